@@ -1,0 +1,20 @@
+// Extension entry point. Activation stays cheap: register contributions and return; the
+// language client, the API client and the tree load their data only when first needed.
+import * as vscode from 'vscode';
+import { getLog, log } from './log';
+import { registerLanguageFeatures } from './language';
+
+export function activate(context: vscode.ExtensionContext): void {
+  const started = Date.now();
+  context.subscriptions.push(getLog());
+  context.subscriptions.push(
+    vscode.commands.registerCommand('harness.showOutput', () => getLog().show(true)),
+  );
+  void vscode.commands.executeCommand('setContext', 'harness.signedIn', false);
+  registerLanguageFeatures(context);
+  log.info(`Harness extension ${context.extension.packageJSON.version} activated in ${Date.now() - started} ms`);
+}
+
+export function deactivate(): void {
+  // Disposables registered on the context are disposed by VS Code.
+}
