@@ -2,6 +2,8 @@
 // language client, the API client and the tree load their data only when first needed.
 import * as vscode from 'vscode';
 import { getLog, log } from './log';
+import { registerAccountFeatures } from './account';
+import { registerResourceCommands } from './commands';
 import { registerLanguageFeatures } from './language';
 
 export function activate(context: vscode.ExtensionContext): void {
@@ -11,8 +13,12 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('harness.showOutput', () => getLog().show(true)),
   );
   void vscode.commands.executeCommand('setContext', 'harness.signedIn', false);
+  registerAccountFeatures(context);
+  registerResourceCommands(context);
   registerLanguageFeatures(context);
-  log.info(`Harness extension ${context.extension.packageJSON.version} activated in ${Date.now() - started} ms`);
+  log.info(
+    `Harness extension ${context.extension.packageJSON.version} activated in ${Date.now() - started} ms`,
+  );
 }
 
 export function deactivate(): void {
