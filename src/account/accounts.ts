@@ -1,0 +1,52 @@
+// The active Harness account as the rest of the extension sees it. Commands, the tree and the
+// language client ask `getAccounts()` for the current account instead of touching
+// SecretStorage or the authentication provider themselves.
+import * as vscode from 'vscode';
+import type { HarnessApi } from '../api/types';
+
+export interface AccountContext {
+  /** Id of the AuthenticationSession (or `env` for the environment-variable session). */
+  sessionId: string;
+  /** What the user sees: account name (or id) and host. */
+  label: string;
+  baseUrl: string;
+  accountId: string;
+  /** Client for this account; the token is read from SecretStorage when the first request needs it. */
+  api: HarnessApi;
+  /** True for the environment-variable session: it cannot be signed out of or changed in the UI. */
+  readOnly: boolean;
+}
+
+export interface Accounts {
+  /** Fires when the active account changes (sign in, sign out, switch, another window). */
+  readonly onDidChange: vscode.Event<AccountContext | undefined>;
+  current(): AccountContext | undefined;
+  /** The active account; when there is none, offers to sign in and returns the result (undefined if declined). */
+  require(): Promise<AccountContext | undefined>;
+  /** Shows an API error for `operation` (e.g. "list pipelines"): 401 offers to sign in again, 403 names the missing access. */
+  handleApiError(err: unknown, operation: string): Promise<void>;
+}
+
+let registered: Accounts | undefined;
+
+/** Called once by registerAccountFeatures. */
+export function setAccounts(accounts: Accounts): void {
+  registered = accounts;
+}
+
+const signedOutEmitter = new vscode.EventEmitter<AccountContext | undefined>();
+
+/** Used before registration (and in tests that never sign in): behaves as signed out. */
+const signedOut: Accounts = {
+  onDidChange: signedOutEmitter.event,
+  current: () => undefined,
+  require: async () => undefined,
+  handleApiError: async (err: unknown, operation: string) => {
+    const message = err instanceof Error ? err.message : String(err);
+    void vscode.window.showErrorMessage(`Harness: could not ${operation}: ${message}`);
+  },
+};
+
+export function getAccounts(): Accounts {
+  return registered ?? signedOut;
+}

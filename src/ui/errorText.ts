@@ -1,0 +1,77 @@
+// Turns any error from the API client into short, user-facing text. vscode-free so it is unit
+// tested directly. Reads the HarnessApiError fields structurally, so it also copes with plain
+// Errors and with values thrown by other code.
+import { redactSecrets } from '../../shared/redact';
+
+export interface ApiErrorInfo {
+  kind?: string;
+  status?: number;
+  code?: string;
+  message: string;
+  correlationId?: string;
+  fieldErrors: { field: string; message: string }[];
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v.length > 0 ? v : undefined;
+}
+
+export function apiErrorInfo(err: unknown): ApiErrorInfo {
+  if (typeof err !== 'object' || err === null) {
+    return { message: redactSecrets(String(err)), fieldErrors: [] };
+  }
+  const e = err as Record<string, unknown>;
+  const fieldErrors: ApiErrorInfo['fieldErrors'] = [];
+  if (Array.isArray(e.fieldErrors)) {
+    for (const f of e.fieldErrors as unknown[]) {
+      if (typeof f === 'object' && f !== null) {
+        const r = f as Record<string, unknown>;
+        const message = str(r.message);
+        if (message) fieldErrors.push({ field: str(r.field) ?? '', message: redactSecrets(message) });
+      }
+    }
+  }
+  return {
+    kind: str(e.kind),
+    status: typeof e.status === 'number' ? e.status : undefined,
+    code: str(e.code),
+    message: redactSecrets(str(e.message) ?? 'Unknown error'),
+    correlationId: str(e.correlationId),
+    fieldErrors,
+  };
+}
+
+/** What the user is told first, by failure kind: says what to do, not just what happened. */
+function lead(info: ApiErrorInfo): string | undefined {
+  switch (info.kind) {
+    case 'unauthorized':
+      return 'the token was rejected (401): it may be expired or revoked';
+    case 'forbidden':
+      return 'access denied (403): the token is valid but lacks permission';
+    case 'network':
+      return 'the Harness API is unreachable';
+    case 'timeout':
+      return 'the Harness API did not answer in time';
+    case 'rateLimited':
+      return 'rate limited by Harness (429): try again in a minute';
+    case 'cancelled':
+      return 'cancelled';
+    default:
+      return undefined;
+  }
+}
+
+/** One line: "Could not <operation>: <lead> — <server message> (correlation id …)". */
+export function describeApiError(err: unknown, operation: string): string {
+  const info = apiErrorInfo(err);
+  const parts: string[] = [];
+  const l = lead(info);
+  if (l) parts.push(l);
+  if (!l || (info.message && !l.includes(info.message))) parts.push(info.message);
+  let text = `Could not ${operation}: ${parts.join(' — ')}`;
+  if (info.fieldErrors.length > 0) {
+    text += ` [${info.fieldErrors.map((f) => (f.field ? `${f.field}: ${f.message}` : f.message)).join('; ')}]`;
+  }
+  if (info.correlationId) text += ` (correlation id ${info.correlationId})`;
+  return text;
+}
