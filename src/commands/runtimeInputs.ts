@@ -1,0 +1,181 @@
+// Runtime inputs of a pipeline run: finds the `<+input>` fields in the input-set template
+// returned by Harness, describes each (default, allowed values, regex), and fills the
+// template with the user's values to form the execute body.
+import { isMap, isScalar, isSeq, parseDocument, visit, type Node, type Scalar } from 'yaml';
+
+export interface RuntimeInputField {
+  /** Readable dotted path, e.g. `pipeline.variables.greeting` or `pipeline.stages.build.spec.timeout`. */
+  label: string;
+  /** Path of keys/indices inside the template document. */
+  path: (string | number)[];
+  /** The placeholder as written, e.g. `<+input>.default(x).allowedValues(x,y)`. */
+  expression: string;
+  defaultValue?: string;
+  allowedValues?: string[];
+  regex?: string;
+  /** Supplied during the run, not at start: left as is. */
+  executionInput: boolean;
+}
+
+/** Splits `a,b\,c` on unescaped commas and unescapes `\,` and `\'`. */
+function splitArgs(text: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\\' && i + 1 < text.length) {
+      cur += text[i + 1];
+      i++;
+    } else if (ch === ',') {
+      out.push(cur.trim());
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur.trim());
+  return out.map((s) => s.replace(/^'(.*)'$/, '$1'));
+}
+
+/** Parses the modifiers after `<+input>`; undefined when the string is not a runtime input. */
+export function parseRuntimeInput(
+  expression: string,
+): Pick<RuntimeInputField, 'defaultValue' | 'allowedValues' | 'regex' | 'executionInput'> | undefined {
+  const text = expression.trim();
+  if (!text.startsWith('<+input>')) return undefined;
+  const result: Pick<RuntimeInputField, 'defaultValue' | 'allowedValues' | 'regex' | 'executionInput'> = {
+    executionInput: false,
+  };
+  let rest = text.slice('<+input>'.length);
+  while (rest.startsWith('.')) {
+    const m = /^\.(\w+)\(/.exec(rest);
+    if (!m) break;
+    // Find the matching close paren, honouring nesting and backslash escapes.
+    let depth = 1;
+    let i = m[0].length;
+    for (; i < rest.length && depth > 0; i++) {
+      if (rest[i] === '\\') i++;
+      else if (rest[i] === '(') depth++;
+      else if (rest[i] === ')') depth--;
+    }
+    const arg = rest.slice(m[0].length, i - 1);
+    rest = rest.slice(i);
+    switch (m[1]) {
+      case 'default':
+        // A default is one value: commas are part of it (quoted or escaped in the docs).
+        result.defaultValue = arg.replace(/\\(.)/g, '$1').replace(/^'(.*)'$/, '$1');
+        break;
+      case 'allowedValues':
+      case 'selectOneFrom':
+      case 'selectManyFrom':
+        result.allowedValues = splitArgs(arg);
+        break;
+      case 'regex':
+        result.regex = arg;
+        break;
+      case 'executionInput':
+        result.executionInput = true;
+        break;
+    }
+  }
+  return result;
+}
+
+/** A readable segment for a sequence item: its identifier or name, else the index. */
+function itemSegment(item: unknown, index: number): { segment: string; skipKey?: string } {
+  if (isMap(item)) {
+    const id = item.get('identifier');
+    if (typeof id === 'string') return { segment: id };
+    const name = item.get('name');
+    if (typeof name === 'string') return { segment: name };
+    // `- stage: {identifier: x}` / `- step: …`: name the item by its wrapped identifier.
+    if (item.items.length === 1) {
+      const key = item.items[0].key;
+      const inner = item.items[0].value;
+      const keyText = isScalar(key) ? String(key.value) : undefined;
+      if (keyText && isMap(inner) && typeof inner.get('identifier') === 'string') {
+        return { segment: String(inner.get('identifier')), skipKey: keyText };
+      }
+    }
+  }
+  return { segment: String(index) };
+}
+
+/** Lists the runtime inputs of an input-set template (empty for '' or a template without any). */
+export function findRuntimeInputs(templateYaml: string | undefined): RuntimeInputField[] {
+  if (!templateYaml || !templateYaml.trim()) return [];
+  const doc = parseDocument(templateYaml);
+  const fields: RuntimeInputField[] = [];
+  visit(doc, {
+    Scalar(_key, node, ancestors) {
+      if (typeof node.value !== 'string') return;
+      const parsed = parseRuntimeInput(node.value);
+      if (!parsed) return;
+      const path: (string | number)[] = [];
+      const labels: string[] = [];
+      let skip: string | undefined;
+      const chain = [...ancestors.filter((a) => !Array.isArray(a)), node] as unknown[];
+      for (let i = 0; i < chain.length - 1; i++) {
+        const parent = chain[i];
+        const child = chain[i + 1];
+        if (isSeq(parent)) {
+          const idx = parent.items.indexOf(child as Node);
+          if (idx < 0) continue;
+          path.push(idx);
+          const seg = itemSegment(child, idx);
+          labels.push(seg.segment);
+          skip = seg.skipKey;
+        } else if (isMap(parent)) {
+          // child is a Pair here; the value follows in the chain.
+          continue;
+        } else if (parent && typeof parent === 'object' && 'key' in parent && 'value' in parent) {
+          const key = (parent as { key: unknown }).key;
+          const keyText = isScalar(key) ? String((key as Scalar).value) : String(key);
+          path.push(keyText);
+          if (skip === keyText) skip = undefined;
+          else labels.push(keyText);
+        }
+      }
+      fields.push({ label: labels.join('.'), path, expression: node.value, ...parsed });
+    },
+  });
+  return fields;
+}
+
+/** Checks a value against the field's allowed values and regex; returns an error message or undefined. */
+export function validateInputValue(field: RuntimeInputField, value: string): string | undefined {
+  if (field.allowedValues && field.allowedValues.length > 0 && !field.allowedValues.includes(value)) {
+    return `Allowed values: ${field.allowedValues.join(', ')}`;
+  }
+  if (field.regex) {
+    try {
+      if (!new RegExp(field.regex).test(value)) return `The value must match ${field.regex}`;
+    } catch {
+      // An expression the JS engine cannot compile is checked by Harness instead.
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Fills the template: each field gets `values[label]`, else its default; execution-time inputs
+ * and fields without a value stay as placeholders (Harness then reports what is missing).
+ */
+export function fillRuntimeInputs(templateYaml: string, values: Record<string, string>): string {
+  const doc = parseDocument(templateYaml);
+  for (const field of findRuntimeInputs(templateYaml)) {
+    if (field.executionInput) continue;
+    const value = values[field.label] ?? field.defaultValue;
+    if (value === undefined) continue;
+    doc.setIn(field.path, value);
+  }
+  return doc.toString();
+}
+
+/** Fields that still need a value: no default, not execution-time, not in `values`. */
+export function missingInputs(
+  fields: RuntimeInputField[],
+  values: Record<string, string>,
+): RuntimeInputField[] {
+  return fields.filter(
+    (f) => !f.executionInput && values[f.label] === undefined && f.defaultValue === undefined,
+  );
+}
