@@ -1,12 +1,18 @@
 // Extension entry point. Activation stays cheap: register contributions and return; the
 // language client, the API client and the tree load their data only when first needed.
 import * as vscode from 'vscode';
-import { getLog, log } from './log';
+import { getLog, log, recentLogLines } from './log';
 import { registerAccountFeatures } from './account';
 import { registerResourceCommands } from './commands';
 import { registerLanguageFeatures } from './language';
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What `activate` returns (`extensions.getExtension(id).exports`): read-only hooks for tests. */
+export interface HarnessExtensionApi {
+  /** Recent lines of the "Harness" log, redacted, oldest first. */
+  logLines(): string[];
+}
+
+export function activate(context: vscode.ExtensionContext): HarnessExtensionApi {
   const started = Date.now();
   context.subscriptions.push(getLog());
   context.subscriptions.push(
@@ -19,6 +25,7 @@ export function activate(context: vscode.ExtensionContext): void {
   log.info(
     `Harness extension ${context.extension.packageJSON.version} activated in ${Date.now() - started} ms`,
   );
+  return { logLines: recentLogLines };
 }
 
 export function deactivate(): void {

@@ -10,11 +10,28 @@ export function getLog(): vscode.LogOutputChannel {
   return channel;
 }
 
+/** The last lines written through `log` (already redacted), for the extension's test API: an
+ * output channel's contents cannot be read back through the VS Code API. */
+const recent: string[] = [];
+const RECENT_MAX = 500;
+
+function write(level: 'info' | 'warn' | 'error' | 'debug' | 'trace', message: string): void {
+  const text = redactSecrets(message);
+  recent.push(`[${level}] ${text}`);
+  if (recent.length > RECENT_MAX) recent.shift();
+  getLog()[level](text);
+}
+
+/** Copy of the recent log lines, oldest first. */
+export function recentLogLines(): string[] {
+  return [...recent];
+}
+
 /** Log helpers that scrub anything that looks like a Harness token before it is written. */
 export const log = {
-  info: (message: string) => getLog().info(redactSecrets(message)),
-  warn: (message: string) => getLog().warn(redactSecrets(message)),
-  error: (message: string) => getLog().error(redactSecrets(message)),
-  debug: (message: string) => getLog().debug(redactSecrets(message)),
-  trace: (message: string) => getLog().trace(redactSecrets(message)),
+  info: (message: string) => write('info', message),
+  warn: (message: string) => write('warn', message),
+  error: (message: string) => write('error', message),
+  debug: (message: string) => write('debug', message),
+  trace: (message: string) => write('trace', message),
 };
