@@ -7,3 +7,125 @@ export const LANGUAGE_SERVER_ID = 'harness';
 /** Root keys that mark a YAML document as Harness entity YAML the server handles. */
 export const HARNESS_ROOT_KEYS = ['pipeline', 'template', 'inputSet'] as const;
 export type HarnessRootKey = (typeof HARNESS_ROOT_KEYS)[number];
+
+// ---------------------------------------------------------------------------------------
+// Custom LSP messages between the language client (extension host) and the server.
+// The server never talks to the network: schema JSON and live account data come from the
+// client through these messages.
+
+/** Where the active pipeline schema came from. */
+export type SchemaSource = 'bundled' | 'account' | 'file';
+
+/** Settings the client sends in `initializationOptions` and on `workspace/didChangeConfiguration`. */
+export interface HarnessServerSettings {
+  /** Globs (minimatch-like: `**`, `*`, `?`, `{a,b}`) of files always treated as Harness YAML. */
+  pipelineFiles: string[];
+  /** Check connectorRef/templateRef/serviceRef/environmentRef against the signed-in account. */
+  liveReferences: boolean;
+  /** Delay between the last edit and validation, in ms. */
+  debounceMs: number;
+  /** Master switch for diagnostics. */
+  validate: boolean;
+}
+
+export const DEFAULT_SERVER_SETTINGS: HarnessServerSettings = {
+  pipelineFiles: ['**/.harness/**/*.yaml', '**/.harness/**/*.yml'],
+  liveReferences: true,
+  debounceMs: 200,
+  validate: true,
+};
+
+/** client → server request: use this schema (or go back to the bundled one). */
+export const SET_SCHEMA_REQUEST = 'harness/setSchema';
+export interface SetSchemaParams {
+  source: SchemaSource;
+  /** The schema JSON for 'account' and 'file'; ignored for 'bundled'. */
+  schema?: unknown;
+  /** When the schema was fetched or read (ms since epoch), for the status item's age. */
+  fetchedAt?: number;
+  /** Human label, e.g. the file path or the account name. */
+  label?: string;
+}
+export interface SetSchemaResult {
+  ok: boolean;
+  /** The schema that is active after the call (bundled when loading failed). */
+  active: SchemaSource;
+  error?: string;
+}
+
+/** server → client notification: the active schema changed (or a requested one failed to load). */
+export const SCHEMA_STATUS_NOTIFICATION = 'harness/schemaStatus';
+export interface SchemaStatusParams {
+  source: SchemaSource;
+  fetchedAt?: number;
+  label?: string;
+  /** Set when the requested schema could not be loaded and the server fell back to the bundled one. */
+  fallbackReason?: string;
+}
+
+/** Kinds of account entities a pipeline refers to by identifier. */
+export type ReferenceKind = 'connector' | 'template' | 'service' | 'environment';
+/**
+ * Where a reference points: `account.x` → account, `org.x` → the document's org, bare `x` → the
+ * document's project (org/project come from the pipeline's orgIdentifier/projectIdentifier).
+ */
+export interface ReferenceScope {
+  level: 'account' | 'org' | 'project';
+  orgIdentifier?: string;
+  projectIdentifier?: string;
+}
+export interface ReferenceQuery {
+  kind: ReferenceKind;
+  /** As written: `id`, `org.id` or `account.id`. */
+  ref: string;
+  /** The identifier without its scope prefix. */
+  identifier: string;
+  scope: ReferenceScope;
+}
+
+/** server → client request: do these references exist in the signed-in account? */
+export const RESOLVE_REFERENCES_REQUEST = 'harness/resolveReferences';
+export interface ResolveReferencesParams {
+  references: ReferenceQuery[];
+}
+export interface ReferenceStatus {
+  kind: ReferenceKind;
+  ref: string;
+  /** 'unknown' when the client cannot tell (not signed in, network error). */
+  status: 'exists' | 'missing' | 'unknown';
+  /** e.g. connector type and connectivity status, for hover. */
+  detail?: string;
+  name?: string;
+}
+export interface ResolveReferencesResult {
+  results: ReferenceStatus[];
+  /** Where the answer came from, e.g. "account acme (cached 2 min ago)". */
+  origin?: string;
+}
+
+/** server → client request: identifiers of this kind starting with `prefix`, for completion. */
+export const LIST_REFERENCES_REQUEST = 'harness/listReferences';
+export interface ListReferencesParams {
+  kind: ReferenceKind;
+  /** The document's org/project; `level` is where to list (from the typed prefix). */
+  scope: ReferenceScope;
+  /** Text typed so far, possibly with an `account.`/`org.` prefix. */
+  prefix: string;
+}
+export interface ReferenceItem {
+  /** Insert text including its scope prefix (`account.x`, `org.x` or `x`). */
+  ref: string;
+  name?: string;
+  detail?: string;
+}
+export interface ListReferencesResult {
+  items: ReferenceItem[];
+}
+
+/** Keys whose values are live references, and the kind each refers to. */
+export const REFERENCE_KEYS: Readonly<Record<string, ReferenceKind>> = {
+  connectorRef: 'connector',
+  templateRef: 'template',
+  serviceRef: 'service',
+  environmentRef: 'environment',
+};

@@ -1,0 +1,36 @@
+// Outline: pipeline → stages → steps, with step groups and parallel blocks as containers.
+import type { Document } from 'yaml';
+import { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
+import type { LineMap } from './nodes';
+import { outlineOf, type Entity, type EntityKind } from './outline';
+
+const KINDS: Record<EntityKind, SymbolKind> = {
+  pipeline: SymbolKind.Module,
+  template: SymbolKind.Module,
+  inputSet: SymbolKind.Module,
+  stage: SymbolKind.Class,
+  stepGroup: SymbolKind.Namespace,
+  parallel: SymbolKind.Array,
+  step: SymbolKind.Function,
+};
+
+function toSymbol(e: Entity, lines: LineMap): DocumentSymbol {
+  const range = { start: lines.positionAt(e.range[0]), end: lines.positionAt(e.range[1]) };
+  let sel = { start: lines.positionAt(e.selectionRange[0]), end: lines.positionAt(e.selectionRange[1]) };
+  // LSP requires the selection range inside the full range.
+  if (e.selectionRange[0] < e.range[0] || e.selectionRange[1] > e.range[1]) sel = range;
+  const detailParts = [e.identifier, e.type].filter((x): x is string => !!x);
+  return DocumentSymbol.create(
+    e.name || e.identifier || e.kind,
+    detailParts.join(' · ') || undefined,
+    KINDS[e.kind],
+    range,
+    sel,
+    e.children.map((c) => toSymbol(c, lines)),
+  );
+}
+
+export function documentSymbols(doc: Document | undefined, lines: LineMap): DocumentSymbol[] {
+  const root = outlineOf(doc);
+  return root ? [toSymbol(root, lines)] : [];
+}
