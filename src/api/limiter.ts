@@ -1,0 +1,77 @@
+// Client-side token bucket. Harness allows 400 API requests per minute per key; staying at 300
+// with a burst of 20 leaves room for the UI and other tools using the same key.
+import { createHash } from 'node:crypto';
+import { type Clock, systemClock } from './clock';
+
+export interface RateLimitOptions {
+  /** Sustained rate (default 300 per minute). */
+  perMinute?: number;
+  /** Requests allowed back to back before the rate applies (default 20). */
+  burst?: number;
+  clock?: Clock;
+}
+
+export class TokenBucket {
+  private readonly ratePerMs: number;
+  private readonly burst: number;
+  private readonly clock: Clock;
+  private tokens: number;
+  private updatedAt: number;
+  /** Waiters are served in order so a burst of calls cannot starve an early one. */
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(options: RateLimitOptions = {}) {
+    const perMinute = options.perMinute ?? 300;
+    this.burst = Math.max(1, options.burst ?? 20);
+    if (!(perMinute > 0)) throw new Error('rate limit must be positive');
+    this.ratePerMs = perMinute / 60_000;
+    this.clock = options.clock ?? systemClock;
+    this.tokens = this.burst;
+    this.updatedAt = this.clock.now();
+  }
+
+  /** Tokens available now (fractional), after refilling for the time elapsed. */
+  available(): number {
+    const now = this.clock.now();
+    this.tokens = Math.min(this.burst, this.tokens + (now - this.updatedAt) * this.ratePerMs);
+    this.updatedAt = now;
+    return this.tokens;
+  }
+
+  /** Takes one token, waiting for it if necessary; rejects if `signal` aborts while waiting. */
+  acquire(signal?: AbortSignal): Promise<void> {
+    const turn = this.queue.then(() => this.take(signal));
+    // A cancelled waiter must not block the ones behind it.
+    this.queue = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private async take(signal?: AbortSignal): Promise<void> {
+    for (;;) {
+      if (signal?.aborted) throw signal.reason;
+      const have = this.available();
+      if (have >= 1) {
+        this.tokens = have - 1;
+        return;
+      }
+      await this.clock.sleep(Math.ceil((1 - have) / this.ratePerMs), signal);
+    }
+  }
+}
+
+const shared = new Map<string, TokenBucket>();
+
+/**
+ * One bucket per API key and process, so several clients for the same key share the budget.
+ * Keyed by a hash: the token itself is never kept as a map key.
+ */
+export function bucketForKey(token: string, options: RateLimitOptions = {}): TokenBucket {
+  if (options.clock) return new TokenBucket(options);
+  const id = `${createHash('sha256').update(token).digest('hex')}:${options.perMinute ?? 300}:${options.burst ?? 20}`;
+  let bucket = shared.get(id);
+  if (!bucket) {
+    bucket = new TokenBucket(options);
+    shared.set(id, bucket);
+  }
+  return bucket;
+}
