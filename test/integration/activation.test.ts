@@ -1,0 +1,103 @@
+// The extension in VS Code's real extension host: it activates, its manifest contributes the
+// Harness activity bar container, view and commands, the workbench really registered them, and
+// activation was written to the "Harness" log.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { HarnessExtensionApi } from '../../src/extension';
+import { waitFor } from './helpers/waitFor';
+
+const EXTENSION_ID = 'harness-community.harness-vscode';
+
+interface CommandContribution {
+  command: string;
+  title: string;
+  category?: string;
+}
+
+function isApi(value: unknown): value is HarnessExtensionApi {
+  return typeof value === 'object' && value !== null && typeof Reflect.get(value, 'logLines') === 'function';
+}
+
+describe('activation in the real extension host', () => {
+  let extension: vscode.Extension<unknown>;
+  let api: HarnessExtensionApi;
+
+  before(async () => {
+    const found = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(found, `${EXTENSION_ID} is not loaded in the extension host`);
+    extension = found;
+    const exported = await extension.activate();
+    assert.ok(isApi(exported), 'activate() should return the test API with logLines()');
+    api = exported;
+  });
+
+  it('is active and loaded from the development folder', () => {
+    assert.equal(extension.isActive, true);
+    assert.equal(extension.packageJSON.name, 'harness-vscode');
+    assert.equal(extension.packageJSON.main, './dist/extension.js');
+  });
+
+  it('uses narrow activation events only', () => {
+    const events: unknown = extension.packageJSON.activationEvents;
+    assert.ok(Array.isArray(events));
+    assert.ok(!events.includes('*'), 'activation event "*" makes every window pay for the extension');
+  });
+
+  it('contributes the Harness activity bar container and its resources view', () => {
+    const contributes = extension.packageJSON.contributes;
+    const containers: { id: string; title: string }[] = contributes.viewsContainers.activitybar;
+    assert.deepEqual(
+      containers.find((c) => c.id === 'harness'),
+      { id: 'harness', title: 'Harness', icon: 'media/harness.svg' },
+    );
+    const views: { id: string }[] = contributes.views.harness;
+    assert.ok(
+      views.some((v) => v.id === 'harness.resources'),
+      'the harness container should hold harness.resources',
+    );
+  });
+
+  it('titles every command "Harness: …" through its category', () => {
+    const commands: CommandContribution[] = extension.packageJSON.contributes.commands;
+    assert.ok(commands.length >= 5, `expected the Harness commands, got ${commands.length}`);
+    for (const c of commands) {
+      assert.match(c.command, /^harness\./, `${c.command} should be in the harness. namespace`);
+      assert.equal(c.category, 'Harness', `${c.command} should have category Harness`);
+      assert.ok(c.title.length > 0);
+    }
+  });
+
+  it('registers every contributed command after activation', async () => {
+    const contributed = (extension.packageJSON.contributes.commands as CommandContribution[]).map(
+      (c) => c.command,
+    );
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const missing = contributed.filter((id) => !registered.has(id));
+    assert.deepEqual(missing, [], `contributed but not registered: ${missing.join(', ')}`);
+  });
+
+  it('has a workbench container and view the user can open', async () => {
+    const registered = new Set(await vscode.commands.getCommands(false));
+    // The workbench creates these commands only for containers and views it actually registered.
+    assert.ok(
+      registered.has('workbench.view.extension.harness'),
+      'no workbench command for the harness container',
+    );
+    assert.ok(registered.has('harness.resources.focus'), 'no focus command for the harness.resources view');
+    await vscode.commands.executeCommand('workbench.view.extension.harness');
+    await vscode.commands.executeCommand('harness.resources.focus');
+  });
+
+  it('wrote the activation line to the "Harness" log', async () => {
+    const version: string = extension.packageJSON.version;
+    const line = await waitFor(
+      () => api.logLines().find((l) => l.includes(`Harness extension ${version} activated in`)),
+      { timeoutMs: 5_000, message: 'the activation line in the Harness log' },
+    );
+    assert.match(line, /^\[info\] Harness extension \S+ activated in \d+ ms$/);
+  });
+
+  it('opens its log with "Harness: Show Log"', async () => {
+    await vscode.commands.executeCommand('harness.showOutput');
+  });
+});
