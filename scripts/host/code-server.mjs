@@ -194,7 +194,7 @@ export async function startCodeServer(options = {}) {
       async () => {
         if (exited) throw new Error(`code-server exited during start-up:\n${lines.slice(-30).join('\n')}`);
         try {
-          const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2_000) });
+          const res = await globalThis.fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2_000) });
           return res.ok;
         } catch {
           return false;
