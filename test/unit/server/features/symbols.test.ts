@@ -1,0 +1,97 @@
+import * as assert from 'node:assert/strict';
+import type { DocumentSymbol } from 'vscode-languageserver-types';
+import { documentSymbols } from '../../../../server/features/symbols';
+import { parseYaml } from '../../../../server/yaml/parse';
+import { SAMPLE } from './sample';
+import { yaml } from './cursor';
+
+function shape(s: DocumentSymbol): unknown {
+  return s.children && s.children.length
+    ? { [`${s.name} [${s.detail ?? ''}]`]: s.children.map(shape) }
+    : `${s.name} [${s.detail ?? ''}]`;
+}
+
+describe('features: document symbols', () => {
+  it('nests pipeline → stages → steps through step groups and parallel blocks', () => {
+    const parsed = parseYaml(SAMPLE);
+    const symbols = documentSymbols(parsed.doc, parsed.lines);
+    assert.deepEqual(symbols.map(shape), [
+      {
+        'Sample [sample]': [
+          {
+            'Build [build · Custom]': [
+              'Say [say · ShellScript]',
+              { 'Group [grp]': ['Inner [inner · Wait]'] },
+              { 'parallel []': ['Left [left · ShellScript]', 'Right [right · Http]'] },
+            ],
+          },
+          {
+            'parallel []': [
+              'Deploy [deploy · Deployment]',
+              { 'Notify [notify · Custom]': ['Echo [echo · ShellScript]'] },
+            ],
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('gives ranges that contain their selection ranges and children', () => {
+    const parsed = parseYaml(SAMPLE);
+    const inside = (a: DocumentSymbol['range'], b: DocumentSymbol['range']) =>
+      (a.start.line < b.start.line ||
+        (a.start.line === b.start.line && a.start.character <= b.start.character)) &&
+      (a.end.line > b.end.line || (a.end.line === b.end.line && a.end.character >= b.end.character));
+    const check = (s: DocumentSymbol): void => {
+      assert.ok(inside(s.range, s.selectionRange), `${s.name}: selection outside range`);
+      for (const c of s.children ?? []) {
+        assert.ok(inside(s.range, c.range), `${c.name} outside ${s.name}`);
+        check(c);
+      }
+    };
+    documentSymbols(parsed.doc, parsed.lines).forEach(check);
+    const say = documentSymbols(parsed.doc, parsed.lines)[0].children?.[0].children?.[0];
+    assert.equal(say?.selectionRange.start.line, 23, 'selection is the identifier value line');
+  });
+
+  const cases: [string, string, number][] = [
+    ['not a Harness document', yaml('foo:', '  bar: 1'), 0],
+    ['empty text', '', 0],
+    ['pipeline without stages', yaml('pipeline:', '  name: x'), 1],
+    ['stages that are not a list', yaml('pipeline:', '  stages: nope'), 1],
+    ['broken YAML', yaml('pipeline:', '  stages:', '    - stage: [', '  : :'), 1],
+  ];
+  for (const [title, text, count] of cases) {
+    it(`copes with ${title}`, () => {
+      const parsed = parseYaml(text);
+      assert.equal(documentSymbols(parsed.doc, parsed.lines).length, count);
+    });
+  }
+
+  it('outlines a stage template under template.spec', () => {
+    const parsed = parseYaml(
+      yaml(
+        'template:',
+        '  name: T',
+        '  identifier: t',
+        '  versionLabel: v1',
+        '  type: Stage',
+        '  spec:',
+        '    type: Custom',
+        '    spec:',
+        '      execution:',
+        '        steps:',
+        '          - step:',
+        '              name: S',
+        '              identifier: s',
+        '              type: Wait',
+      ),
+    );
+    const [t] = documentSymbols(parsed.doc, parsed.lines);
+    assert.equal(t.name, 'T');
+    assert.deepEqual(
+      t.children?.map((c) => c.name),
+      ['S'],
+    );
+  });
+});
