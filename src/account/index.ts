@@ -1,6 +1,134 @@
 // Sign-in, accounts and the resource tree: registered at activation, loaded lazily.
 import * as vscode from 'vscode';
+import { getSelectedScope } from '../tree/selection';
+import { registerTree } from '../tree';
+import type { HarnessNode } from '../tree/nodes';
+import type { HarnessTreeProvider } from '../tree/provider';
+import { setAccounts, type AccountContext } from './accounts';
+import { HarnessAuthProvider } from './authProvider';
+import { createClient } from './clientFactory';
+import { AccountManager, type SignInResult } from './manager';
+import { hostOf } from './labels';
+import { SessionStore } from './sessionStore';
+import { interactiveSignIn, runSignIn, type SignInArgs } from './signInFlow';
+import { AccountStatusBar } from './statusBar';
+import { ENV_SESSION_ID } from './envSession';
 
-export function registerAccountFeatures(_context: vscode.ExtensionContext): void {
-  // Filled in by the sign-in / tree work.
+/** What the account/tree half adds to the extension's exports (read-only hooks for tests). */
+export interface AccountFeaturesApi {
+  /** The resources view's data provider: tests walk the tree through getChildren/getTreeItem. */
+  tree: HarnessTreeProvider;
+  /** Resolves when stored sessions have been read at start-up. */
+  ready: Promise<void>;
+  /** The active account, if any. */
+  currentAccount(): AccountContext | undefined;
 }
+
+function isSignInArgs(v: unknown): v is SignInArgs {
+  return typeof v === 'object' && v !== null && typeof Reflect.get(v, 'token') === 'string';
+}
+
+function sessionIdArg(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'object' && v !== null) {
+    const id = Reflect.get(v, 'sessionId');
+    if (typeof id === 'string') return id;
+  }
+  return undefined;
+}
+
+interface AccountPick extends vscode.QuickPickItem {
+  action: 'switch' | 'signIn' | 'signOut';
+  sessionId?: string;
+}
+
+export function registerAccountFeatures(context: vscode.ExtensionContext): AccountFeaturesApi {
+  const manager = new AccountManager(context, new SessionStore(context.secrets), createClient);
+  manager.interactiveSignIn = (prefill) => interactiveSignIn(manager, prefill);
+  setAccounts(manager);
+  const statusBar = new AccountStatusBar(manager);
+  const { provider } = registerTree(context, manager, () => statusBar.setScope(getSelectedScope()));
+
+  const switchAccount = async (arg?: unknown): Promise<boolean> => {
+    const wanted = sessionIdArg(arg);
+    if (wanted) return manager.switchTo(wanted);
+    const current = manager.current();
+    const items: AccountPick[] = [];
+    const env = manager.envSession();
+    if (env) {
+      items.push({
+        label: `$(terminal) ${env.accountId}`,
+        description: `${hostOf(env.baseUrl)} · from environment, read-only`,
+        action: 'switch',
+        sessionId: ENV_SESSION_ID,
+        ...(current?.sessionId === ENV_SESSION_ID ? { detail: '$(check) active' } : {}),
+      });
+    }
+    for (const s of manager.storedSessions()) {
+      items.push({
+        label: `$(account) ${s.accountName}`,
+        description: [hostOf(s.baseUrl), s.userLabel].filter(Boolean).join(' · '),
+        action: 'switch',
+        sessionId: s.id,
+        ...(current?.sessionId === s.id ? { detail: '$(check) active' } : {}),
+      });
+    }
+    items.push({ label: '$(add) Sign in to another account…', action: 'signIn' });
+    if (current && !current.readOnly) {
+      items.push({
+        label: `$(sign-out) Sign out of ${current.label}`,
+        action: 'signOut',
+        sessionId: current.sessionId,
+      });
+    }
+    const pick = await vscode.window.showQuickPick(items, {
+      title: 'Harness: Switch Account',
+      placeHolder: 'Account to use',
+    });
+    if (!pick) return false;
+    if (pick.action === 'signIn') return (await manager.interactiveSignIn()).ok;
+    if (pick.action === 'signOut' && pick.sessionId) return manager.signOut(pick.sessionId);
+    return pick.sessionId ? manager.switchTo(pick.sessionId) : false;
+  };
+
+  context.subscriptions.push(
+    manager,
+    statusBar,
+    vscode.authentication.registerAuthenticationProvider(
+      'harness',
+      'Harness',
+      new HarnessAuthProvider(manager),
+      {
+        supportsMultipleAccounts: true,
+      },
+    ),
+    /** With `{baseUrl, token, accountId?}` signs in without prompts (errors are shown and returned). */
+    vscode.commands.registerCommand('harness.signIn', async (args?: unknown): Promise<SignInResult> => {
+      if (!isSignInArgs(args)) return manager.interactiveSignIn();
+      const result = await runSignIn(manager, args);
+      if (!result.ok && result.reason !== 'cancelled')
+        void vscode.window.showErrorMessage(`Harness: ${result.message}`);
+      return result;
+    }),
+    /** Signs out of the given session (`{sessionId}` or id) or the active one. */
+    vscode.commands.registerCommand('harness.signOut', async (arg?: unknown): Promise<boolean> => {
+      const id = sessionIdArg(arg) ?? manager.current()?.sessionId;
+      if (!id) return false;
+      const label = manager.current()?.sessionId === id ? manager.current()?.label : undefined;
+      const done = await manager.signOut(id);
+      if (done)
+        void vscode.window.showInformationMessage(`Harness: signed out${label ? ` of ${label}` : ''}.`);
+      return done;
+    }),
+    vscode.commands.registerCommand('harness.switchAccount', switchAccount),
+  );
+
+  const ready = manager.initialize();
+  return {
+    tree: provider,
+    ready,
+    currentAccount: () => manager.current(),
+  };
+}
+
+export type { HarnessNode };

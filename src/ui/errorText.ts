@@ -75,3 +75,22 @@ export function describeApiError(err: unknown, operation: string): string {
   if (info.correlationId) text += ` (correlation id ${info.correlationId})`;
   return text;
 }
+
+/** The Harness permission an operation needs, named as in Harness access control, for 403 messages. */
+export function permissionFor(operation: string): string | undefined {
+  const op = operation.toLowerCase();
+  const action = /delete|remove/.test(op)
+    ? 'Delete'
+    : /run|execute/.test(op)
+      ? 'Execute'
+      : /test/.test(op) && /connector|connection/.test(op)
+        ? 'View (and Access)'
+        : /create|push|save|update|edit/.test(op)
+          ? 'Create/Edit'
+          : 'View';
+  if (/pipeline|execution/.test(op)) return `Pipelines: ${action}`;
+  if (/connector|connection/.test(op)) return `Connectors: ${action}`;
+  if (/project/.test(op)) return `Projects: ${action}`;
+  if (/organi[sz]ation|\borg/.test(op)) return `Organizations: ${action}`;
+  return undefined;
+}

@@ -1,0 +1,99 @@
+// One page of children per container kind: the only place the tree talks to the API.
+import type { HarnessApi, PageRequest } from '../api/types';
+import {
+  nodeIds,
+  type ConnectorsFolderNode,
+  type ContainerNode,
+  type HarnessNode,
+  type PipelinesFolderNode,
+} from './nodes';
+
+export interface FetchedPage {
+  /** Children that are always there (folders), shown before the paged items; only on the first page. */
+  fixed: HarnessNode[];
+  items: HarnessNode[];
+  hasMore: boolean;
+  totalItems?: number;
+}
+
+function connectorsFolder(parent: HarnessNode, scope: ConnectorsFolderNode['scope']): ConnectorsFolderNode {
+  return { kind: 'connectors', id: nodeIds.connectors(scope), parent, scope };
+}
+
+export async function fetchChildren(
+  api: HarnessApi,
+  node: ContainerNode,
+  page: PageRequest,
+  signal?: AbortSignal,
+): Promise<FetchedPage> {
+  const opts = signal ? { signal } : undefined;
+  switch (node.kind) {
+    case 'account': {
+      const p = await api.listOrganizations(page, opts);
+      return {
+        fixed: [connectorsFolder(node, {})],
+        items: p.items.map((org) => ({ kind: 'org', id: nodeIds.org(org.identifier), parent: node, org })),
+        hasMore: p.hasMore,
+        totalItems: p.totalItems,
+      };
+    }
+    case 'org': {
+      const orgIdentifier = node.org.identifier;
+      const p = await api.listProjects(orgIdentifier, page, opts);
+      return {
+        fixed: [connectorsFolder(node, { orgIdentifier })],
+        items: p.items.map((project) => ({
+          kind: 'project',
+          id: nodeIds.project({
+            orgIdentifier: project.orgIdentifier || orgIdentifier,
+            projectIdentifier: project.identifier,
+          }),
+          parent: node,
+          project: { ...project, orgIdentifier: project.orgIdentifier || orgIdentifier },
+        })),
+        hasMore: p.hasMore,
+        totalItems: p.totalItems,
+      };
+    }
+    case 'project': {
+      const scope = { orgIdentifier: node.project.orgIdentifier, projectIdentifier: node.project.identifier };
+      const pipelines: PipelinesFolderNode = {
+        kind: 'pipelines',
+        id: nodeIds.pipelines(scope),
+        parent: node,
+        scope,
+      };
+      return { fixed: [pipelines, connectorsFolder(node, scope)], items: [], hasMore: false };
+    }
+    case 'pipelines': {
+      const p = await api.listPipelines(node.scope, page, opts);
+      return {
+        fixed: [],
+        items: p.items.map((pipeline) => ({
+          kind: 'pipeline',
+          id: nodeIds.pipeline(node.scope, pipeline.identifier),
+          parent: node,
+          scope: node.scope,
+          pipeline,
+        })),
+        hasMore: p.hasMore,
+        totalItems: p.totalItems,
+      };
+    }
+    case 'connectors': {
+      const p = await api.listConnectors(node.scope, page, undefined, opts);
+      return {
+        fixed: [],
+        items: p.items.map((connector) => ({
+          kind: 'connector',
+          id: nodeIds.connector(node.scope, connector.connector.identifier),
+          parent: node,
+          scope: node.scope,
+          connector,
+        })),
+        hasMore: p.hasMore,
+        totalItems: p.totalItems,
+      };
+    }
+  }
+}

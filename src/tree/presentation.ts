@@ -1,0 +1,289 @@
+// How each node looks: label, description, codicon, colour and tooltip text. vscode-free (the
+// provider turns these into TreeItems) so the mapping is unit tested.
+import type { Connector, ConnectivityStatus, PipelineSummary, Tags } from '../api/types';
+import type { HarnessNode } from './nodes';
+
+export interface Presentation {
+  label: string;
+  description?: string;
+  /** Codicon id, e.g. `pass` → `$(pass)`. */
+  icon: string;
+  /** Theme colour id for the icon. */
+  color?: string;
+  /** Markdown. */
+  tooltip?: string;
+  collapsible: 'none' | 'collapsed' | 'expanded';
+}
+
+const CONNECTOR_TYPE_ICONS: Record<string, string> = {
+  Github: 'github',
+  Git: 'git-branch',
+  Gitlab: 'git-branch',
+  Bitbucket: 'git-branch',
+  AzureRepo: 'azure-devops',
+  Codecommit: 'git-branch',
+  DockerRegistry: 'package',
+  Artifactory: 'package',
+  Nexus: 'package',
+  HttpHelmRepo: 'package',
+  OciHelmRepo: 'package',
+  K8sCluster: 'server-environment',
+  Rancher: 'server-environment',
+  Aws: 'cloud',
+  Gcp: 'cloud',
+  Azure: 'azure',
+  Vault: 'key',
+  AwsKms: 'key',
+  AwsSecretManager: 'key',
+  GcpKms: 'key',
+  GcpSecretManager: 'key',
+  AzureKeyVault: 'key',
+  CustomSecretManager: 'key',
+  Jira: 'issues',
+  ServiceNow: 'issues',
+  Jenkins: 'tools',
+  Bamboo: 'tools',
+  Prometheus: 'graph',
+  Datadog: 'graph',
+  Slack: 'comment-discussion',
+  MsTeams: 'comment-discussion',
+};
+
+export function connectorIcon(type: string): string {
+  return CONNECTOR_TYPE_ICONS[type] ?? 'plug';
+}
+
+export function connectivityColor(status: ConnectivityStatus | undefined): string | undefined {
+  switch (status) {
+    case 'SUCCESS':
+      return 'testing.iconPassed';
+    case 'FAILURE':
+      return 'testing.iconFailed';
+    case 'PARTIAL':
+      return 'list.warningForeground';
+    default:
+      return undefined;
+  }
+}
+
+const RUNNING = new Set([
+  'Running',
+  'AsyncWaiting',
+  'TaskWaiting',
+  'TimedWaiting',
+  'Discontinuing',
+  'Pausing',
+  'WaitStepRunning',
+]);
+const WAITING = new Set([
+  'NotStarted',
+  'Queued',
+  'Paused',
+  'ResourceWaiting',
+  'InterventionWaiting',
+  'ApprovalWaiting',
+  'InputWaiting',
+  'UploadWaiting',
+  'QueuedLicenseLimitReached',
+  'QueuedExecutionConcurrencyReached',
+  'QueuedGlobalInfraCapacityReached',
+]);
+
+/** Icon and colour for a pipeline's last execution status (case-insensitive: APIs vary). */
+export function executionIcon(status: string | undefined): { icon: string; color?: string } {
+  if (!status) return { icon: 'circle-large-outline' };
+  const s = status.toLowerCase();
+  const is = (set: Set<string>) => [...set].some((v) => v.toLowerCase() === s);
+  if (s === 'success' || s === 'ignorefailed') return { icon: 'pass', color: 'testing.iconPassed' };
+  if (s === 'failed' || s === 'errored' || s === 'approvalrejected' || s === 'expired')
+    return { icon: 'error', color: 'testing.iconFailed' };
+  if (s === 'aborted' || s === 'abortedbyfreeze')
+    return { icon: 'circle-slash', color: 'disabledForeground' };
+  if (is(RUNNING)) return { icon: 'sync~spin', color: 'charts.blue' };
+  if (is(WAITING)) return { icon: 'watch', color: 'charts.yellow' };
+  return { icon: 'circle-large-outline' };
+}
+
+function md(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}
+
+function date(ts: number | undefined): string | undefined {
+  return ts
+    ? new Date(ts)
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/\.\d+Z$/, ' UTC')
+    : undefined;
+}
+
+function lines(
+  rows: [string, string | undefined][],
+  title: string,
+  description?: string,
+  tags?: Tags,
+): string {
+  const out = [`**${md(title)}**`];
+  if (description) out.push('', md(description));
+  out.push('');
+  for (const [k, v] of rows) if (v) out.push(`${k}: ${md(v)}  `);
+  const tagText = tags ? Object.entries(tags).map(([k, v]) => (v ? `${k}:${v}` : k)) : [];
+  if (tagText.length > 0) out.push(`Tags: ${md(tagText.join(', '))}  `);
+  return out.join('\n');
+}
+
+function pipelineView(p: PipelineSummary): Presentation {
+  const exec = p.executionSummaryInfo;
+  const { icon, color } = executionIcon(exec?.lastExecutionStatus);
+  const git = p.storeType === 'REMOTE' ? p.gitDetails : undefined;
+  const repo = git ? [git.repoName ?? git.repoIdentifier, git.branch].filter(Boolean).join(' @ ') : undefined;
+  return {
+    label: p.name || p.identifier,
+    description: git ? `⎇ ${repo ?? 'remote'}` : undefined,
+    icon,
+    ...(color ? { color } : {}),
+    tooltip: lines(
+      [
+        ['Identifier', p.identifier],
+        [
+          'Stored',
+          p.storeType === 'REMOTE'
+            ? `in Git: ${repo ?? ''}${git?.filePath ? ` (${git.filePath})` : ''}`
+            : undefined,
+        ],
+        [
+          'Last execution',
+          exec?.lastExecutionStatus
+            ? `${exec.lastExecutionStatus} ${date(exec.lastExecutionTs) ?? ''}`.trim()
+            : 'never run',
+        ],
+        ['Stages', p.numOfStages !== undefined ? String(p.numOfStages) : undefined],
+        ['Last modified', date(p.lastUpdatedAt)],
+        ['Invalid YAML', p.entityValidityDetails?.valid === false ? 'yes' : undefined],
+      ],
+      p.name || p.identifier,
+      p.description,
+      p.tags,
+    ),
+    collapsible: 'none',
+  };
+}
+
+function connectorView(c: Connector): Presentation {
+  const info = c.connector;
+  const status = c.status?.status;
+  const color = connectivityColor(status);
+  return {
+    label: info.name || info.identifier,
+    description: `${info.type}${status && status !== 'UNKNOWN' ? ` · ${status.toLowerCase()}` : ''}`,
+    icon: connectorIcon(info.type),
+    ...(color ? { color } : {}),
+    tooltip: lines(
+      [
+        ['Identifier', info.identifier],
+        ['Type', info.type],
+        ['Connectivity', status ?? 'UNKNOWN'],
+        [
+          'Error',
+          status === 'FAILURE' || status === 'PARTIAL' ? (c.status?.errorSummary ?? 'no details') : undefined,
+        ],
+        ['Last tested', date(c.status?.testedAt ?? c.status?.lastTestedAt)],
+        ['Last modified', date(c.lastModifiedAt)],
+      ],
+      info.name || info.identifier,
+      info.description,
+      info.tags,
+    ),
+    collapsible: 'none',
+  };
+}
+
+export function present(node: HarnessNode, loadMoreCounts?: { shown: number; total?: number }): Presentation {
+  switch (node.kind) {
+    case 'account':
+      return {
+        label: node.label,
+        description: new URL(node.baseUrl).host,
+        icon: 'account',
+        tooltip: lines(
+          [
+            ['Account id', node.accountId],
+            ['Base URL', node.baseUrl],
+          ],
+          node.label,
+        ),
+        collapsible: 'expanded',
+      };
+    case 'org':
+      return {
+        label: node.org.name || node.org.identifier,
+        description: node.org.name && node.org.name !== node.org.identifier ? node.org.identifier : undefined,
+        icon: 'organization',
+        tooltip: lines(
+          [
+            ['Identifier', node.org.identifier],
+            ['Last modified', date(node.org.lastModifiedAt)],
+          ],
+          node.org.name || node.org.identifier,
+          node.org.description,
+          node.org.tags,
+        ),
+        collapsible: 'collapsed',
+      };
+    case 'project':
+      return {
+        label: node.project.name || node.project.identifier,
+        description:
+          node.project.name && node.project.name !== node.project.identifier
+            ? node.project.identifier
+            : undefined,
+        icon: 'project',
+        tooltip: lines(
+          [
+            ['Identifier', `${node.project.orgIdentifier}/${node.project.identifier}`],
+            ['Modules', node.project.modules?.join(', ')],
+            ['Last modified', date(node.project.lastModifiedAt)],
+          ],
+          node.project.name || node.project.identifier,
+          node.project.description,
+          node.project.tags,
+        ),
+        collapsible: 'collapsed',
+      };
+    case 'pipelines':
+      return { label: 'Pipelines', icon: 'rocket', collapsible: 'collapsed' };
+    case 'connectors':
+      return {
+        label: 'Connectors',
+        icon: 'plug',
+        description: node.scope.projectIdentifier ? undefined : node.scope.orgIdentifier ? 'org' : 'account',
+        collapsible: 'collapsed',
+      };
+    case 'pipeline':
+      return pipelineView(node.pipeline);
+    case 'connector':
+      return connectorView(node.connector);
+    case 'loadMore':
+      return {
+        label: 'Load more…',
+        description: loadMoreCounts
+          ? `${loadMoreCounts.shown}${loadMoreCounts.total !== undefined ? ` of ${loadMoreCounts.total}` : ''} shown`
+          : undefined,
+        icon: 'ellipsis',
+        collapsible: 'none',
+      };
+    case 'error':
+      return {
+        label: node.message,
+        description: node.errorKind === 'forbidden' ? 'no permission' : 'Retry',
+        icon: node.errorKind === 'forbidden' ? 'lock' : 'error',
+        color: 'errorForeground',
+        tooltip: [md(node.message), node.detail ? md(node.detail) : undefined, '', 'Click to retry.']
+          .filter((l) => l !== undefined)
+          .join('\n\n'),
+        collapsible: 'none',
+      };
+    case 'message':
+      return { label: node.message, icon: 'info', collapsible: 'none' };
+  }
+}
