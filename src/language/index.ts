@@ -1,7 +1,173 @@
-// Language features: starts the bundled language server (dist/server.js) when a Harness
-// pipeline document is first opened. Placeholder until the language server lands.
+// Language features: starts the bundled language server (dist/server.js) the first time a
+// Harness document is opened (YAML whose root is pipeline/template/inputSet, or a file matching
+// `harness.pipelineFiles`). We keep VS Code's `yaml` language id so other YAML tooling
+// (formatters, Red Hat YAML, other schemas) keeps working on the same files.
 import * as vscode from 'vscode';
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import {
+  LANGUAGE_SERVER_ID,
+  LIST_REFERENCES_REQUEST,
+  RESOLVE_REFERENCES_REQUEST,
+  SCHEMA_STATUS_NOTIFICATION,
+  SET_SCHEMA_REQUEST,
+  type ListReferencesParams,
+  type ResolveReferencesParams,
+  type SchemaStatusParams,
+  type SetSchemaResult,
+} from '../../shared/protocol';
+import { getAccounts } from '../account/accounts';
+import { log } from '../log';
+import { harnessRootKey } from './detect';
+import { ReferenceResolver, type AccountProvider } from './references';
+import { SchemaSourceLoader } from './schemaSource';
+import { readSettings, serverSettings } from './settings';
+import { SchemaStatusItem } from './status';
 
-export function registerLanguageFeatures(_context: vscode.ExtensionContext): void {
-  // Filled in by the language-server work.
+export const DOCUMENT_SELECTOR: { language: string; scheme: string }[] = [
+  { language: 'yaml', scheme: 'file' },
+  { language: 'yaml', scheme: 'untitled' },
+  { language: 'yaml', scheme: 'harness' },
+];
+
+let accountProvider: AccountProvider = () => {
+  const a = getAccounts().current();
+  return a ? { api: a.api, label: a.label } : undefined;
+};
+
+/** Lets the sign-in code decide which account answers schema and live-reference requests. */
+export function setAccountProvider(provider: AccountProvider): void {
+  accountProvider = provider;
+  resolver?.clear();
+  void client?.sendNotification('harness/clearReferenceCache');
+}
+
+let client: LanguageClient | undefined;
+let starting: Promise<LanguageClient | undefined> | undefined;
+let resolver: ReferenceResolver | undefined;
+let statusItem: SchemaStatusItem | undefined;
+let loader: SchemaSourceLoader | undefined;
+
+/** True for YAML documents the Harness language server handles. */
+export function isHarnessDocument(doc: vscode.TextDocument): boolean {
+  if (doc.languageId !== 'yaml' || !['file', 'untitled', 'harness'].includes(doc.uri.scheme)) return false;
+  if (harnessRootKey(doc.getText())) return true;
+  return readSettings(doc.uri).pipelineFiles.some((pattern) => vscode.languages.match({ pattern }, doc) > 0);
+}
+
+async function pushSchema(refresh: boolean): Promise<void> {
+  if (!client || !loader || !statusItem) return;
+  const s = readSettings();
+  statusItem.busy(true);
+  try {
+    const { params, warning } = await loader.load(s.schemaSource, s.schemaFile, refresh);
+    const res = await client.sendRequest<SetSchemaResult>(SET_SCHEMA_REQUEST, params);
+    const shownWarning =
+      warning ??
+      (res.ok
+        ? undefined
+        : `The ${params.source} schema could not be loaded: ${res.error ?? 'unknown error'}`);
+    statusItem.update({ source: res.active, fetchedAt: params.fetchedAt, label: params.label }, shownWarning);
+    if (shownWarning) {
+      log.warn(shownWarning);
+      void vscode.window.showWarningMessage(`Harness: ${shownWarning}`);
+    } else {
+      log.info(`Pipeline schema: ${res.active}${params.label ? ` (${params.label})` : ''}`);
+    }
+  } catch (err) {
+    log.error(`Could not set the pipeline schema: ${err instanceof Error ? err.message : String(err)}`);
+  } finally {
+    statusItem.busy(false);
+  }
+}
+
+async function startClient(context: vscode.ExtensionContext): Promise<LanguageClient | undefined> {
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { execArgv: ['--nolazy', '--inspect=6019'] },
+    },
+  };
+  const settings = readSettings();
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: DOCUMENT_SELECTOR,
+    synchronize: { configurationSection: 'harness' },
+    initializationOptions: { settings: serverSettings(settings), servesReferences: true },
+    outputChannelName: 'Harness Language Server',
+  };
+  const c = new LanguageClient(LANGUAGE_SERVER_ID, 'Harness Language Server', serverOptions, clientOptions);
+  resolver = new ReferenceResolver(() => accountProvider());
+  loader = new SchemaSourceLoader(context.globalStorageUri, () => accountProvider());
+  statusItem = new SchemaStatusItem(DOCUMENT_SELECTOR);
+  context.subscriptions.push(statusItem);
+  c.onRequest(
+    RESOLVE_REFERENCES_REQUEST,
+    (p: ResolveReferencesParams) => resolver?.resolve(p) ?? { results: [] },
+  );
+  c.onRequest(LIST_REFERENCES_REQUEST, (p: ListReferencesParams) => resolver?.list(p) ?? { items: [] });
+  c.onNotification(SCHEMA_STATUS_NOTIFICATION, (p: SchemaStatusParams) => {
+    statusItem?.update(p);
+    if (p.fallbackReason) log.warn(p.fallbackReason);
+  });
+  const started = Date.now();
+  await c.start();
+  client = c;
+  log.info(`Harness language server started in ${Date.now() - started} ms`);
+  context.subscriptions.push({ dispose: () => void c.stop() });
+  context.subscriptions.push(
+    getAccounts().onDidChange(() => {
+      resolver?.clear();
+      void c.sendNotification('harness/clearReferenceCache');
+      if (readSettings().schemaSource === 'account') void pushSchema(false);
+    }),
+  );
+  if (settings.schemaSource !== 'bundled') await pushSchema(false);
+  return c;
+}
+
+/** Starts the client once; later calls return the same promise. */
+export function ensureLanguageClient(context: vscode.ExtensionContext): Promise<LanguageClient | undefined> {
+  starting ??= startClient(context).catch((err: unknown) => {
+    log.error(`Harness language server failed to start: ${err instanceof Error ? err.message : String(err)}`);
+    starting = undefined;
+    return undefined;
+  });
+  return starting;
+}
+
+function updateContextKey(editor: vscode.TextEditor | undefined): void {
+  const on = !!editor && isHarnessDocument(editor.document);
+  void vscode.commands.executeCommand('setContext', 'harness.isPipelineDocument', on);
+}
+
+export function registerLanguageFeatures(context: vscode.ExtensionContext): void {
+  const consider = (doc: vscode.TextDocument) => {
+    if (!client && isHarnessDocument(doc)) void ensureLanguageClient(context);
+  };
+  vscode.workspace.textDocuments.forEach(consider);
+  context.subscriptions.push(
+    vscode.workspace.onDidOpenTextDocument(consider),
+    vscode.window.onDidChangeActiveTextEditor(updateContextKey),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document === vscode.window.activeTextEditor?.document)
+        updateContextKey(vscode.window.activeTextEditor);
+      consider(e.document);
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('harness.schema')) void pushSchema(false);
+    }),
+    vscode.commands.registerCommand('harness.refreshSchema', async () => {
+      await ensureLanguageClient(context);
+      await pushSchema(true);
+      return statusItem?.text;
+    }),
+  );
+  updateContextKey(vscode.window.activeTextEditor);
 }
