@@ -71,6 +71,8 @@ export class HttpTransport {
   readonly accountId: string;
   private readonly origin: string;
   private readonly token: string;
+  /** What redaction removes from server text: the token and, for pat/sat, its secret part. */
+  private readonly secrets: readonly string[];
   private readonly timeoutMs: number;
   private readonly logger?: Logger;
   private readonly retry: RetryOptions;
@@ -85,6 +87,8 @@ export class HttpTransport {
     this.origin = new URL(options.baseUrl).origin;
     this.accountId = options.accountId;
     this.token = options.token;
+    const secretPart = options.token.split('.')[3];
+    this.secrets = secretPart && secretPart.length >= 6 ? [options.token, secretPart] : [options.token];
     this.timeoutMs = options.timeoutMs ?? 30_000;
     if (options.logger) this.logger = options.logger;
     this.retry = options.retry ?? {};
@@ -100,6 +104,7 @@ export class HttpTransport {
     this.choice = createDispatcher(options.baseUrl, options.proxy, options.env);
     // The token is a private field; keep it out of `util.inspect(client)` as well.
     Object.defineProperty(this, 'token', { enumerable: false });
+    Object.defineProperty(this, 'secrets', { enumerable: false });
   }
 
   /** How requests leave the process: direct, an explicit proxy or the *_PROXY variables. */
@@ -126,6 +131,11 @@ export class HttpTransport {
       else url.searchParams.set(key, String(value));
     }
     return url;
+  }
+
+  /** Redacts the token from text (for parsers' messages). */
+  redact(): readonly string[] {
+    return this.secrets;
   }
 
   /** Performs the request and returns the envelope's `data` (undefined for an empty 2xx body). */
@@ -157,7 +167,7 @@ export class HttpTransport {
     attempt: number,
     maxAttempts: number,
   ): Promise<{ data: unknown } | { error: HarnessApiError; retryAfterMs?: number }> {
-    const secrets = [this.token];
+    const secrets = this.secrets;
     if (userSignal?.aborted) throw cancelledError(spec.op);
     if (this.limiter) {
       try {
@@ -242,7 +252,7 @@ export class HttpTransport {
     parsed: ParsedBody,
     attempt: number,
   ): { data: unknown } | { error: HarnessApiError } {
-    const secrets = [this.token];
+    const secrets = this.secrets;
     if (parsed.type === 'empty') return { data: undefined };
     if (parsed.type !== 'json') {
       return {

@@ -35,7 +35,8 @@ export function parseRetryAfter(value: string | undefined, now: number): number 
   if (value === undefined) return undefined;
   const v = value.trim();
   if (/^\d+$/.test(v)) return Number(v) * 1000;
-  const at = Date.parse(v);
+  // HTTP dates always contain letters (day and month names); Date.parse alone accepts "-1".
+  const at = /[a-z]/i.test(v) ? Date.parse(v) : NaN;
   if (Number.isNaN(at)) return undefined;
   return Math.max(0, at - now);
 }
