@@ -119,10 +119,11 @@ const pending = new Map<string, ReturnType<typeof setTimeout>>();
 /** URIs we published non-empty diagnostics for (to clear when a document stops being Harness YAML). */
 const published = new Set<string>();
 
-function publish(uri: string, diagnostics: Diagnostic[], version?: number): void {
-  if (diagnostics.length === 0 && !published.has(uri)) return;
+/** Harness documents always get a publish (an empty one says "checked, all good"); others only a clear. */
+function publish(uri: string, diagnostics: Diagnostic[], version?: number, harness = true): void {
+  if (!harness && !published.has(uri)) return;
   void connection.sendDiagnostics({ uri, version, diagnostics });
-  if (diagnostics.length) published.add(uri);
+  if (harness) published.add(uri);
   else published.delete(uri);
 }
 
@@ -147,7 +148,7 @@ async function validateNow(uri: string, version: number): Promise<void> {
   if (!doc || doc.version !== version) return; // superseded
   const parsed = parsedOf(doc);
   if (!settings.validate || !isHarnessDocument(doc, parsed)) {
-    publish(uri, []);
+    publish(uri, [], version, false);
     return;
   }
   try {

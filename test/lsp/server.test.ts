@@ -1,0 +1,235 @@
+// LSP-level tests: the bundled server over stdio, as an editor would talk to it.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import type {
+  CodeAction,
+  CompletionList,
+  DocumentSymbol,
+  Hover,
+  Location,
+} from 'vscode-languageserver-types';
+import { LspClient, SERVER_JS } from './lspClient';
+
+const PIPELINE = [
+  'pipeline:',
+  '  name: Demo',
+  '  identifier: demo',
+  '  variables:',
+  '    - name: greeting',
+  '      type: String',
+  '      value: hello',
+  '  stages:',
+  '    - stage:',
+  '        name: Build',
+  '        identifier: build',
+  '        type: Custom',
+  '        spec:',
+  '          execution:',
+  '            steps:',
+  '              - step:',
+  '                  name: Say',
+  '                  identifier: say',
+  '                  type: ShellScript',
+  '                  timeout: 10m',
+  '                  spec:',
+  '                    shell: Bash',
+  '                    source:',
+  '                      type: Inline',
+  '                      spec:',
+  '                        script: echo <+pipeline.variables.greeting>',
+  '',
+].join('\n');
+
+const URI = 'file:///work/demo/.harness/demo.yaml';
+
+function positionOf(text: string, needle: string, delta = 0): { line: number; character: number } {
+  const i = text.indexOf(needle);
+  assert.ok(i >= 0, needle);
+  const before = text.slice(0, i + delta);
+  const line = before.split('\n').length - 1;
+  return { line, character: before.length - before.lastIndexOf('\n') - 1 };
+}
+
+describe('LSP over stdio: dist/server.js', function () {
+  this.timeout(30_000);
+  let client: LspClient;
+
+  before(function () {
+    if (!fs.existsSync(SERVER_JS)) throw new Error('dist/server.js missing: run `npm run build` first');
+  });
+  beforeEach(() => {
+    client = new LspClient();
+  });
+  afterEach(async () => {
+    if (client.proc.exitCode === null) await client.stop();
+  });
+
+  it('initializes with the editing capabilities', async () => {
+    const { capabilities } = await client.initialize();
+    for (const cap of [
+      'completionProvider',
+      'hoverProvider',
+      'documentSymbolProvider',
+      'definitionProvider',
+      'codeActionProvider',
+    ])
+      assert.ok(capabilities[cap], cap);
+    assert.equal(capabilities.textDocumentSync, 2, 'incremental sync');
+  });
+
+  it('publishes diagnostics for a Harness document, latest version wins, and clears them on close', async () => {
+    await client.initialize({ settings: { validation: { debounceMs: 50 } } });
+    client.open(URI, PIPELINE);
+    const first = await client.diagnostics(URI, { version: 1 });
+    assert.ok(Array.isArray(first.diagnostics));
+    assert.ok(!first.diagnostics.some((d) => d.severity === 1), JSON.stringify(first.diagnostics));
+    // Two quick edits: only the last one is validated.
+    const count = client.published.length;
+    client.change(URI, PIPELINE.replace('  identifier: demo', '  identifier: demo\n  identifier: again'));
+    const v3 = client.change(URI, PIPELINE.replace('name: Demo', 'name: Demo\n\tdescription: tab'));
+    const after = await client.diagnostics(URI, { version: v3, after: count });
+    assert.ok(after.diagnostics.length > 0, 'the tab is reported');
+    assert.ok(after.diagnostics.every((d) => d.source === 'harness'));
+    assert.ok(
+      !client.published.slice(count).some((p) => p.version === 2),
+      'superseded version 2 was never published',
+    );
+    const before = client.published.length;
+    client.close(URI);
+    const cleared = await client.diagnostics(URI, { after: before });
+    assert.deepEqual(cleared.diagnostics, []);
+  });
+
+  it('leaves other YAML alone (no diagnostics, no features)', async () => {
+    await client.initialize();
+    const other = 'file:///work/demo/docker-compose.yaml';
+    client.open(other, 'services:\n  web:\n    image: nginx\n  web: again\n');
+    client.open(URI, PIPELINE);
+    await client.diagnostics(URI);
+    assert.equal(client.published.filter((p) => p.uri === other).length, 0);
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', {
+      textDocument: { uri: other },
+    });
+    assert.deepEqual(symbols, []);
+  });
+
+  it('treats files matching the configured globs as Harness YAML whatever their root', async () => {
+    await client.initialize({ settings: { pipelineFiles: ['**/ci/*.yml'] } });
+    const uri = 'file:///work/demo/ci/build.yml';
+    client.open(uri, 'stages:\n  - a\n  - a: [\n');
+    const d = await client.diagnostics(uri);
+    assert.ok(d.diagnostics.length > 0, 'syntax error reported');
+  });
+
+  it('completes expressions, hovers them, outlines and jumps to definitions', async () => {
+    await client.initialize();
+    client.open(URI, PIPELINE);
+    await client.diagnostics(URI);
+    const textDocument = { uri: URI };
+
+    const list = await client.request<CompletionList>('textDocument/completion', {
+      textDocument,
+      position: positionOf(PIPELINE, 'variables.greeting>', 'variables.'.length),
+    });
+    assert.ok(
+      list.items.some((i) => i.label === 'greeting'),
+      JSON.stringify(list.items.map((i) => i.label)),
+    );
+
+    const hover = await client.request<Hover>('textDocument/hover', {
+      textDocument,
+      position: positionOf(PIPELINE, 'variables.greeting>', 12),
+    });
+    assert.match(JSON.stringify(hover.contents), /pipeline variable greeting/);
+
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument });
+    assert.equal(symbols[0].name, 'Demo');
+    assert.equal(symbols[0].children?.[0].name, 'Build');
+    assert.equal(symbols[0].children?.[0].children?.[0].detail, 'say · ShellScript');
+
+    const loc = await client.request<Location>('textDocument/definition', {
+      textDocument,
+      position: positionOf(PIPELINE, 'variables.greeting>', 12),
+    });
+    assert.equal(loc.uri, URI);
+    assert.deepEqual(loc.range.start, positionOf(PIPELINE, 'greeting'));
+  });
+
+  it('offers the tabs-to-spaces fix for a tab diagnostic', async () => {
+    await client.initialize();
+    const text = PIPELINE.replace('  name: Demo', '\tname: Demo');
+    client.open(URI, text);
+    const { diagnostics } = await client.diagnostics(URI);
+    const tab = diagnostics.find((d) => d.code === 'tab');
+    assert.ok(tab, JSON.stringify(diagnostics));
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: URI },
+      range: tab.range,
+      context: { diagnostics: [tab] },
+    });
+    assert.ok(actions.some((a) => a.title.startsWith('Convert tabs to spaces')));
+  });
+
+  it('falls back to the bundled schema and says so when a schema fails to load', async () => {
+    await client.initialize();
+    const res = await client.request<{ ok: boolean; active: string; error?: string }>('harness/setSchema', {
+      source: 'file',
+      schema: { definitions: { a: { $ref: '#/definitions/missing' } }, properties: 'not an object' },
+      label: 'broken.json',
+    });
+    if (!res.ok) {
+      assert.equal(res.active, 'bundled');
+      const note = await client.waitFor(
+        () => client.notifications.find((n) => n.method === 'harness/schemaStatus'),
+        'schemaStatus notification',
+      );
+      assert.match(JSON.stringify(note.params), /fallbackReason/);
+    } else {
+      // A tolerant loader may accept it; then it must report the file as active.
+      assert.equal(res.active, 'file');
+    }
+    // The server keeps serving.
+    client.open(URI, PIPELINE);
+    await client.diagnostics(URI);
+  });
+
+  it('survives garbage: binary text, deep nesting, huge lines, bad positions', async () => {
+    await client.initialize();
+    const garbage = [
+      Buffer.from(Array.from({ length: 4000 }, (_, i) => (i * 7919) % 256)).toString('latin1'),
+      'pipeline:\n' + '  '.repeat(1) + '['.repeat(5000),
+      'pipeline:\n  name: ' + 'x'.repeat(200_000),
+      'pipeline:\n  a: &a [1,2]\n  b: &b [*a,*a,*a,*a]\n  c: &c [*b,*b,*b,*b]\n  d: [*c,*c,*c,*c]\n',
+      'pipeline: <+\n  stages: <+input>.default(\n',
+    ];
+    for (const [i, text] of garbage.entries()) {
+      const uri = `file:///work/demo/.harness/g${i}.yaml`;
+      client.open(uri, text);
+      await client.diagnostics(uri);
+      for (const position of [
+        { line: 0, character: 0 },
+        { line: 1, character: 5 },
+        { line: 999, character: 999 },
+      ]) {
+        await client.request('textDocument/completion', { textDocument: { uri }, position });
+        await client.request('textDocument/hover', { textDocument: { uri }, position });
+        await client.request('textDocument/definition', { textDocument: { uri }, position });
+      }
+      await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+    }
+    // Requests for documents that were never opened answer empty, not an error.
+    assert.equal(
+      await client.request('textDocument/hover', {
+        textDocument: { uri: 'file:///nope.yaml' },
+        position: { line: 0, character: 0 },
+      }),
+      null,
+    );
+    assert.equal(client.proc.exitCode, null, 'still running');
+  });
+
+  it('shuts down and exits with code 0', async () => {
+    await client.initialize();
+    assert.equal(await client.stop(), 0);
+  });
+});
