@@ -236,6 +236,17 @@ export function networkError(
   const code = errorCode(err) ?? 'unknown error';
   const host = new URL(origin).host;
   const raw = err instanceof Error ? clean(err.message, secrets) : '';
+  const proxyStatus = /Proxy response \((\d+)\)/.exec(raw)?.[1];
+  if (proxyStatus !== undefined) {
+    return new HarnessApiError({
+      kind: 'network',
+      status: 0,
+      code,
+      message: `The proxy refused to connect to ${host} (proxy answered HTTP ${proxyStatus}) while trying to ${op.op}. Check the http.proxy setting, HTTPS_PROXY and proxy credentials.`,
+      details: [raw],
+      retryable: false,
+    });
+  }
   if (TLS_CODES.test(code)) {
     return new HarnessApiError({
       kind: 'network',
