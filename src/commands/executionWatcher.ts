@@ -1,0 +1,170 @@
+// Follows a pipeline execution until it ends: status bar item with the live status, the
+// pipeline node's last-execution status, and a final notification with a link. Polls politely:
+// starts at 2 s, slows to 15 s for long runs, and pauses while the window is not focused
+// (unless a caller is awaiting the result). Transient errors (429, 5xx, network) back off.
+import * as vscode from 'vscode';
+import {
+  TERMINAL_EXECUTION_STATUSES,
+  type ExecutionSummary,
+  type HarnessApi,
+  type ProjectScope,
+} from '../api/types';
+import type { PipelineNode } from '../tree/nodes';
+import { notifyNodeChanged } from '../tree/updates';
+import { log } from '../log';
+import { executionLink } from './deepLinks';
+
+export interface WatchRequest {
+  api: HarnessApi;
+  baseUrl: string;
+  accountId: string;
+  scope: ProjectScope;
+  pipelineIdentifier: string;
+  planExecutionId: string;
+  node?: PipelineNode;
+  /** Keep polling when the window is not focused (someone awaits the result). */
+  ignoreFocus?: boolean;
+}
+
+const FIRST_DELAY_MS = 2000;
+const MAX_DELAY_MS = 15000;
+
+export function isTerminal(status: string): boolean {
+  return TERMINAL_EXECUTION_STATUSES.includes(status);
+}
+
+function statusIcon(status: string): string {
+  if (status === 'Success') return '$(pass)';
+  if (isTerminal(status))
+    return status === 'Aborted' || status === 'Skipped' ? '$(circle-slash)' : '$(error)';
+  return '$(sync~spin)';
+}
+
+export class ExecutionWatcher implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem(
+    'harness.execution',
+    vscode.StatusBarAlignment.Left,
+    90,
+  );
+  private disposed = false;
+  private readonly active = new Map<string, ExecutionSummary | undefined>();
+
+  constructor() {
+    this.item.name = 'Harness Execution';
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.item.dispose();
+  }
+
+  /** Resolves with the final summary, or undefined if watching stopped (error, disposed). */
+  async watch(req: WatchRequest): Promise<ExecutionSummary | undefined> {
+    const url = executionLink(
+      req.baseUrl,
+      req.accountId,
+      req.scope.orgIdentifier,
+      req.scope.projectIdentifier,
+      req.pipelineIdentifier,
+      req.planExecutionId,
+    );
+    this.active.set(req.planExecutionId, undefined);
+    this.show(
+      req,
+      { status: 'Running', planExecutionId: req.planExecutionId, pipelineIdentifier: req.pipelineIdentifier },
+      url,
+    );
+    let delay = FIRST_DELAY_MS;
+    let failures = 0;
+    try {
+      while (!this.disposed) {
+        await this.pause(delay, req.ignoreFocus === true);
+        if (this.disposed) return undefined;
+        let summary: ExecutionSummary;
+        try {
+          summary = await req.api.getExecution(req.scope, req.planExecutionId);
+          failures = 0;
+        } catch (err) {
+          const kind = typeof err === 'object' && err !== null ? (err as { kind?: unknown }).kind : undefined;
+          if (kind === 'rateLimited' || kind === 'server' || kind === 'network' || kind === 'timeout') {
+            failures += 1;
+            delay = Math.min(MAX_DELAY_MS, delay * 2);
+            if (failures < 8) continue;
+          }
+          log.warn(
+            `Stopped watching execution ${req.planExecutionId}: ${err instanceof Error ? err.message : String(err)}`,
+          );
+          void vscode.window
+            .showWarningMessage(
+              `Harness: stopped watching the execution of ${req.pipelineIdentifier}.`,
+              'Open in Harness',
+            )
+            .then((c) => {
+              if (c) void vscode.env.openExternal(vscode.Uri.parse(url));
+            });
+          return undefined;
+        }
+        this.show(req, summary, url);
+        if (isTerminal(summary.status)) {
+          this.finish(req, summary, url);
+          return summary;
+        }
+        delay = Math.min(MAX_DELAY_MS, Math.round(delay * 1.3));
+      }
+      return undefined;
+    } finally {
+      this.active.delete(req.planExecutionId);
+    }
+  }
+
+  private show(
+    req: WatchRequest,
+    summary: Pick<ExecutionSummary, 'status'> & Partial<ExecutionSummary>,
+    url: string,
+  ): void {
+    const stages =
+      summary.totalStagesCount !== undefined
+        ? ` (${summary.successfulStagesCount ?? 0}/${summary.totalStagesCount} stages)`
+        : '';
+    this.item.text = `${statusIcon(summary.status)} ${req.pipelineIdentifier}: ${summary.status}${stages}`;
+    this.item.tooltip = `Harness execution ${req.planExecutionId} in ${req.scope.orgIdentifier}/${req.scope.projectIdentifier}. Click to open it in Harness.`;
+    this.item.command = { title: 'Open in Harness', command: 'harness.openInBrowser', arguments: [{ url }] };
+    this.item.show();
+    if (req.node) {
+      req.node.pipeline.executionSummaryInfo = {
+        ...req.node.pipeline.executionSummaryInfo,
+        lastExecutionStatus: summary.status,
+        lastExecutionId: req.planExecutionId,
+        lastExecutionTs: summary.startTs ?? Date.now(),
+      };
+      notifyNodeChanged(req.node);
+    }
+  }
+
+  private finish(req: WatchRequest, summary: ExecutionSummary, url: string): void {
+    const message = `Harness: ${req.pipelineIdentifier} finished: ${summary.status}${summary.executionErrorInfo?.message ? ` (${summary.executionErrorInfo.message})` : ''}.`;
+    const show =
+      summary.status === 'Success' ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
+    void show(message, 'Open Execution').then((c) => {
+      if (c) void vscode.env.openExternal(vscode.Uri.parse(url));
+    });
+    // Leave the final status visible for a while, unless another execution is being watched.
+    setTimeout(() => {
+      if (!this.disposed && this.active.size === 0) this.item.hide();
+    }, 30000);
+  }
+
+  /** Waits `ms`, then, unless told otherwise, until the window has focus. */
+  private async pause(ms: number, ignoreFocus: boolean): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    if (ignoreFocus || vscode.window.state.focused || this.disposed) return;
+    await new Promise<void>((resolve) => {
+      const sub = vscode.window.onDidChangeWindowState((s) => {
+        if (s.focused) {
+          sub.dispose();
+          resolve();
+        }
+      });
+    });
+  }
+}

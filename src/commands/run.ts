@@ -1,0 +1,196 @@
+// Run Pipeline: asks for runtime inputs (from the input-set template endpoint) when the pipeline
+// has `<+input>` fields, starts the execution, and follows it in the status bar and the tree.
+import * as vscode from 'vscode';
+import type { ExecutionSummary, ProjectScope } from '../api/types';
+import type { PipelineNode } from '../tree/nodes';
+import { activeAccount, reportError } from './context';
+import { executionLink } from './deepLinks';
+import type { ExecutionWatcher } from './executionWatcher';
+import {
+  failed,
+  isCancelled,
+  isOptions,
+  isTreeNode,
+  str,
+  withCancellableProgress,
+  type CommandResult,
+} from './invocation';
+import { pickProject } from './pickers';
+import {
+  fillRuntimeInputs,
+  findRuntimeInputs,
+  missingInputs,
+  validateInputValue,
+  type RuntimeInputField,
+} from './runtimeInputs';
+
+export const RUN_OPTION_KEYS = ['org', 'project', 'identifier', 'inputs', 'inputYaml', 'branch', 'wait'];
+
+export type RunResult = CommandResult<{
+  planExecutionId: string;
+  url: string;
+  /** Final status when `wait` was set. */
+  finalStatus?: string;
+  execution?: ExecutionSummary;
+}>;
+
+/** Asks for each input in turn; undefined when the user cancels. */
+async function askInputs(fields: RuntimeInputField[]): Promise<Record<string, string> | undefined> {
+  const values: Record<string, string> = {};
+  for (const field of fields.filter((f) => !f.executionInput)) {
+    let value: string | undefined;
+    if (field.allowedValues?.length) {
+      const picked = await vscode.window.showQuickPick(
+        field.allowedValues.map((v) => ({
+          label: v,
+          description: v === field.defaultValue ? 'default' : undefined,
+        })),
+        { title: `Runtime input: ${field.label}`, placeHolder: field.expression, ignoreFocusOut: true },
+      );
+      value = picked?.label;
+    } else {
+      value = await vscode.window.showInputBox({
+        title: `Runtime input: ${field.label}`,
+        prompt: field.expression,
+        value: field.defaultValue ?? '',
+        ignoreFocusOut: true,
+        validateInput: (v) => (v === '' ? 'A value is required' : validateInputValue(field, v)),
+      });
+    }
+    if (value === undefined) return undefined;
+    values[field.label] = value;
+  }
+  return values;
+}
+
+/** Opens the filled template in an editor and waits for the user to confirm; returns the edited YAML. */
+async function editInputsAsYaml(template: string): Promise<string | undefined> {
+  const doc = await vscode.workspace.openTextDocument({
+    language: 'yaml',
+    content: fillRuntimeInputs(template, {}),
+  });
+  await vscode.window.showTextDocument(doc, { preview: false });
+  const choice = await vscode.window.showInformationMessage(
+    'Harness: edit the runtime inputs in the editor, then choose Run.',
+    'Run',
+    'Cancel',
+  );
+  return choice === 'Run' ? doc.getText() : undefined;
+}
+
+export async function runPipeline(watcher: ExecutionWatcher, arg?: unknown): Promise<RunResult> {
+  const interactive = !isOptions(arg);
+  const options = isOptions(arg) ? arg : {};
+  const node = isTreeNode(arg) && arg.kind === 'pipeline' ? (arg as PipelineNode) : undefined;
+  const account = await activeAccount(interactive);
+  if (!account) return { status: 'refused', reason: 'not signed in to Harness' };
+
+  let scope: ProjectScope | undefined = node?.scope;
+  const org = str(options.org);
+  const project = str(options.project);
+  if (!scope && org && project) scope = { orgIdentifier: org, projectIdentifier: project };
+  if (!scope && interactive) scope = await pickProject(account.api);
+  let identifier = node?.pipeline.identifier ?? str(options.identifier);
+  if (scope && !identifier && interactive) {
+    const page = await account.api
+      .listPipelines(scope, { pageIndex: 0, pageSize: 100 })
+      .catch((err: unknown) => {
+        reportError(err, 'list pipelines');
+        return undefined;
+      });
+    const picked = page
+      ? await vscode.window.showQuickPick(
+          page.items.map((p) => ({ label: p.name, description: p.identifier, id: p.identifier })),
+          { placeHolder: 'Pipeline to run' },
+        )
+      : undefined;
+    identifier = picked?.id;
+  }
+  if (!scope || !identifier) {
+    return interactive
+      ? { status: 'cancelled' }
+      : { status: 'refused', reason: 'pass org, project and identifier' };
+  }
+  const branch = str(options.branch) ?? node?.pipeline.gitDetails?.branch;
+
+  try {
+    const template = await withCancellableProgress(`Reading runtime inputs of ${identifier}…`, (signal) =>
+      account.api.getInputSetTemplate(scope, identifier, branch, { signal }),
+    );
+    const templateYaml = template.inputSetTemplateYaml ?? '';
+    const fields = findRuntimeInputs(templateYaml);
+    let body = '';
+    if (fields.length > 0) {
+      const inputYaml = str(options.inputYaml);
+      if (inputYaml !== undefined) body = inputYaml;
+      else if (!interactive) {
+        const values = (
+          typeof options.inputs === 'object' && options.inputs !== null ? options.inputs : {}
+        ) as Record<string, string>;
+        const missing = missingInputs(fields, values);
+        if (missing.length > 0) {
+          return {
+            status: 'refused',
+            reason: `runtime inputs without a value: ${missing.map((f) => f.label).join(', ')}`,
+          };
+        }
+        body = fillRuntimeInputs(templateYaml, values);
+      } else {
+        const how = await vscode.window.showQuickPick(
+          [
+            { label: '$(list-flat) Enter each value', value: 'ask' },
+            { label: '$(edit) Edit the inputs as YAML', value: 'yaml' },
+          ],
+          { placeHolder: `${identifier} has ${fields.length} runtime input(s)` },
+        );
+        if (!how) return { status: 'cancelled' };
+        if (how.value === 'ask') {
+          const values = await askInputs(fields);
+          if (!values) return { status: 'cancelled' };
+          body = fillRuntimeInputs(templateYaml, values);
+        } else {
+          const edited = await editInputsAsYaml(templateYaml);
+          if (edited === undefined) return { status: 'cancelled' };
+          body = edited;
+        }
+      }
+    }
+
+    const execution = await withCancellableProgress(`Starting ${identifier}…`, (signal) =>
+      account.api.executePipeline(scope, identifier, body, { signal, branch }),
+    );
+    const planExecutionId = execution.uuid;
+    const url = executionLink(
+      account.baseUrl,
+      account.accountId,
+      scope.orgIdentifier,
+      scope.projectIdentifier,
+      identifier,
+      planExecutionId,
+    );
+    void vscode.window
+      .showInformationMessage(`Harness: ${identifier} started (${execution.status}).`, 'Open Execution')
+      .then((c) => {
+        if (c) void vscode.env.openExternal(vscode.Uri.parse(url));
+      });
+    const watching = watcher.watch({
+      api: account.api,
+      baseUrl: account.baseUrl,
+      accountId: account.accountId,
+      scope,
+      pipelineIdentifier: identifier,
+      planExecutionId,
+      node,
+      ignoreFocus: options.wait === true,
+    });
+    if (options.wait === true) {
+      const final = await watching;
+      return { status: 'ok', planExecutionId, url, finalStatus: final?.status, execution: final };
+    }
+    return { status: 'ok', planExecutionId, url };
+  } catch (err) {
+    if (isCancelled(err)) return { status: 'cancelled' };
+    reportError(err, `run pipeline ${identifier}`);
+    return failed(err);
+  }
+}
