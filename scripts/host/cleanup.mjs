@@ -62,6 +62,11 @@ export function registerCleanup(stop, killSync = () => {}) {
   };
 }
 
+/** True once a signal started the shutdown (so callers can tell a requested stop from a crash). */
+export function isStopping() {
+  return stopping;
+}
+
 /** Stops everything registered so far (used by scripts before they exit normally). */
 export function stopAllResources() {
   return stopAll();

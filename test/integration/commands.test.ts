@@ -1,0 +1,468 @@
+// The resource commands in VS Code's real extension host against the simulator, driven through
+// `vscode.commands.executeCommand` with option objects (which skip prompts): push create/update,
+// refusal on error diagnostics, 429 keeps the text, harness: documents (save, conflict), create
+// project/connector (duplicates, field errors), run and watch, delete, test connection.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { startSimulator, type HostSimulator } from './helpers/simulator';
+import { waitFor } from './helpers/waitFor';
+
+const ORG = 'default';
+const PROJECT = 'default_project';
+
+interface SimPipelineView {
+  orgIdentifier: string;
+  projectIdentifier: string;
+  identifier: string;
+  yaml: string;
+}
+interface SimStateView {
+  pipelines: SimPipelineView[];
+  projects: { orgIdentifier: string; identifier: string; name: string }[];
+  connectors: {
+    connector: { identifier: string; type: string; orgIdentifier?: string; projectIdentifier?: string };
+  }[];
+}
+interface FaultsView {
+  inject(spec: { method?: string; path?: string; times?: number; kind: string }): void;
+  clear(): void;
+}
+interface RequestView {
+  method: string;
+  path: string;
+  body: string;
+  query: Record<string, string | string[]>;
+}
+
+type Result = { status: string; [key: string]: unknown };
+
+function simState(sim: HostSimulator): SimStateView {
+  return (sim as unknown as { state: SimStateView }).state;
+}
+function faults(sim: HostSimulator): FaultsView {
+  return sim.faults as FaultsView;
+}
+function requests(sim: HostSimulator): RequestView[] {
+  return sim.requests as RequestView[];
+}
+function remotePipeline(sim: HostSimulator, id: string, project = PROJECT): SimPipelineView | undefined {
+  return simState(sim).pipelines.find(
+    (p) => p.orgIdentifier === ORG && p.projectIdentifier === project && p.identifier === id,
+  );
+}
+
+async function run(command: string, ...args: unknown[]): Promise<Result> {
+  const result = await vscode.commands.executeCommand<Result>(command, ...args);
+  assert.ok(result && typeof result.status === 'string', `${command} returned ${JSON.stringify(result)}`);
+  return result;
+}
+
+function pipelineYaml(id: string, extra = '', stageType = 'Custom'): string {
+  return `pipeline:
+  name: ${id}
+  identifier: ${id}
+  orgIdentifier: ${ORG}
+  projectIdentifier: ${PROJECT}
+  tags: {}
+${extra}  stages:
+    - stage:
+        name: Say
+        identifier: say
+        type: ${stageType}
+        spec:
+          execution:
+            steps:
+              - step:
+                  type: ShellScript
+                  name: Echo
+                  identifier: echo
+                  timeout: 10m
+                  spec:
+                    shell: Bash
+                    onDelegate: true
+                    source:
+                      type: Inline
+                      spec:
+                        script: echo hello
+`;
+}
+
+let dir: string;
+async function writeDoc(name: string, text: string): Promise<vscode.TextDocument> {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, text);
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+  await vscode.window.showTextDocument(doc);
+  return doc;
+}
+
+describe('resource commands (real host, simulator)', function () {
+  this.timeout(60_000);
+  let sim: HostSimulator;
+
+  before(async () => {
+    sim = await startSimulator({ executionStepMs: 40 });
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'harness-cmds-'));
+    const ext = vscode.extensions.getExtension('harness-community.harness-vscode');
+    await ext?.activate();
+    const signedIn = await vscode.commands.executeCommand<{ ok: boolean }>('harness.signIn', {
+      baseUrl: sim.url,
+      token: sim.tokens.admin,
+    });
+    assert.equal(signedIn?.ok, true, `sign-in failed: ${JSON.stringify(signedIn)}`);
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('harness.signOut');
+    await sim?.close();
+  });
+
+  afterEach(() => faults(sim).clear());
+
+  describe('push pipeline', () => {
+    it('creates a new pipeline with the YAML as written', async () => {
+      const doc = await writeDoc('create_me.yaml', pipelineYaml('create_me'));
+      const result = await run('harness.pushPipeline', doc.uri, { overwrite: false });
+      assert.equal(result.status, 'ok', JSON.stringify(result));
+      assert.equal(result.action, 'created');
+      assert.match(
+        String(result.url),
+        /\/ng\/account\/.+\/orgs\/default\/projects\/default_project\/pipelines\/create_me\/pipeline-studio$/,
+      );
+      const stored = remotePipeline(sim, 'create_me');
+      assert.ok(stored, 'the simulator stored the pipeline');
+      assert.match(stored.yaml, /script: echo hello/);
+    });
+
+    it('takes org/project from the options when the YAML has none', async () => {
+      const yaml = pipelineYaml('scoped_by_args').replace(
+        / {2}orgIdentifier: .*\n {2}projectIdentifier: .*\n/,
+        '',
+      );
+      const doc = await writeDoc('scoped_by_args.yaml', yaml);
+      const result = await run('harness.pushPipeline', doc.uri, { org: ORG, project: 'payments' });
+      assert.equal(result.status, 'ok', JSON.stringify(result));
+      const stored = remotePipeline(sim, 'scoped_by_args', 'payments');
+      assert.ok(stored);
+      assert.match(stored.yaml, /projectIdentifier: payments/, 'scope filled into the YAML sent');
+      assert.doesNotMatch(doc.getText(), /projectIdentifier/, 'the local document is untouched');
+    });
+
+    it('updates an existing pipeline only when overwrite is confirmed, with the Git-free PUT', async () => {
+      const doc = await writeDoc(
+        'create_me.yaml',
+        pipelineYaml('create_me').replace('echo hello', 'echo updated'),
+      );
+      const refused = await run('harness.pushPipeline', doc.uri, { overwrite: false });
+      assert.equal(refused.status, 'refused');
+      assert.match(String(refused.reason), /exists and differs/);
+      assert.match(remotePipeline(sim, 'create_me')?.yaml ?? '', /echo hello/, 'not overwritten');
+
+      const before = requests(sim).length;
+      const result = await run('harness.pushPipeline', doc.uri, { overwrite: true });
+      assert.equal(result.status, 'ok', JSON.stringify(result));
+      assert.equal(result.action, 'updated');
+      assert.match(remotePipeline(sim, 'create_me')?.yaml ?? '', /echo updated/);
+      const put = requests(sim)
+        .slice(before)
+        .find((r) => r.method === 'PUT');
+      assert.ok(put, 'an update is a PUT');
+      assert.match(put.path, /\/pipeline\/api\/pipelines\/v2\/create_me$/);
+    });
+
+    it('surfaces an OPA deny and stores nothing', async () => {
+      const doc = await writeDoc(
+        'denied.yaml',
+        pipelineYaml('denied_one').replace('tags: {}', 'tags:\n    opa: deny'),
+      );
+      const result = await run('harness.pushPipeline', doc.uri, { overwrite: false });
+      assert.equal(result.status, 'denied', JSON.stringify(result));
+      assert.match(String(result.message), /policy/i);
+      assert.equal(remotePipeline(sim, 'denied_one'), undefined);
+    });
+
+    it('refuses while the language server reports errors, and pushes when forced', async () => {
+      const doc = await writeDoc('broken.yaml', pipelineYaml('broken_one', '', 'Banana'));
+      await waitFor(
+        () =>
+          vscode.languages
+            .getDiagnostics(doc.uri)
+            .some((d) => d.source === 'harness' && d.severity === vscode.DiagnosticSeverity.Error),
+        { message: 'an error diagnostic for stage type Banana', timeoutMs: 30_000 },
+      );
+      const refused = await run('harness.pushPipeline', doc.uri, { force: false });
+      assert.equal(refused.status, 'refused');
+      assert.match(String(refused.reason), /error/);
+      assert.equal(remotePipeline(sim, 'broken_one'), undefined);
+      const forced = await run('harness.pushPipeline', doc.uri, { force: true });
+      assert.equal(forced.status, 'ok', JSON.stringify(forced));
+      assert.ok(remotePipeline(sim, 'broken_one'));
+    });
+
+    it('keeps the unsaved text when Harness rate-limits the push', async () => {
+      const doc = await writeDoc('limited.yaml', pipelineYaml('rate_limited'));
+      const editor = await vscode.window.showTextDocument(doc);
+      await editor.edit((e) => e.insert(new vscode.Position(0, 0), '# unsaved edit\n'));
+      const text = doc.getText();
+      faults(sim).inject({ method: 'POST', path: '/pipeline/api/pipelines/v2', kind: '429', times: 5 });
+      const result = await run('harness.pushPipeline', doc.uri, { overwrite: true });
+      assert.equal(result.status, 'failed', JSON.stringify(result));
+      assert.equal((result.error as { kind?: string }).kind, 'rateLimited');
+      assert.equal(doc.getText(), text);
+      assert.equal(doc.isDirty, true, 'the edit is still unsaved in the editor');
+      assert.equal(remotePipeline(sim, 'rate_limited'), undefined);
+      faults(sim).clear();
+      const retried = await run('harness.pushPipeline', doc.uri, { overwrite: true });
+      assert.equal(retried.status, 'ok', JSON.stringify(retried));
+      assert.match(remotePipeline(sim, 'rate_limited')?.yaml ?? '', /# unsaved edit/);
+    });
+  });
+
+  describe('harness: documents', () => {
+    it('opens a remote pipeline and saving pushes it', async () => {
+      const opened = await run('harness.openPipeline', {
+        org: ORG,
+        project: PROJECT,
+        identifier: 'create_me',
+      });
+      assert.equal(opened.status, 'ok', JSON.stringify(opened));
+      const uri = vscode.Uri.parse(String(opened.uri));
+      assert.equal(uri.scheme, 'harness');
+      const doc = await vscode.workspace.openTextDocument(uri);
+      assert.equal(doc.getText(), remotePipeline(sim, 'create_me')?.yaml);
+      const editor = await vscode.window.showTextDocument(doc);
+      await editor.edit((e) =>
+        e.replace(
+          doc.getText().indexOf('echo updated') >= 0
+            ? rangeOf(doc, 'echo updated')
+            : rangeOf(doc, 'echo hello'),
+          'echo saved',
+        ),
+      );
+      assert.equal(await doc.save(), true);
+      assert.match(remotePipeline(sim, 'create_me')?.yaml ?? '', /echo saved/);
+      assert.equal(doc.isDirty, false);
+    });
+
+    it('detects a change made in Harness since opening and does not overwrite it silently', async () => {
+      const opened = await run('harness.openPipeline', {
+        org: ORG,
+        project: PROJECT,
+        identifier: 'create_me',
+      });
+      const uri = vscode.Uri.parse(String(opened.uri));
+      const doc = await vscode.workspace.openTextDocument(uri);
+      // Someone else changes the pipeline in Harness (here: a push from a local file).
+      const other = await writeDoc(
+        'other.yaml',
+        pipelineYaml('create_me').replace('echo hello', 'echo theirs'),
+      );
+      assert.equal((await run('harness.pushPipeline', other.uri, { overwrite: true })).status, 'ok');
+      const editor = await vscode.window.showTextDocument(doc);
+      await editor.edit((e) => e.replace(rangeOf(doc, 'echo saved'), 'echo mine'));
+      const conflict = await run('harness.pushPipeline', uri, { overwrite: false });
+      assert.equal(conflict.status, 'conflict', JSON.stringify(conflict));
+      assert.match(remotePipeline(sim, 'create_me')?.yaml ?? '', /echo theirs/, 'their change survives');
+      assert.equal(doc.isDirty, true);
+      const forced = await run('harness.pushPipeline', uri, { overwrite: true });
+      assert.equal(forced.status, 'ok', JSON.stringify(forced));
+      assert.match(remotePipeline(sim, 'create_me')?.yaml ?? '', /echo mine/);
+      await waitFor(() => !doc.isDirty, { message: 'the harness: document is saved after the push' });
+    });
+  });
+
+  describe('create project', () => {
+    it('derives the identifier from the name and creates the project', async () => {
+      const result = await run('harness.createProject', {
+        org: ORG,
+        name: 'IT Project 1',
+        color: '#1B841D',
+        modules: ['CI', 'CD'],
+        tags: 'team:it, smoke',
+      });
+      assert.equal(result.status, 'ok', JSON.stringify(result));
+      const stored = simState(sim).projects.find((p) => p.identifier === 'IT_Project_1');
+      assert.ok(stored);
+      assert.equal(stored.name, 'IT Project 1');
+    });
+
+    it('reports a duplicate identifier', async () => {
+      const result = await run('harness.createProject', { org: ORG, name: 'IT Project 1' });
+      assert.equal(result.status, 'failed');
+      const error = result.error as { kind?: string; code?: string };
+      assert.equal(error.code, 'DUPLICATE_FIELD');
+    });
+
+    it('refuses an invalid identifier before calling Harness', async () => {
+      const result = await run('harness.createProject', { org: ORG, name: 'x', identifier: '9lives' });
+      assert.equal(result.status, 'refused');
+      assert.match(String(result.reason), /identifier/);
+    });
+  });
+
+  describe('create connector', () => {
+    it('creates a guided DockerRegistry connector at project scope', async () => {
+      const result = await run('harness.createConnector', {
+        org: ORG,
+        project: PROJECT,
+        type: 'DockerRegistry',
+        name: 'IT Docker Hub',
+        username: 'me',
+        passwordRef: 'account.docker_pw',
+      });
+      assert.equal(result.status, 'ok', JSON.stringify(result));
+      const stored = simState(sim).connectors.find((c) => c.connector.identifier === 'IT_Docker_Hub');
+      assert.ok(stored);
+      assert.equal(stored.connector.type, 'DockerRegistry');
+      assert.equal(stored.connector.projectIdentifier, PROJECT);
+    });
+
+    it('reports DUPLICATE_FIELD for an existing identifier', async () => {
+      const result = await run('harness.createConnector', {
+        org: ORG,
+        project: PROJECT,
+        type: 'DockerRegistry',
+        name: 'IT Docker Hub',
+      });
+      assert.equal(result.status, 'failed');
+      assert.equal((result.error as { code?: string }).code, 'DUPLICATE_FIELD');
+    });
+
+    it('creates any type from a YAML file at org scope', async () => {
+      const file = path.join(dir, 'jira.yaml');
+      fs.writeFileSync(
+        file,
+        'connector:\n  name: IT Jira\n  identifier: it_jira\n  type: Jira\n  spec:\n    jiraUrl: https://jira.example.com\n    auth:\n      type: PersonalAccessToken\n      spec:\n        patRef: account.jira_pat\n',
+      );
+      const result = await run('harness.createConnector', { org: ORG, file });
+      assert.equal(result.status, 'ok', JSON.stringify(result));
+      const stored = simState(sim).connectors.find((c) => c.connector.identifier === 'it_jira');
+      assert.ok(stored);
+      assert.equal(stored.connector.orgIdentifier, ORG);
+      assert.equal(stored.connector.projectIdentifier, undefined);
+    });
+
+    it('returns the server field errors field by field', async () => {
+      const result = await run('harness.createConnector', {
+        yaml: 'connector:\n  name: Bad Registry\n  identifier: bad_registry\n  type: DockerRegistry\n  spec:\n    providerType: DockerHub\n',
+      });
+      assert.equal(result.status, 'failed');
+      const error = result.error as { fieldErrors: { field: string; message: string }[] };
+      assert.deepEqual(
+        error.fieldErrors.map((f) => f.field),
+        ['spec.dockerRegistryUrl'],
+      );
+    });
+
+    it('refuses an org secret reference at account scope before calling Harness', async () => {
+      const result = await run('harness.createConnector', {
+        type: 'Github',
+        name: 'gh',
+        url: 'https://github.com/acme',
+        username: 'me',
+        tokenRef: 'org.gh_pat',
+      });
+      assert.equal(result.status, 'refused');
+      assert.match(String(result.reason), /tokenRef: .*account/);
+    });
+  });
+
+  describe('run, test connection, delete', () => {
+    it('runs a pipeline and watches it until it succeeds', async () => {
+      const result = await run('harness.runPipeline', {
+        org: ORG,
+        project: PROJECT,
+        identifier: 'create_me',
+        wait: true,
+      });
+      assert.equal(result.status, 'ok', JSON.stringify(result));
+      assert.equal(result.finalStatus, 'Success');
+      assert.match(String(result.url), /\/deployments\/.+\/pipeline$/);
+    });
+
+    it('asks for runtime inputs and sends the values', async () => {
+      const yaml = pipelineYaml(
+        'with_inputs',
+        '  variables:\n    - name: greeting\n      type: String\n      value: <+input>\n',
+      );
+      const doc = await writeDoc('with_inputs.yaml', yaml);
+      assert.equal((await run('harness.pushPipeline', doc.uri, { overwrite: true })).status, 'ok');
+      const missing = await run('harness.runPipeline', {
+        org: ORG,
+        project: PROJECT,
+        identifier: 'with_inputs',
+      });
+      assert.equal(missing.status, 'refused');
+      assert.match(String(missing.reason), /pipeline\.variables\.greeting\.value/);
+      const before = requests(sim).length;
+      const result = await run('harness.runPipeline', {
+        org: ORG,
+        project: PROJECT,
+        identifier: 'with_inputs',
+        inputs: { 'pipeline.variables.greeting.value': 'bonjour' },
+        wait: true,
+      });
+      assert.equal(result.status, 'ok', JSON.stringify(result));
+      assert.equal(result.finalStatus, 'Success');
+      const execute = requests(sim)
+        .slice(before)
+        .find((r) => r.path.startsWith('/pipeline/api/pipeline/execute/'));
+      assert.ok(execute);
+      assert.match(execute.body, /bonjour/);
+    });
+
+    it('tests a connector connection', async () => {
+      const result = await run('harness.testConnection', {
+        org: ORG,
+        project: PROJECT,
+        identifier: 'IT_Docker_Hub',
+      });
+      assert.equal(result.status, 'ok', JSON.stringify(result));
+      assert.ok(
+        ['SUCCESS', 'FAILURE', 'PARTIAL', 'UNKNOWN'].includes(
+          String((result.result as { status: string }).status),
+        ),
+      );
+    });
+
+    it('deletes only with confirmation', async () => {
+      const refused = await run('harness.deletePipeline', {
+        org: ORG,
+        project: PROJECT,
+        identifier: 'broken_one',
+      });
+      assert.equal(refused.status, 'refused');
+      assert.ok(remotePipeline(sim, 'broken_one'));
+      const deleted = await run('harness.deletePipeline', {
+        org: ORG,
+        project: PROJECT,
+        identifier: 'broken_one',
+        confirm: true,
+      });
+      assert.equal(deleted.status, 'ok', JSON.stringify(deleted));
+      assert.equal(remotePipeline(sim, 'broken_one'), undefined);
+      const conn = await run('harness.deleteConnector', { org: ORG, identifier: 'it_jira', confirm: true });
+      assert.equal(conn.status, 'ok', JSON.stringify(conn));
+      assert.equal(
+        simState(sim).connectors.find((c) => c.connector.identifier === 'it_jira'),
+        undefined,
+      );
+      const proj = await run('harness.deleteProject', { org: ORG, project: 'IT_Project_1', confirm: true });
+      assert.equal(proj.status, 'ok', JSON.stringify(proj));
+      assert.equal(
+        simState(sim).projects.find((p) => p.identifier === 'IT_Project_1'),
+        undefined,
+      );
+    });
+  });
+});
+
+function rangeOf(doc: vscode.TextDocument, text: string): vscode.Range {
+  const at = doc.getText().indexOf(text);
+  assert.ok(at >= 0, `"${text}" not found in ${doc.uri.toString()}`);
+  return new vscode.Range(doc.positionAt(at), doc.positionAt(at + text.length));
+}
