@@ -15,7 +15,9 @@ export type ParsedBody =
   | { type: 'json'; value: unknown }
   | { type: 'html'; title?: string }
   | { type: 'empty' }
-  | { type: 'malformed' };
+  | { type: 'malformed' }
+  /** Plain text that was never meant to be JSON (gateways: "no healthy upstream"). */
+  | { type: 'text'; text: string };
 
 const MAX_TEXT = 500;
 
@@ -32,7 +34,9 @@ export function parseBody(text: string, contentType: string | undefined): Parsed
     try {
       return { type: 'json', value: JSON.parse(t) as unknown };
     } catch {
-      if (!t.startsWith('<')) return { type: 'malformed' };
+      if (/json/i.test(contentType ?? '') || t.startsWith('{') || t.startsWith('['))
+        return { type: 'malformed' };
+      if (!t.startsWith('<')) return { type: 'text', text: t };
     }
   }
   const title = /<title[^>]*>([^<]*)<\/title>/i.exec(t)?.[1]?.trim();
@@ -186,10 +190,18 @@ export function errorFromResponse({
       retryable: isRetryableStatus(status),
     });
   }
-  const fields =
+  if (body.type === 'text' && status < 300) {
+    return new HarnessApiError({
+      kind: 'badResponse',
+      status,
+      message: `Harness answered the request to ${op.op} with plain text instead of JSON (HTTP ${status}); check the base URL and proxy settings.`,
+      details: [clean(body.text, secrets)],
+    });
+  }
+  const fields: Extracted =
     body.type === 'json' && isRecord(body.value)
       ? extract(body.value, secrets)
-      : { details: [], fieldErrors: [] };
+      : { details: body.type === 'text' ? [clean(body.text, secrets)] : [], fieldErrors: [] };
   const kind = kindFor(status, fields.code);
   const message = withCorrelation(
     describe(kind, status, op, fields.serverMessage, attempts, safe),
