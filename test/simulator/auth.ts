@@ -1,0 +1,49 @@
+// Who is calling. Every API route needs `x-api-key` (a known token) and `accountIdentifier`.
+// Choices where the real API is not documented (see harness-api.md §1.3, §3.3):
+//   - no / unknown token                    → 401 ErrorDTO INVALID_TOKEN (token rejected);
+//   - missing accountIdentifier             → 400 FailureDTO (a required query parameter);
+//   - accountIdentifier ≠ the token's account → 403 NG_ACCESS_DENIED (token valid, no access
+//     to that account), matching the CLI's reading "403 = wrong account / RBAC".
+// `routingId` is accepted and recorded (Simulator.requests) but not enforced.
+import type { IncomingHttpHeaders } from 'node:http';
+import { errorDto, failureDto } from './envelope';
+import type { SimPrincipal, SimState } from './model';
+
+export function authenticate(
+  state: SimState,
+  headers: IncomingHttpHeaders,
+  query: URLSearchParams,
+  correlationId: string,
+): SimPrincipal {
+  const header = headers['x-api-key'];
+  const token = Array.isArray(header) ? header[0] : header;
+  if (!token) {
+    throw errorDto(
+      401,
+      'INVALID_TOKEN',
+      'Authentication required: send an API token in the x-api-key header',
+      correlationId,
+    );
+  }
+  const principal = state.principals.find((p) => p.token === token);
+  if (!principal) {
+    throw errorDto(
+      401,
+      'INVALID_TOKEN',
+      'Token is not valid: it does not exist, has expired or was revoked',
+      correlationId,
+    );
+  }
+  const account = query.get('accountIdentifier');
+  if (!account) {
+    throw failureDto(
+      'accountIdentifier: must not be null',
+      [{ fieldId: 'accountIdentifier', error: 'must not be null' }],
+      correlationId,
+    );
+  }
+  if (account !== state.account.identifier) {
+    throw errorDto(403, 'NG_ACCESS_DENIED', `Not authorized to access account ${account}`, correlationId);
+  }
+  return principal;
+}

@@ -1,0 +1,213 @@
+// The simulator's in-memory model and its public contract types. Everything a route reads or
+// writes lives in one `SimState`; tests may read it (and poke it) through `Simulator.state`.
+
+export type FaultKind =
+  '429' | '500' | '502' | '503' | '504' | 'html' | 'truncated' | 'reset' | 'slow' | 'empty';
+
+/** One injected fault. `path` as a string matches as a prefix of the URL path (no query). */
+export interface FaultSpec {
+  method?: string;
+  path?: string | RegExp;
+  /** How many matching requests it hits; default 1. */
+  times?: number;
+  kind: FaultKind;
+  /** Delay before the fault (or, for `slow`, before the normal answer); `slow` defaults to 1000 ms. */
+  delayMs?: number;
+  /** Only `429`: the Retry-After value to send (Harness normally sends none). */
+  retryAfter?: string;
+}
+
+export interface RecordedRequest {
+  method: string;
+  /** URL path without the query string. */
+  path: string;
+  query: Record<string, string | string[]>;
+  /** Lower-cased header names, as Node delivers them. Kept in memory only, never printed. */
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+export interface SimulatorOptions {
+  port?: number;
+  host?: '127.0.0.1';
+  seed?: number;
+  /** Added before every response, in ms. */
+  latencyMs?: number;
+  /** Duration of one pipeline step of a simulated execution, in ms (default 1500). */
+  executionStepMs?: number;
+}
+
+export type Tags = Record<string, string>;
+
+export type TokenKind = 'pat' | 'sat';
+
+/** Who a token belongs to and what it may see. */
+export interface SimPrincipal {
+  token: string;
+  kind: TokenKind;
+  /** User uuid (PAT) or service-account identifier (SAT). */
+  id: string;
+  name: string;
+  email?: string;
+  tokenIdentifier: string;
+  apiKeyIdentifier: string;
+  /** `org/project` keys this principal gets NG_ACCESS_DENIED on. */
+  deniedProjects: string[];
+}
+
+export interface SimAccount {
+  identifier: string;
+  name: string;
+  companyName: string;
+  cluster: string;
+  accountType: string;
+  createdAt: number;
+}
+
+export interface SimOrg {
+  identifier: string;
+  name: string;
+  description: string;
+  tags: Tags;
+  createdAt: number;
+  lastModifiedAt: number;
+  harnessManaged: boolean;
+}
+
+export interface SimProject {
+  orgIdentifier: string;
+  identifier: string;
+  name: string;
+  color: string;
+  modules: string[];
+  description: string;
+  tags: Tags;
+  createdAt: number;
+  lastModifiedAt: number;
+  isFavorite: boolean;
+}
+
+export type ConnectivityStatus = 'SUCCESS' | 'FAILURE' | 'PARTIAL' | 'UNKNOWN';
+
+export interface SimConnectorInfo {
+  name: string;
+  identifier: string;
+  description: string;
+  orgIdentifier?: string;
+  projectIdentifier?: string;
+  tags: Tags;
+  type: string;
+  spec: Record<string, unknown>;
+}
+
+export interface SimConnectorStatus {
+  status: ConnectivityStatus;
+  errorSummary?: string;
+  errors: { reason: string; message: string; code: number }[];
+  testedAt: number;
+  lastTestedAt: number;
+  lastConnectedAt: number;
+}
+
+export interface SimConnector {
+  connector: SimConnectorInfo;
+  status: SimConnectorStatus;
+  createdAt: number;
+  lastModifiedAt: number;
+  harnessManaged: boolean;
+  /** What testConnection reports for a connector whose status is still UNKNOWN (seeded). */
+  simTestOutcome?: 'SUCCESS' | 'FAILURE';
+}
+
+export interface SimGitDetails {
+  objectId: string;
+  commitId: string;
+  branch: string;
+  repoName: string;
+  filePath: string;
+  connectorRef: string;
+}
+
+export interface SimExecutionSummaryInfo {
+  lastExecutionTs?: number;
+  lastExecutionStatus?: string;
+  lastExecutionId?: string;
+}
+
+export interface SimPipeline {
+  orgIdentifier: string;
+  projectIdentifier: string;
+  identifier: string;
+  name: string;
+  description: string;
+  tags: Tags;
+  yaml: string;
+  /** Incremented on every successful save. */
+  version: number;
+  createdAt: number;
+  lastUpdatedAt: number;
+  storeType: 'INLINE' | 'REMOTE';
+  git?: SimGitDetails;
+  /** False when the stored YAML no longer parses (e.g. a broken file in Git). */
+  valid: boolean;
+  modules: string[];
+  stageNames: string[];
+  executionSummaryInfo: SimExecutionSummaryInfo;
+}
+
+/** One step of a simulated run, in execution order. */
+export interface SimExecutionStep {
+  stageIdentifier: string;
+  stageName: string;
+  stageType: string;
+  identifier: string;
+  name: string;
+  type: string;
+  /** The step makes the run fail when reached (its command contains `exit 1`). */
+  fails: boolean;
+}
+
+/**
+ * A run. Its status is a function of time: step `i` runs during [startTs + i·stepMs, +stepMs);
+ * at the end of step `endStep` the run becomes `outcome`. Seeded history simply lies in the past.
+ */
+export interface SimExecution {
+  planExecutionId: string;
+  orgIdentifier: string;
+  projectIdentifier: string;
+  pipelineIdentifier: string;
+  name: string;
+  runSequence: number;
+  /** Current status, refreshed from the clock before every request is handled. */
+  status: string;
+  startTs: number;
+  endTs?: number;
+  createdAt: number;
+  stepMs: number;
+  steps: SimExecutionStep[];
+  /** Terminal status the run ends in (Success, Failed, Aborted, Expired). */
+  outcome: string;
+  /** Index of the step at whose end the run reaches `outcome`. */
+  endStep: number;
+  modules: string[];
+  triggeredBy: { uuid: string; identifier: string; email?: string };
+  inputYaml: string;
+}
+
+export interface SimState {
+  seed: number;
+  account: SimAccount;
+  principals: SimPrincipal[];
+  orgs: SimOrg[];
+  projects: SimProject[];
+  connectors: SimConnector[];
+  pipelines: SimPipeline[];
+  executions: SimExecution[];
+  /** Served by GET /pipeline/api/yaml-schema?entityType=Pipelines. */
+  pipelineSchema: unknown;
+  connectorSchema: unknown;
+}
+
+export function projectKey(orgIdentifier: string, projectIdentifier: string): string {
+  return `${orgIdentifier}/${projectIdentifier}`;
+}

@@ -1,0 +1,241 @@
+// The local Harness API simulator: a real HTTP server on 127.0.0.1 that speaks the shapes of
+// the Harness NG API (harness-api.md). Used in-process by tests (plain Node and VS Code's
+// extension host require out/test/simulator/server.js), standalone by `npm run sim`, by the
+// demo and by benchmarks. Uses only node:http and `yaml`. Never logs anything, tokens included.
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { authenticate } from './auth';
+import type { RequestContext } from './context';
+import { errorDto, SimHttpError, type Reply } from './envelope';
+import { refreshExecutions } from './executions';
+import { FaultQueue, faultDelayMs, faultReply, truncate } from './faults';
+import { correlationId } from './ids';
+import type { FaultSpec, RecordedRequest, SimState, SimulatorOptions } from './model';
+import { registerAccountRoutes } from './routes/account';
+import { registerConnectorRoutes } from './routes/connectors';
+import { registerExecutionRoutes } from './routes/executions';
+import { registerPipelineRoutes } from './routes/pipelines';
+import { registerProjectRoutes } from './routes/projects';
+import { registerSchemaRoutes } from './routes/schemas';
+import { Router } from './router';
+import { DEFAULT_SEED, seedState } from './seed';
+
+export type { FaultKind, FaultSpec, RecordedRequest, SimState, SimulatorOptions } from './model';
+export { BIG_PROJECT, RESTRICTED_PROJECT, DEFAULT_SEED } from './seed';
+
+export interface Simulator {
+  /** `http://127.0.0.1:PORT`, no trailing slash. */
+  url: string;
+  port: number;
+  accountId: string;
+  /** Fake PAT/SAT-shaped tokens of the simulated account; `limited` is denied one project. */
+  tokens: { admin: string; sat: string; limited: string };
+  faults: { inject(f: FaultSpec): void; clear(): void };
+  /** Every request received, in order (faulted ones included). Clear with `requests.length = 0`. */
+  requests: RecordedRequest[];
+  state: SimState;
+  setPipelineSchema(schema: unknown): void;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_EXECUTION_STEP_MS = 1500;
+
+function buildRouter(): Router {
+  const router = new Router();
+  registerAccountRoutes(router);
+  registerProjectRoutes(router);
+  registerConnectorRoutes(router);
+  registerPipelineRoutes(router);
+  registerExecutionRoutes(router);
+  registerSchemaRoutes(router);
+  return router;
+}
+
+function queryRecord(params: URLSearchParams): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const all = params.getAll(key);
+    out[key] = all.length === 1 ? all[0] : all;
+  }
+  return out;
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function serialise(reply: Reply): { body: string; contentType: string } {
+  if (typeof reply.body === 'string')
+    return { body: reply.body, contentType: reply.contentType ?? 'text/plain; charset=utf-8' };
+  return { body: JSON.stringify(reply.body), contentType: reply.contentType ?? 'application/json' };
+}
+
+export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {
+  if (opts.host !== undefined && opts.host !== '127.0.0.1') {
+    throw new Error('the simulator listens on 127.0.0.1 only');
+  }
+  const state = seedState(opts.seed ?? DEFAULT_SEED);
+  const latencyMs = opts.latencyMs ?? 0;
+  const executionStepMs = opts.executionStepMs ?? DEFAULT_EXECUTION_STEP_MS;
+  const router = buildRouter();
+  const faults = new FaultQueue();
+  const requests: RecordedRequest[] = [];
+  const waits = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
+  let closed = false;
+
+  /** A delay that ends early (and reports false) when the simulator closes. */
+  const wait = (ms: number): Promise<boolean> =>
+    ms <= 0
+      ? Promise.resolve(!closed)
+      : new Promise((resolve) => {
+          const entry = {
+            timer: setTimeout(() => {
+              waits.delete(entry);
+              resolve(!closed);
+            }, ms),
+            resolve: () => resolve(false),
+          };
+          waits.add(entry);
+        });
+
+  const dispatch = async (
+    req: http.IncomingMessage,
+    path: string,
+    query: URLSearchParams,
+    body: string,
+    cid: string,
+  ): Promise<Reply> => {
+    const method = req.method ?? 'GET';
+    const match = router.match(method, path);
+    if (match.kind === 'none') {
+      throw errorDto(404, 'RESOURCE_NOT_FOUND', `Unable to find resource for ${method} ${path}`, cid);
+    }
+    if (match.kind === 'wrong-method') {
+      const e = errorDto(
+        405,
+        'INVALID_REQUEST',
+        `HTTP 405 Method Not Allowed: ${path} accepts ${match.allowed.join(', ')}`,
+        cid,
+      );
+      throw new SimHttpError(405, e.body, { allow: match.allowed.join(', ') });
+    }
+    const principal = authenticate(state, req.headers, query, cid);
+    const ctx: RequestContext = {
+      method,
+      path,
+      params: match.params,
+      query,
+      headers: req.headers,
+      body,
+      correlationId: cid,
+      state,
+      principal,
+      executionStepMs,
+      now: Date.now(),
+    };
+    return match.handler(ctx);
+  };
+
+  const send = (res: http.ServerResponse, reply: Reply, bodyOverride?: string): void => {
+    if (res.destroyed || res.writableEnded) return;
+    const { body, contentType } = serialise(reply);
+    const payload = bodyOverride ?? body;
+    res.writeHead(reply.status, {
+      'content-type': contentType,
+      'content-length': Buffer.byteLength(payload),
+      ...(reply.headers ?? {}),
+    });
+    res.end(payload);
+  };
+
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const body = await readBody(req);
+    const method = req.method ?? 'GET';
+    requests.push({
+      method,
+      path: url.pathname,
+      query: queryRecord(url.searchParams),
+      headers: { ...req.headers },
+      body,
+    });
+    refreshExecutions(state, Date.now());
+    const cid = correlationId();
+    const fault = faults.take(method, url.pathname);
+    if (fault && !(await wait(faultDelayMs(fault)))) return;
+    if (fault?.kind === 'reset') {
+      req.socket.destroy();
+      return;
+    }
+    let reply = fault ? faultReply(fault, cid) : undefined;
+    if (!reply) {
+      try {
+        reply = await dispatch(req, url.pathname, url.searchParams, body, cid);
+      } catch (e) {
+        reply =
+          e instanceof SimHttpError
+            ? { status: e.status, body: e.body, headers: e.headers }
+            : {
+                status: 500,
+                body: errorDto(500, 'UNEXPECTED', `Simulator bug: ${(e as Error).message}`, cid).body,
+              };
+      }
+    }
+    if (!(await wait(latencyMs))) return;
+    if (fault?.kind === 'truncated') {
+      send(res, { ...reply, status: 200 }, truncate(serialise(reply).body));
+      return;
+    }
+    send(res, reply);
+  };
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+  // Keep-alive sockets must not keep close() waiting.
+  server.keepAliveTimeout = 5_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const [admin, sat, limited] = state.principals;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    accountId: state.account.identifier,
+    tokens: { admin: admin.token, sat: sat.token, limited: limited.token },
+    faults: { inject: (f) => faults.inject(f), clear: () => faults.clear() },
+    requests,
+    state,
+    setPipelineSchema: (schema) => {
+      state.pipelineSchema = schema;
+    },
+    close: () => {
+      if (closed) return Promise.resolve();
+      closed = true;
+      for (const w of waits) {
+        clearTimeout(w.timer);
+        w.resolve();
+      }
+      waits.clear();
+      return new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
