@@ -3,7 +3,12 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { parseYaml, type ParsedYaml } from './yaml/parse';
 import type { CompiledSchema, SchemaSource } from './schema/types';
-import type { DocumentReference, KnownRefs } from './validation/refs';
+import { compileSchema, type CompiledSchemaImpl } from './schema/index';
+import { bundledPipelineSchema } from './schema/bundled/index';
+import { SchemaValidator } from './validation/schemaValidate';
+import { semanticChecks } from './validation/semantic';
+import { dedupe, toDiagnostic, type Problem } from './validation/problems';
+import { listReferences, referenceProblems, type DocumentReference, type KnownRefs } from './validation/refs';
 
 export type { Diagnostic } from 'vscode-languageserver-types';
 export type { ParsedYaml } from './yaml/parse';
@@ -11,7 +16,7 @@ export type { CompiledSchema, SchemaSource, SchemaView, PropertyView } from './s
 export type { DocumentReference, KnownRefs, RefKind, RefScope } from './validation/refs';
 
 export interface ValidateOptions {
-  /** Live reference lookups; omitted = no 'unknown-reference' warnings. */
+  /** Live reference lookups; omitted = the engine's default provider (if any). */
   knownRefs?: KnownRefs;
 }
 
@@ -35,25 +40,114 @@ export interface Engine {
   forget(uri: string): void;
 }
 
+let bundledCompiled: CompiledSchemaImpl | undefined;
+/** The bundled schema, compiled once per process. */
+export function bundledSchema(): CompiledSchemaImpl {
+  bundledCompiled ??= compileSchema(bundledPipelineSchema, 'bundled');
+  return bundledCompiled;
+}
+
+/** Validates a parsed document against a schema: YAML problems, schema problems, semantic checks. */
+export function validateParsed(
+  parsed: ParsedYaml,
+  schema: CompiledSchemaImpl,
+  knownRefs?: KnownRefs,
+): Diagnostic[] {
+  const diags: Diagnostic[] = [...parsed.syntaxDiagnostics];
+  const doc = parsed.doc;
+  if (!doc || !doc.contents) return diags;
+  let problems: Problem[] = [];
+  try {
+    problems = new SchemaValidator(schema.store, doc).run();
+  } catch (e) {
+    problems.push({
+      code: 'internal',
+      message: `Schema validation stopped: ${(e as Error).message}`,
+      start: 0,
+      end: 0,
+      severity: 2,
+    });
+  }
+  try {
+    problems.push(...semanticChecks(parsed, doc));
+  } catch (e) {
+    problems.push({
+      code: 'internal',
+      message: `Checks stopped: ${(e as Error).message}`,
+      start: 0,
+      end: 0,
+      severity: 2,
+    });
+  }
+  if (knownRefs) problems.push(...referenceProblems(parsed, knownRefs));
+  problems = dedupe(problems).sort((a, b) => a.start - b.start || a.end - b.end);
+  for (const p of problems) diags.push(toDiagnostic(p, parsed.lines));
+  return diags;
+}
+
+interface CacheEntry {
+  version: number;
+  text: string;
+  parsed: ParsedYaml;
+  diags?: Diagnostic[];
+  diagsSchema?: CompiledSchema;
+}
+
 export function createEngine(opts: EngineOptions = {}): Engine {
-  void opts;
-  const cache = new Map<string, { version: number; text: string; parsed: ParsedYaml }>();
-  const parse = (uri: string, version: number, text: string): ParsedYaml => {
+  const cacheSize = Math.max(1, opts.cacheSize ?? 32);
+  // Map iteration order is insertion order: re-inserting on use makes it an LRU.
+  const cache = new Map<string, CacheEntry>();
+  let current: CompiledSchemaImpl = bundledSchema();
+
+  const entry = (uri: string, version: number, text: string): CacheEntry => {
     const hit = cache.get(uri);
-    if (hit && hit.version === version && hit.text === text) return hit.parsed;
-    const parsed = parseYaml(text);
-    cache.set(uri, { version, text, parsed });
-    return parsed;
+    if (hit && hit.version === version && hit.text === text) {
+      cache.delete(uri);
+      cache.set(uri, hit);
+      return hit;
+    }
+    const fresh: CacheEntry = { version, text, parsed: parseYaml(text) };
+    cache.delete(uri);
+    cache.set(uri, fresh);
+    while (cache.size > cacheSize) cache.delete(cache.keys().next().value as string);
+    return fresh;
   };
-  const notReady = (): never => {
-    throw new Error('engine not implemented yet');
-  };
+
   return {
-    setSchema: () => ({ ok: false, error: 'not implemented yet' }),
-    parse,
-    validate: (uri, version, text) => parse(uri, version, text).syntaxDiagnostics,
-    schema: notReady,
-    references: () => [],
+    setSchema(json, source) {
+      try {
+        current =
+          source === 'bundled' && json === bundledPipelineSchema
+            ? bundledSchema()
+            : compileSchema(json, source);
+        for (const e of cache.values()) e.diags = undefined;
+        return { ok: true };
+      } catch (e) {
+        return { ok: false, error: (e as Error).message };
+      }
+    },
+    parse: (uri, version, text) => entry(uri, version, text).parsed,
+    validate(uri, version, text, vopts) {
+      const e = entry(uri, version, text);
+      const known = vopts?.knownRefs ?? opts.knownRefs;
+      // Diagnostics are cached only without a live provider (its answers change over time).
+      if (!known && e.diags && e.diagsSchema === current) return e.diags;
+      const diags = validateParsed(e.parsed, current, known);
+      if (!known) {
+        e.diags = diags;
+        e.diagsSchema = current;
+      }
+      return diags;
+    },
+    schema: () => current,
+    references: (uri, version, text) =>
+      listReferences(entry(uri, version, text).parsed).map(({ kind, ref, identifier, scope, range }) => ({
+        kind,
+        ref,
+        identifier,
+        scope,
+        range,
+      })),
     forget: (uri) => void cache.delete(uri),
   };
 }

@@ -1,10 +1,84 @@
 // YAML-level diagnostics: syntax errors, duplicate keys, tabs in indentation, extra documents.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { YAMLError } from 'yaml';
 import type { ParsedYaml } from './parse';
+import { multilineScalarLines } from './blockLines';
+
+const CODES: Partial<Record<YAMLError['code'], string>> = {
+  DUPLICATE_KEY: 'duplicate-key',
+  TAB_AS_INDENT: 'tab',
+};
 
 export function yamlDiagnostics(parsed: ParsedYaml): Diagnostic[] {
   const out: Diagnostic[] = [];
-  void parsed;
-  void DiagnosticSeverity;
+  const { lines, text } = parsed;
+  const tabLines = new Set<number>();
+  const inScalar = multilineScalarLines(parsed);
+  // Tabs in indentation (outside block scalars, where tabs are content).
+  for (let line = 0; line < lines.lineCount; line++) {
+    const start = lines.lineStarts[line];
+    let i = start;
+    while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+    const lead = text.slice(start, i);
+    if (
+      !lead.includes('\t') ||
+      inScalar.has(line) ||
+      i >= text.length ||
+      text[i] === '\n' ||
+      text[i] === '\r'
+    )
+      continue;
+    tabLines.add(line);
+    out.push({
+      range: lines.range(start, i),
+      severity: DiagnosticSeverity.Error,
+      code: 'tab',
+      source: 'harness',
+      message: 'Tabs are not allowed in YAML indentation; use spaces',
+      data: { replacement: lead.replace(/\t/g, '  ') },
+    });
+  }
+  parsed.docs.forEach((doc, index) => {
+    const report = (e: YAMLError, severity: DiagnosticSeverity) => {
+      const code = CODES[e.code] ?? (severity === DiagnosticSeverity.Error ? 'yaml-syntax' : 'yaml-warning');
+      let [s, end] = e.pos;
+      s = Math.max(0, Math.min(s, text.length));
+      end = Math.max(s, Math.min(end, text.length));
+      if (code === 'tab' && tabLines.has(lines.positionAt(s).line)) return;
+      if (end === s) {
+        // Widen an empty range to the rest of the token so the squiggle is visible.
+        const lineEnd = lines.lineEnd(lines.positionAt(s).line);
+        end = Math.min(lineEnd, s + 1);
+        if (end === s && s > 0) s = s - 1;
+      }
+      out.push({
+        range: lines.range(s, end),
+        severity,
+        code,
+        source: 'harness',
+        message: cleanMessage(e),
+        data: { yamlCode: e.code },
+      });
+    };
+    for (const e of doc.errors) report(e, DiagnosticSeverity.Error);
+    for (const w of doc.warnings) report(w, DiagnosticSeverity.Warning);
+    if (index === 1) {
+      const s = doc.range?.[0] ?? 0;
+      out.push({
+        range: lines.range(s, lines.lineEnd(lines.positionAt(s).line)),
+        severity: DiagnosticSeverity.Warning,
+        code: 'multi-document',
+        source: 'harness',
+        message: 'This file holds more than one YAML document; only the first one is validated',
+      });
+    }
+  });
   return out;
+}
+
+function cleanMessage(e: YAMLError): string {
+  // The parser appends " at line N, column M:" and a source excerpt; the range says that already.
+  const m = e.message.split(/ at line \d+, column \d+/)[0].trim();
+  if (e.code === 'DUPLICATE_KEY') return 'Duplicate key: map keys must be unique';
+  return m || 'YAML syntax error';
 }

@@ -1,0 +1,327 @@
+// Compiles a JSON Schema (bundled, account or file) into a CompiledSchema: the SchemaStore
+// validation walks, plus discriminator-aware views for completion and hover.
+import type { Document, Node } from 'yaml';
+import { isMap, isScalar, isSeq, mapGet } from '../yaml/ast';
+import type { ParsedYaml } from '../yaml/parse';
+import type { YamlPath } from '../yaml/locate';
+import { SchemaValidator } from '../validation/schemaValidate';
+import { SchemaStore, type RawSchema, type SchemaNode, type SchemaRef } from './compile';
+import type {
+  CompiledSchema,
+  PropertyView,
+  SchemaFormat,
+  SchemaKind,
+  SchemaSource,
+  SchemaView,
+} from './types';
+
+export interface CompiledSchemaImpl extends CompiledSchema {
+  readonly store: SchemaStore;
+}
+
+/** Throws when the JSON is not a schema object; everything else is tolerated lazily. */
+export function compileSchema(json: unknown, source: SchemaSource): CompiledSchemaImpl {
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    throw new Error('the schema is not a JSON object');
+  const raw = json as RawSchema;
+  if (
+    !('properties' in raw) &&
+    !('$ref' in raw) &&
+    !('oneOf' in raw) &&
+    !('allOf' in raw) &&
+    !('definitions' in raw)
+  )
+    throw new Error('the schema has no properties, $ref, oneOf, allOf or definitions at its root');
+  const store = new SchemaStore(raw);
+  const views = new Views(store);
+  return {
+    source,
+    store,
+    root: () => views.view([raw], undefined, undefined, []),
+    viewAt: (parsed, path) => views.viewAt(parsed, path),
+  };
+}
+
+const KIND_KEYS: Record<string, SchemaKind> = {
+  pipeline: 'pipeline',
+  stage: 'stage',
+  step: 'step',
+  stepGroup: 'stepGroup',
+  parallel: 'parallel',
+  template: 'template',
+  inputSet: 'inputSet',
+};
+const FORMAT_KEYS: Record<string, SchemaFormat> = {
+  identifier: 'identifier',
+  timeout: 'timeout',
+  name: 'name',
+};
+
+class Views {
+  private readonly common = new WeakMap<SchemaRef[], Map<string, SchemaRef>>();
+  constructor(private readonly store: SchemaStore) {}
+
+  viewAt(parsed: ParsedYaml, path: YamlPath): SchemaView | undefined {
+    const doc = parsed.doc;
+    let schemas: SchemaRef[] = [this.store.root];
+    let node: Node | null | undefined = (doc?.contents as Node | null | undefined) ?? undefined;
+    for (let i = 0; i < path.length; i++) {
+      const seg = path[i];
+      const eff = this.effective(schemas, node, doc);
+      const next: SchemaRef[] = [];
+      if (typeof seg === 'string') {
+        // The discriminator key of a union lists every branch's value.
+        for (const n of eff.unions) {
+          if (n.disc.key === seg && i === path.length - 1) {
+            const base = this.view(next.length ? next : [], undefined, doc, path);
+            return {
+              ...base,
+              types: ['string'],
+              enum: n.disc.values,
+              description: base.description ?? `The ${n.kind ?? 'entity'} type`,
+            };
+          }
+        }
+        for (const n of eff.nodes) {
+          const p = n.properties?.get(seg);
+          if (p !== undefined) next.push(p);
+          else {
+            let matched = false;
+            for (const pp of n.patternProperties ?? []) {
+              if (!pp.re.test(seg)) continue;
+              matched = true;
+              next.push(pp.schema);
+            }
+            if (
+              !matched &&
+              n.additionalProperties !== undefined &&
+              typeof n.additionalProperties !== 'boolean'
+            )
+              next.push(n.additionalProperties);
+          }
+        }
+        for (const u of eff.unions) {
+          const c = this.commonProps(u.branches).get(seg);
+          if (c !== undefined) next.push(c);
+        }
+        node = node && isMap(node) ? (mapGet(node, seg) ?? undefined) : undefined;
+      } else {
+        for (const n of eff.nodes) {
+          if (Array.isArray(n.items)) {
+            const it = n.items[seg];
+            if (it !== undefined) next.push(it);
+          } else if (n.items !== undefined) next.push(n.items);
+        }
+        node = node && isSeq(node) ? ((node.items[seg] as Node | undefined) ?? undefined) : undefined;
+      }
+      if (!next.length) return undefined;
+      schemas = next;
+    }
+    return this.view(schemas, node, doc, path);
+  }
+
+  /**
+   * Flattens schemas into the nodes that apply to `node`: `$ref`s followed, `allOf` merged,
+   * `if/then/else` decided by the document, unions resolved by discriminator or type.
+   * Unions that cannot be resolved yet are returned separately.
+   */
+  effective(schemas: SchemaRef[], node: Node | null | undefined, doc: Document | undefined) {
+    const nodes: SchemaNode[] = [];
+    const unions: { branches: SchemaRef[]; disc: { key: string; values: string[] }; kind?: string }[] = [];
+    const seen = new Set<SchemaNode>();
+    const validator = doc ? new SchemaValidator(this.store, doc) : undefined;
+    const visit = (s: SchemaRef, depth: number) => {
+      if (depth > 24) return;
+      for (const part of this.store.deref(s)) {
+        if (typeof part === 'boolean') continue;
+        const n = this.store.node(part);
+        if (seen.has(n)) continue;
+        seen.add(n);
+        nodes.push(n);
+        for (const sub of n.allOf ?? []) visit(sub, depth + 1);
+        if (n.if !== undefined && node && validator) {
+          const b = validator.matches(node, n.if) ? n.then : n.else;
+          if (b !== undefined) visit(b, depth + 1);
+        }
+        for (const branches of [n.oneOf, n.anyOf]) {
+          if (!branches || !branches.length) continue;
+          const disc = this.store.discriminator(branches, n.discriminatorKey);
+          if (disc) {
+            const v = node && isMap(node) ? mapGet(node, disc.key) : undefined;
+            const value = v && isScalar(v) && v.value !== null ? String(v.value) : undefined;
+            const idx = value !== undefined ? disc.byValue.get(value) : undefined;
+            if (idx && idx.length) for (const i of idx) visit(branches[i], depth + 1);
+            else unions.push({ branches, disc, kind: n.kind });
+            continue;
+          }
+          const type = node ? typeOf(node) : undefined;
+          for (const b of branches) {
+            if (branches.length > 8 && !type) break;
+            if (type && !this.typeCompatible(b, type)) continue;
+            visit(b, depth + 1);
+          }
+        }
+      }
+    };
+    for (const s of schemas) visit(s, 0);
+    return { nodes, unions };
+  }
+
+  /** Properties every branch of an unresolved union has (what is safe to offer before `type`). */
+  private commonProps(branches: SchemaRef[]): Map<string, SchemaRef> {
+    let m = this.common.get(branches);
+    if (m) return m;
+    m = new Map();
+    let first = true;
+    for (const b of branches) {
+      const { nodes } = this.effective([b], undefined, undefined);
+      const props = new Map<string, SchemaRef>();
+      for (const n of nodes) for (const [k, v] of n.properties ?? []) if (!props.has(k)) props.set(k, v);
+      if (!props.size) continue; // branches without properties (e.g. enum: [] placeholders) do not restrict
+      if (first) {
+        for (const [k, v] of props) m.set(k, v);
+        first = false;
+      } else {
+        for (const k of [...m.keys()]) if (!props.has(k)) m.delete(k);
+      }
+    }
+    this.common.set(branches, m);
+    return m;
+  }
+
+  private typeCompatible(b: SchemaRef, type: string): boolean {
+    for (const part of this.store.deref(b)) {
+      if (part === false) return false;
+      if (part === true) continue;
+      const t = this.store.node(part).types;
+      if (t && t.length && !t.includes(type) && !(type === 'integer' && t.includes('number'))) return false;
+    }
+    return true;
+  }
+
+  view(
+    schemas: SchemaRef[],
+    node: Node | null | undefined,
+    doc: Document | undefined,
+    path: YamlPath,
+  ): SchemaView {
+    const { nodes, unions } = this.effective(schemas, node, doc);
+    const last = path.length ? path[path.length - 1] : undefined;
+    const parentKey = typeof last === 'number' ? path[path.length - 2] : last;
+    const types = new Set<string>();
+    const properties = new Map<string, PropertyView>();
+    const required = new Set<string>();
+    let additionalProperties = true;
+    let enumValues: unknown[] | undefined;
+    let description: string | undefined;
+    let markdownDescription: string | undefined;
+    let title: string | undefined;
+    let kind: SchemaKind | undefined;
+    let format: SchemaFormat | undefined;
+    let examples: unknown[] | undefined;
+    let def: unknown;
+    let items: SchemaRef[] = [];
+    const propSchemas = new Map<string, SchemaRef[]>();
+    const addProp = (k: string, s: SchemaRef) => {
+      const list = propSchemas.get(k);
+      if (list) list.push(s);
+      else propSchemas.set(k, [s]);
+    };
+    for (const n of nodes) {
+      for (const t of n.types ?? []) types.add(t);
+      for (const r of n.required) required.add(r);
+      if (n.additionalProperties === false) additionalProperties = false;
+      if (n.enum && !enumValues) enumValues = n.enum;
+      description ??= n.description;
+      markdownDescription ??= n.markdownDescription;
+      title ??= n.title;
+      kind ??= n.kind as SchemaKind | undefined;
+      format ??= n.format as SchemaFormat | undefined;
+      examples ??= n.examples;
+      if (def === undefined && n.default !== undefined) def = n.default;
+      for (const [k, v] of n.properties ?? []) addProp(k, v);
+      if (n.items !== undefined) items = items.concat(Array.isArray(n.items) ? n.items : [n.items]);
+    }
+    let discriminator: SchemaView['discriminator'];
+    for (const u of unions) {
+      for (const [k, v] of this.commonProps(u.branches)) addProp(k, v);
+      if (u.disc.key === 'type') discriminator = { key: 'type', values: u.disc.values };
+      kind ??= u.kind as SchemaKind | undefined;
+    }
+    if (discriminator && !required.has('type')) required.add('type');
+    for (const [k, list] of propSchemas) {
+      const childPath = [...path, k];
+      const childNode = node && isMap(node) ? (mapGet(node, k) ?? undefined) : undefined;
+      let desc: string | undefined;
+      for (const s of list)
+        for (const part of this.store.deref(s))
+          if (typeof part !== 'boolean') desc ??= this.store.node(part).description;
+      properties.set(k, {
+        name: k,
+        required: required.has(k),
+        description: desc,
+        schema: () => {
+          if (discriminator && k === 'type') {
+            const base = this.view(list, childNode, doc, childPath);
+            return { ...base, enum: discriminator.values };
+          }
+          return this.view(list, childNode, doc, childPath);
+        },
+      });
+    }
+    if (discriminator && !properties.has('type')) {
+      const values = discriminator.values;
+      properties.set('type', {
+        name: 'type',
+        required: true,
+        description: `The ${kind ?? 'entity'} type`,
+        schema: () => ({
+          types: ['string'],
+          properties: new Map(),
+          required: [],
+          enum: values,
+          additionalProperties: true,
+        }),
+      });
+    }
+    if (typeof parentKey === 'string') {
+      kind ??= KIND_KEYS[parentKey];
+      format ??= FORMAT_KEYS[parentKey];
+    }
+    const view: SchemaView = {
+      types: [...types],
+      properties,
+      required: [...required],
+      additionalProperties,
+    };
+    if (title) view.title = title;
+    if (description) view.description = description;
+    if (markdownDescription) view.markdownDescription = markdownDescription;
+    if (enumValues) view.enum = enumValues;
+    if (kind) view.kind = kind;
+    if (discriminator) view.discriminator = discriminator;
+    if (format) view.format = format;
+    if (examples) view.examples = examples;
+    if (def !== undefined) view.default = def;
+    if (items.length) {
+      const itemSchemas = items;
+      view.items = () => {
+        const first = node && isSeq(node) ? ((node.items[0] as Node | undefined) ?? undefined) : undefined;
+        return this.view(itemSchemas, first, doc, [...path, 0]);
+      };
+    }
+    return view;
+  }
+}
+
+function typeOf(node: Node): string {
+  if (isMap(node)) return 'object';
+  if (isSeq(node)) return 'array';
+  if (isScalar(node)) {
+    const v = node.value;
+    if (v === null || v === undefined) return 'null';
+    if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number';
+    if (typeof v === 'boolean') return 'boolean';
+  }
+  return 'string';
+}

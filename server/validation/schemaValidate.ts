@@ -1,0 +1,554 @@
+// Validates a YAML AST against a compiled schema, walking the AST (never toJS) so every
+// problem carries the exact range of the offending key or value. Unions are resolved by
+// their discriminator first, then by best-scoring branch; only the chosen branch's errors
+// are reported. Any string containing `<+` is an expression and satisfies any schema.
+import type { Document, Node, Scalar } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, mapEntries } from '../yaml/ast';
+import type { SchemaNode, SchemaRef, SchemaStore } from '../schema/compile';
+import { ERROR, WARNING, listValues, type Problem } from './problems';
+import { suggest } from './suggest';
+
+/** Keys whose string format semantic checks own (identifier rules, timeout grammar, name rules). */
+const SEMANTIC_PATTERN_KEYS = new Set(['identifier', 'timeout']);
+
+interface Ctx {
+  /** The key whose value is being validated (undefined at the root and for sequence items). */
+  key?: string;
+  /** Range of that key, where problems about the whole value go. */
+  keyRange?: [number, number];
+  /** Key of the nearest enclosing pair, for messages about sequence items. */
+  owner?: string;
+  /** True when the sibling map has `identifier` (so `name` follows the name rules). */
+  depth: number;
+}
+
+export interface SchemaValidateLimits {
+  /** Alias expansions allowed per document before validation stops following them. */
+  maxAliasExpansions: number;
+  /** Node visits allowed per document (a guard against pathological inputs). */
+  maxVisits: number;
+}
+
+const DEFAULT_LIMITS: SchemaValidateLimits = { maxAliasExpansions: 1000, maxVisits: 5_000_000 };
+
+type JsonType = 'object' | 'array' | 'string' | 'number' | 'integer' | 'boolean' | 'null';
+
+export class SchemaValidator {
+  private aliases = 0;
+  private visits = 0;
+  private aliasReported = false;
+  readonly problems: Problem[] = [];
+
+  constructor(
+    private readonly store: SchemaStore,
+    private readonly doc: Document,
+    private readonly limits: SchemaValidateLimits = DEFAULT_LIMITS,
+  ) {}
+
+  run(): Problem[] {
+    const root = this.doc.contents as Node | null;
+    if (root) this.validate(root, this.store.root, { depth: 0 }, this.problems);
+    return this.problems;
+  }
+
+  private validate(node: Node | null, s: SchemaRef, ctx: Ctx, out: Problem[]): void {
+    if (s === true) return;
+    if (++this.visits > this.limits.maxVisits || ctx.depth > 200) return;
+    if (node && isAlias(node)) {
+      if (++this.aliases > this.limits.maxAliasExpansions) {
+        if (!this.aliasReported) {
+          this.aliasReported = true;
+          this.problems.push({
+            code: 'alias-limit',
+            message: `Too many alias expansions (more than ${this.limits.maxAliasExpansions}); the rest of the aliases were not validated`,
+            start: node.range?.[0] ?? 0,
+            end: node.range?.[1] ?? 0,
+            severity: WARNING,
+          });
+        }
+        return;
+      }
+      let target: Node | null = null;
+      try {
+        target = (node.resolve(this.doc) as Node | undefined) ?? null;
+      } catch {
+        target = null;
+      }
+      if (!target || isAlias(target)) return;
+      node = target;
+    }
+    if (s === false) {
+      out.push(this.problem('not-allowed', 'No value is allowed here', node, ctx));
+      return;
+    }
+    for (const part of this.store.deref(s)) {
+      if (typeof part === 'boolean') {
+        if (!part) out.push(this.problem('not-allowed', 'No value is allowed here', node, ctx));
+        continue;
+      }
+      this.validateNode(node, this.store.node(part), ctx, out);
+    }
+  }
+
+  private validateNode(node: Node | null, n: SchemaNode, ctx: Ctx, out: Problem[]): void {
+    const type = jsonType(node);
+    // Expressions stand for any value; null (`key:` with nothing after it) means "not set".
+    if (type === 'null') return;
+    if (type === 'string' && isExpressionString(node)) return;
+
+    if (n.types && n.types.length && !typeMatches(type, n.types, node)) {
+      out.push(this.typeProblem(node, n.types, type, ctx));
+      return;
+    }
+    if (n.enum && node && isScalar(node) && type !== 'object' && type !== 'array') {
+      const v = node.value;
+      if (
+        !n.enum.some((e) => e === v || (typeof e === 'number' && typeof v === 'string' && String(e) === v))
+      ) {
+        out.push(this.enumProblem(node as Scalar, n.enum, ctx));
+        return;
+      }
+    }
+    if (node && isScalar(node)) {
+      const v = node.value;
+      if (typeof v === 'string') this.checkString(node, v, n, ctx, out);
+      else if (typeof v === 'number') this.checkNumber(node, v, n, ctx, out);
+    } else if (node && isMap(node)) {
+      this.checkMap(node, n, ctx, out);
+    } else if (node && isSeq(node)) {
+      this.checkSeq(node, n, ctx, out);
+    }
+
+    if (n.allOf) for (const sub of n.allOf) this.validate(node, sub, ctx, out);
+    if (n.if !== undefined && (n.then !== undefined || n.else !== undefined)) {
+      const ok = this.passes(node, n.if, ctx);
+      const branch = ok ? n.then : n.else;
+      if (branch !== undefined) this.validate(node, branch, ctx, out);
+    }
+    if (n.oneOf && n.oneOf.length) this.validateUnion(node, n.oneOf, n, ctx, out);
+    if (n.anyOf && n.anyOf.length) this.validateUnion(node, n.anyOf, n, ctx, out);
+    if (n.not !== undefined && this.passes(node, n.not, ctx)) {
+      out.push(this.problem('not-allowed', 'This value is not allowed here', node, ctx));
+    }
+  }
+
+  /** Whether a node satisfies a schema, without reporting (used by schema views for if/then and unions). */
+  matches(node: Node | null, s: SchemaRef): boolean {
+    return this.passes(node, s, { depth: 0 });
+  }
+
+  /** Whether a node satisfies a schema, without reporting. */
+  private passes(node: Node | null, s: SchemaRef, ctx: Ctx): boolean {
+    const scratch: Problem[] = [];
+    this.validate(node, s, { ...ctx, depth: ctx.depth + 1 }, scratch);
+    return scratch.length === 0;
+  }
+
+  private checkString(node: Scalar, v: string, n: SchemaNode, ctx: Ctx, out: Problem[]): void {
+    const r = range(node);
+    if (n.minLength !== undefined && v.length < n.minLength) {
+      out.push({
+        code: 'invalid-length',
+        message:
+          v.length === 0 ? 'Value must not be empty' : `Value is shorter than ${n.minLength} characters`,
+        start: r[0],
+        end: r[1],
+        severity: ERROR,
+      });
+    } else if (n.maxLength !== undefined && v.length > n.maxLength) {
+      out.push({
+        code: 'invalid-length',
+        message: `Value is longer than ${n.maxLength} characters`,
+        start: r[0],
+        end: r[1],
+        severity: ERROR,
+      });
+    }
+    if (n.pattern && !(ctx.key && SEMANTIC_PATTERN_KEYS.has(ctx.key)) && !n.format && !n.pattern.test(v)) {
+      out.push({
+        code: 'pattern-mismatch',
+        message: `"${clip(v)}" does not match the expected format ${n.pattern.source}`,
+        start: r[0],
+        end: r[1],
+        severity: ERROR,
+      });
+    }
+  }
+
+  private checkNumber(node: Scalar, v: number, n: SchemaNode, _ctx: Ctx, out: Problem[]): void {
+    const r = range(node);
+    const bad = (msg: string) =>
+      out.push({ code: 'out-of-range', message: msg, start: r[0], end: r[1], severity: ERROR });
+    if (n.minimum !== undefined && v < n.minimum) bad(`Value must be at least ${n.minimum}`);
+    else if (n.maximum !== undefined && v > n.maximum) bad(`Value must be at most ${n.maximum}`);
+    else if (n.exclusiveMinimum !== undefined && v <= n.exclusiveMinimum)
+      bad(`Value must be greater than ${n.exclusiveMinimum}`);
+    else if (n.exclusiveMaximum !== undefined && v >= n.exclusiveMaximum)
+      bad(`Value must be less than ${n.exclusiveMaximum}`);
+  }
+
+  private checkMap(node: Node & { items: unknown[] }, n: SchemaNode, ctx: Ctx, out: Problem[]): void {
+    const entries = mapEntries(node as never);
+    const present = new Set(entries.map((e) => e.key));
+    const closed = n.additionalProperties === false;
+    let known: Set<string> | undefined;
+    for (const e of entries) {
+      const keyRange = range(e.keyNode);
+      const childCtx: Ctx = { key: e.key, keyRange, owner: e.key, depth: ctx.depth + 1 };
+      const prop = n.properties?.get(e.key);
+      if (prop !== undefined) {
+        this.validate(e.value, prop, childCtx, out);
+        continue;
+      }
+      let matched = false;
+      if (n.patternProperties) {
+        for (const pp of n.patternProperties) {
+          if (pp.re.test(e.key)) {
+            matched = true;
+            this.validate(e.value, pp.schema, childCtx, out);
+          }
+        }
+      }
+      if (matched) continue;
+      if (closed) {
+        known ??= this.knownKeys(node, n, ctx);
+        if (known.has(e.key)) continue;
+        const candidates = [...known].filter((k) => !present.has(k));
+        const hint = suggest(e.key, candidates);
+        out.push({
+          code: 'unknown-property',
+          message: hint
+            ? `Unknown property "${e.key}" — did you mean "${hint}"?`
+            : `Unknown property "${e.key}"`,
+          start: keyRange[0],
+          end: keyRange[1],
+          severity: ERROR,
+          data: hint ? { suggestion: hint, property: e.key } : { property: e.key },
+        });
+      } else if (n.additionalProperties !== undefined && n.additionalProperties !== true) {
+        this.validate(e.value, n.additionalProperties, childCtx, out);
+      }
+    }
+    for (const req of n.required) {
+      if (present.has(req)) continue;
+      out.push(this.missingProblem(req, node, entries[0]?.keyNode, ctx));
+    }
+  }
+
+  private checkSeq(node: Node & { items: unknown[] }, n: SchemaNode, ctx: Ctx, out: Problem[]): void {
+    const items = node.items as (Node | null)[];
+    if (n.minItems !== undefined && items.length < n.minItems) {
+      const r = ctx.keyRange ?? range(node);
+      out.push({
+        code: 'too-few-items',
+        message: `At least ${n.minItems} item${n.minItems === 1 ? '' : 's'} required in ${ctx.key ?? 'this list'}`,
+        start: r[0],
+        end: r[1],
+        severity: ERROR,
+      });
+    }
+    if (n.maxItems !== undefined && items.length > n.maxItems) {
+      const r = ctx.keyRange ?? range(node);
+      out.push({
+        code: 'too-many-items',
+        message: `At most ${n.maxItems} item${n.maxItems === 1 ? '' : 's'} allowed in ${ctx.key ?? 'this list'}`,
+        start: r[0],
+        end: r[1],
+        severity: ERROR,
+      });
+    }
+    if (n.items === undefined) return;
+    items.forEach((item, i) => {
+      const s = Array.isArray(n.items) ? n.items[i] : (n.items as SchemaRef);
+      if (s === undefined) return;
+      this.validate(item, s, { owner: ctx.key ?? ctx.owner, depth: ctx.depth + 1 }, out);
+    });
+  }
+
+  /** Keys a closed object accepts, also counting properties its allOf / if-then parts add. */
+  private knownKeys(node: Node, n: SchemaNode, ctx: Ctx): Set<string> {
+    const keys = new Set<string>();
+    const visit = (sn: SchemaNode, depth: number) => {
+      if (depth > 8) return;
+      for (const k of sn.properties?.keys() ?? []) keys.add(k);
+      const subs: SchemaRef[] = [...(sn.allOf ?? [])];
+      if (sn.if !== undefined) {
+        const ok = this.passes(node, sn.if, ctx);
+        const b = ok ? sn.then : sn.else;
+        if (b !== undefined) subs.push(b);
+      }
+      for (const s of subs)
+        for (const part of this.store.deref(s))
+          if (typeof part !== 'boolean') visit(this.store.node(part), depth + 1);
+    };
+    visit(n, 0);
+    return keys;
+  }
+
+  private validateUnion(
+    node: Node | null,
+    branches: SchemaRef[],
+    n: SchemaNode,
+    ctx: Ctx,
+    out: Problem[],
+  ): void {
+    const type = jsonType(node);
+    if (node && isMap(node)) {
+      const disc = this.store.discriminator(branches, n.discriminatorKey);
+      if (disc) {
+        const entry = mapEntries(node).find((e) => e.key === disc.key);
+        const value = entry?.value;
+        if (
+          entry &&
+          value &&
+          isScalar(value) &&
+          (typeof value.value === 'string' || typeof value.value === 'number')
+        ) {
+          const v = String(value.value);
+          if (v.includes('<+')) return;
+          const idx = disc.byValue.get(v);
+          if (idx && idx.length) {
+            this.validateBest(
+              node,
+              idx.map((i) => branches[i]),
+              ctx,
+              out,
+            );
+            return;
+          }
+          // Branches that do not pin the key may still accept this value.
+          const open = branches.filter((b, i) => !disc.pinned[i] && this.typeCompatible(b, type));
+          if (open.length && open.some((b) => this.passes(node, b, ctx))) return;
+          const kind = n.kind ?? ctx.owner ?? ctx.key ?? 'value';
+          const hint = suggest(v, disc.values);
+          const r = range(value);
+          if (n.unknownDiscriminator === 'warning' && !hint) {
+            out.push({
+              code: `unknown-${kind}-type`,
+              message: `"${clip(v)}" is a ${kind} type not known to the bundled schema; its fields are not checked`,
+              start: r[0],
+              end: r[1],
+              severity: WARNING,
+              data: { value: v },
+            });
+            return;
+          }
+          const sorted = hint ? [hint, ...disc.values.filter((x) => x !== hint)] : disc.values;
+          out.push({
+            code: 'invalid-enum',
+            message: `"${clip(v)}" is not a ${kind} type; ${hint ? `did you mean "${hint}"? ` : ''}expected one of ${listValues(sorted)}`,
+            start: r[0],
+            end: r[1],
+            severity: n.unknownDiscriminator === 'warning' ? WARNING : ERROR,
+            data: hint ? { suggestion: hint, values: disc.values } : { values: disc.values },
+          });
+          return;
+        }
+        if (!entry) {
+          // Without the key, only branches that do not require it can match.
+          const optional = branches.filter((b, i) => !disc.requires[i] && this.typeCompatible(b, type));
+          if (optional.length) {
+            const best = this.bestBranch(node, optional, ctx);
+            if (best.problems.length === 0) return;
+            if (!optional.every((_, i) => disc.pinned[branches.indexOf(optional[i])])) {
+              out.push(...best.problems);
+              return;
+            }
+          }
+          out.push(
+            this.missingProblem(disc.key, node, mapEntries(node)[0]?.keyNode, {
+              ...ctx,
+              key: ctx.key ?? n.kind,
+            }),
+          );
+          return;
+        }
+      }
+    }
+    const compatible = branches.filter((b) => this.typeCompatible(b, type));
+    if (!compatible.length) {
+      const expected = new Set<string>();
+      for (const b of branches) for (const t of this.branchTypes(b)) expected.add(t);
+      if (expected.size) out.push(this.typeProblem(node, [...expected], type, ctx));
+      return;
+    }
+    this.validateBest(node, compatible, ctx, out);
+  }
+
+  private validateBest(node: Node | null, branches: SchemaRef[], ctx: Ctx, out: Problem[]): void {
+    if (branches.length === 1) {
+      this.validate(node, branches[0], ctx, out);
+      return;
+    }
+    const best = this.bestBranch(node, branches, ctx);
+    out.push(...best.problems);
+  }
+
+  private bestBranch(node: Node | null, branches: SchemaRef[], ctx: Ctx): { problems: Problem[] } {
+    let best: Problem[] | undefined;
+    let bestScore = Infinity;
+    for (const b of branches) {
+      const problems: Problem[] = [];
+      this.validate(node, b, ctx, problems);
+      if (problems.length === 0) return { problems };
+      // Structural mismatches weigh more than a wrong leaf value.
+      let score = 0;
+      for (const p of problems)
+        score +=
+          p.code === 'missing-required' || p.code === 'unknown-property' || p.code === 'invalid-type' ? 3 : 1;
+      if (score < bestScore) {
+        bestScore = score;
+        best = problems;
+      }
+    }
+    return { problems: best ?? [] };
+  }
+
+  private branchTypes(b: SchemaRef): string[] {
+    const out: string[] = [];
+    for (const part of this.store.deref(b)) {
+      if (typeof part === 'boolean') continue;
+      const n = this.store.node(part);
+      if (n.types) out.push(...n.types);
+    }
+    return out;
+  }
+
+  private typeCompatible(b: SchemaRef, type: JsonType): boolean {
+    for (const part of this.store.deref(b)) {
+      if (part === false) return false;
+      if (part === true) continue;
+      const n = this.store.node(part);
+      if (n.types && n.types.length && !typeMatches(type, n.types)) return false;
+    }
+    return true;
+  }
+
+  private missingProblem(req: string, node: Node, firstKey: Node | undefined, ctx: Ctx): Problem {
+    const r = ctx.keyRange ?? (firstKey ? range(firstKey) : [range(node)[0], range(node)[0]]);
+    const where = ctx.key ?? ctx.owner;
+    return {
+      code: 'missing-required',
+      message: `Missing required property "${req}"${where ? ` in ${where}` : ''}`,
+      start: r[0],
+      end: r[1],
+      severity: ERROR,
+      data: { missing: [req] },
+    };
+  }
+
+  private typeProblem(node: Node | null, expected: string[], actual: JsonType, ctx: Ctx): Problem {
+    const r = node && (isMap(node) || isSeq(node)) && ctx.keyRange ? ctx.keyRange : range(node);
+    const names = [...new Set(expected.map(typeName))];
+    return {
+      code: 'invalid-type',
+      message: `Incorrect type: expected ${names.join(' or ')}, found ${typeName(actual)}${ctx.key ? ` for "${ctx.key}"` : ''}`,
+      start: r[0],
+      end: r[1],
+      severity: ERROR,
+      data: { expected },
+    };
+  }
+
+  private enumProblem(node: Scalar, values: unknown[], ctx: Ctx): Problem {
+    const r = range(node);
+    const v = String(node.value);
+    if (!values.length)
+      return {
+        code: 'invalid-enum',
+        message: `"${clip(v)}" is not allowed here`,
+        start: r[0],
+        end: r[1],
+        severity: ERROR,
+      };
+    const hint = suggest(
+      v,
+      values.filter((x): x is string => typeof x === 'string'),
+    );
+    return {
+      code: 'invalid-enum',
+      message: `"${clip(v)}" is not an allowed value${ctx.key ? ` for "${ctx.key}"` : ''}; ${hint ? `did you mean "${hint}"? ` : ''}expected one of ${listValues(values)}`,
+      start: r[0],
+      end: r[1],
+      severity: ERROR,
+      data: hint ? { suggestion: hint, values } : { values },
+    };
+  }
+
+  private problem(code: string, message: string, node: Node | null, ctx: Ctx): Problem {
+    const r = node && (isMap(node) || isSeq(node)) && ctx.keyRange ? ctx.keyRange : range(node);
+    return { code, message, start: r[0], end: r[1], severity: ERROR };
+  }
+}
+
+function range(node: Node | null | undefined): [number, number] {
+  const r = node?.range;
+  return r ? [r[0], r[1]] : [0, 0];
+}
+
+function clip(s: string): string {
+  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+}
+
+export function jsonType(node: Node | null): JsonType {
+  if (!node) return 'null';
+  if (isMap(node)) return 'object';
+  if (isSeq(node)) return 'array';
+  if (isScalar(node)) {
+    const v = node.value;
+    if (v === null || v === undefined) return 'null';
+    if (typeof v === 'string') return 'string';
+    if (typeof v === 'boolean') return 'boolean';
+    if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number';
+    if (typeof v === 'bigint') return 'integer';
+    return 'string';
+  }
+  return 'null';
+}
+
+/**
+ * Harness reads YAML scalars with coercion (a number where a string is expected is taken as
+ * text, "3" as a number), so such scalars are not type errors.
+ */
+function typeMatches(actual: JsonType, expected: string[], node?: Node | null): boolean {
+  if (expected.includes(actual)) return true;
+  if (actual === 'integer' && expected.includes('number')) return true;
+  if ((actual === 'integer' || actual === 'number' || actual === 'boolean') && expected.includes('string'))
+    return true;
+  if (actual === 'string' && node && isScalar(node) && typeof node.value === 'string') {
+    const v = node.value.trim();
+    if (
+      (expected.includes('number') || expected.includes('integer')) &&
+      v !== '' &&
+      Number.isFinite(Number(v))
+    )
+      return true;
+    if (expected.includes('boolean') && (v === 'true' || v === 'false')) return true;
+  }
+  return false;
+}
+
+function isExpressionString(node: Node | null): boolean {
+  return !!node && isScalar(node) && typeof node.value === 'string' && node.value.includes('<+');
+}
+
+function typeName(t: string): string {
+  switch (t) {
+    case 'object':
+      return 'an object (map)';
+    case 'array':
+      return 'a list';
+    case 'string':
+      return 'a string';
+    case 'number':
+      return 'a number';
+    case 'integer':
+      return 'an integer';
+    case 'boolean':
+      return 'a boolean';
+    case 'null':
+      return 'nothing';
+    default:
+      return t;
+  }
+}

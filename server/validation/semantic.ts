@@ -1,0 +1,441 @@
+// Checks the schema cannot express: expression syntax, duplicate identifiers, identifier /
+// name / timeout rules, Deployment failureStrategies, `when` statuses, `strategy` shape,
+// template references, undeclared variables and (through a provider) account references.
+//
+// Identifier namespaces: stages are unique across the pipeline (parallel blocks included);
+// steps and step groups are unique across a stage's `execution.steps` (through step groups
+// and parallel blocks); `rollbackSteps` (of the stage and of its step groups) form a second
+// namespace of their own, because Harness addresses them separately.
+import type { Document, Node, Scalar, YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, mapEntries, mapGet, mapGetPair, scalarString } from '../yaml/ast';
+import type { ParsedYaml } from '../yaml/parse';
+import { ERROR, WARNING, type Problem } from './problems';
+import { scanExpressions, variableRefs } from './expressions';
+import { scalarOffsetMapper } from './scalarOffsets';
+
+export const IDENTIFIER_PATTERN = /^[a-zA-Z_][0-9a-zA-Z_]{0,127}$/;
+export const NAME_PATTERN = /^[a-zA-Z_0-9-.][-0-9a-zA-Z_\s.]{0,127}$/;
+export const VARIABLE_NAME_PATTERN = /^[a-zA-Z_][0-9a-zA-Z_.$-]{0,127}$/;
+export const TIMEOUT_PATTERN = /^(?:\d+(?:ms|[smhdw])\s*)+$/;
+export const TEMPLATE_REF_PATTERN = /^(?:account\.|org\.)?[a-zA-Z_][0-9a-zA-Z_$]{0,127}$/;
+export const VERSION_LABEL_PATTERN = /^[0-9a-zA-Z][^\s/&]{0,63}$/;
+export const RESERVED_IDENTIFIERS = new Set([
+  'or',
+  'and',
+  'eq',
+  'ne',
+  'lt',
+  'gt',
+  'le',
+  'ge',
+  'div',
+  'mod',
+  'not',
+  'null',
+  'true',
+  'false',
+  'new',
+  'var',
+  'return',
+  'step',
+  'parallel',
+  'stepGroup',
+  'org',
+  'account',
+  'class',
+  'shellScriptProvisioner',
+  'status',
+  'liteEngineTask',
+]);
+
+export function isValidTimeout(v: string): boolean {
+  const t = v.trim();
+  return t === '' || t.includes('<+') || TIMEOUT_PATTERN.test(t);
+}
+
+type Owner = 'pipeline' | 'stage' | 'step' | 'stepGroup' | 'other';
+
+interface Scope {
+  pipelineVars?: Set<string>;
+  stageVars?: Set<string>;
+}
+
+export function semanticChecks(parsed: ParsedYaml, doc: Document): Problem[] {
+  const out: Problem[] = [];
+  const root = doc.contents as Node | null;
+  if (!root || !isMap(root)) return out;
+  const text = parsed.text;
+
+  const scope: Scope = {};
+  const pipeline = mapGet(root, 'pipeline');
+  if (pipeline && isMap(pipeline) && mapGet(pipeline, 'template') === undefined)
+    scope.pipelineVars = variableNames(pipeline);
+
+  // Generic walk: every map and scalar once (aliases are not followed: their anchors are walked).
+  // Inside runtime-input overrides (`templateInputs`, a chained pipeline's `inputs`, input
+  // sets) entities are partial, so only expressions are checked there.
+  const partialRoot = parsed.rootKey === 'inputSet';
+  const walk = (
+    node: Node | null | undefined,
+    owner: Owner,
+    key: string | undefined,
+    sc: Scope,
+    depth: number,
+    partial = partialRoot,
+    keyRange?: [number, number],
+  ): void => {
+    if (!node || depth > 300 || isAlias(node)) return;
+    if (isScalar(node)) {
+      if (typeof node.value === 'string' && node.value.includes('<+'))
+        checkExpressions(text, node, node.value, sc, out);
+      return;
+    }
+    if (isSeq(node)) {
+      for (const item of node.items)
+        walk(item as Node, key === 'variables' ? 'other' : owner, key, sc, depth + 1, partial);
+      if (key === 'variables' && !partial)
+        for (const item of node.items) if (isMap(item as Node)) checkVariableName(item as YAMLMap, out);
+      return;
+    }
+    if (!isMap(node)) return;
+    const kind: Owner =
+      key === 'pipeline' || key === 'stage' || key === 'step' || key === 'stepGroup' ? key : 'other';
+    let inner = sc;
+    if (kind === 'stage') {
+      inner = {
+        ...sc,
+        stageVars: mapGet(node, 'template') === undefined && !partial ? variableNames(node) : undefined,
+      };
+      // A chained pipeline stage's expressions talk about the child pipeline's variables.
+      if (scalarString(mapGet(node, 'type')) === 'Pipeline') inner.pipelineVars = undefined;
+    }
+    if (kind !== 'other' && !partial) checkEntity(node, kind, keyRange, out);
+    for (const e of mapEntries(node)) {
+      const v = e.value;
+      if (e.key === 'templateRef' || e.key === 'versionLabel') checkTemplateField(e.key, v, out);
+      if (
+        e.key === 'timeout' &&
+        v &&
+        isScalar(v) &&
+        (typeof v.value === 'string' || typeof v.value === 'number')
+      )
+        checkTimeout(v, out);
+      const childPartial = partial || e.key === 'inputs' || e.key.endsWith('Inputs');
+      const childScope = childPartial && !partial ? { ...inner, stageVars: undefined } : inner;
+      walk(
+        v,
+        kind === 'other' ? owner : kind,
+        e.key,
+        childScope,
+        depth + 1,
+        childPartial,
+        e.keyNode.range ? [e.keyNode.range[0], e.keyNode.range[1]] : undefined,
+      );
+    }
+  };
+  walk(root, 'other', undefined, scope, 0);
+
+  // Structure: identifier uniqueness.
+  if (pipeline && isMap(pipeline)) checkStages(mapGet(pipeline, 'stages'), out);
+  const template = mapGet(root, 'template');
+  if (template && isMap(template)) {
+    const spec = mapGet(template, 'spec');
+    const type = scalarString(mapGet(template, 'type'));
+    if (spec && isMap(spec)) {
+      if (type === 'Pipeline') checkStages(mapGet(spec, 'stages'), out);
+      else if (type === 'Stage') checkStageSteps(spec, out);
+      else if (type === 'StepGroup') {
+        const ns = new Map<string, Scalar>();
+        collectSteps(mapGet(spec, 'steps'), ns, new Map(), out);
+      }
+    }
+  }
+  return out;
+}
+
+function variableNames(map: YAMLMap): Set<string> {
+  const names = new Set<string>();
+  const vars = mapGet(map, 'variables');
+  if (vars && isSeq(vars)) {
+    for (const item of vars.items) {
+      if (isMap(item as Node)) {
+        const n = scalarString(mapGet(item as YAMLMap, 'name'));
+        if (n) names.add(n);
+      }
+    }
+  }
+  return names;
+}
+
+function checkExpressions(text: string, node: Scalar, value: string, sc: Scope, out: Problem[]): void {
+  const at = scalarOffsetMapper(text, node, value);
+  const spans = scanExpressions(value, at, out);
+  for (const span of spans) {
+    for (const ref of variableRefs(span.body)) {
+      const declared = ref.scope === 'pipeline' ? sc.pipelineVars : sc.stageVars;
+      if (!declared || declared.has(ref.name)) continue;
+      const bodyStart = value.indexOf(span.body, span.start);
+      const s = bodyStart + ref.index;
+      const len = `${ref.scope}.variables.${ref.name}`.length;
+      out.push({
+        code: 'unknown-variable',
+        message: `No ${ref.scope} variable "${ref.name}" is declared in this ${ref.scope === 'pipeline' ? 'pipeline' : 'stage'}`,
+        start: at(s),
+        end: at(s + len - 1) + 1,
+        severity: WARNING,
+        data: { scope: ref.scope, name: ref.name },
+      });
+    }
+  }
+}
+
+function checkEntity(
+  node: YAMLMap,
+  kind: Owner,
+  keyRange: [number, number] | undefined,
+  out: Problem[],
+): void {
+  const id = mapGetPair(node, 'identifier');
+  if (
+    id?.value &&
+    isScalar(id.value) &&
+    (typeof id.value.value === 'string' || typeof id.value.value === 'number')
+  ) {
+    const v = String(id.value.value);
+    const r = id.value.range ?? [0, 0];
+    if (!v.includes('<+')) {
+      if (!IDENTIFIER_PATTERN.test(v)) {
+        out.push({
+          code: 'invalid-identifier',
+          message: `Identifier "${v}" is invalid: it must start with a letter or "_" and contain only letters, digits and "_" (at most 128 characters)`,
+          start: r[0],
+          end: r[1],
+          severity: ERROR,
+          data: { suggestion: suggestIdentifier(v) },
+        });
+      } else if (RESERVED_IDENTIFIERS.has(v)) {
+        out.push({
+          code: 'invalid-identifier',
+          message: `"${v}" is a reserved word and cannot be used as an identifier`,
+          start: r[0],
+          end: r[1],
+          severity: ERROR,
+        });
+      }
+    }
+  }
+  const name = mapGetPair(node, 'name');
+  if (
+    name?.value &&
+    isScalar(name.value) &&
+    typeof name.value.value === 'string' &&
+    !name.value.value.includes('<+')
+  ) {
+    const v = name.value.value;
+    const r = name.value.range ?? [0, 0];
+    if (v.length > 128)
+      out.push({
+        code: 'invalid-name',
+        message: `Name is longer than 128 characters`,
+        start: r[0],
+        end: r[1],
+        severity: ERROR,
+      });
+    else if (!NAME_PATTERN.test(v))
+      out.push({
+        code: 'invalid-name',
+        message: `Name "${v}" may only contain letters, digits, spaces, "-", "_" and "."`,
+        start: r[0],
+        end: r[1],
+        severity: ERROR,
+      });
+  }
+  const isTemplate = mapGet(node, 'template') !== undefined;
+  if (
+    kind === 'stage' &&
+    !isTemplate &&
+    scalarString(mapGet(node, 'type')) === 'Deployment' &&
+    mapGet(node, 'failureStrategies') === undefined
+  ) {
+    const r = keyRange ?? mapEntries(node)[0]?.keyNode.range ?? node.range ?? [0, 0];
+    out.push({
+      code: 'missing-required',
+      message: 'Missing required property "failureStrategies" in stage',
+      start: r[0],
+      end: r[1],
+      severity: ERROR,
+      data: { missing: ['failureStrategies'] },
+    });
+  }
+  const when = mapGetPair(node, 'when');
+  if (when?.value && isMap(when.value) && kind !== 'pipeline') {
+    const needed = kind === 'stage' ? 'pipelineStatus' : 'stageStatus';
+    if (mapGet(when.value, needed) === undefined) {
+      const r = when.keyNode.range ?? [0, 0];
+      out.push({
+        code: 'missing-required',
+        message: `Missing required property "${needed}" in when`,
+        start: r[0],
+        end: r[1],
+        severity: ERROR,
+        data: { missing: [needed] },
+      });
+    }
+  }
+  const strategy = mapGetPair(node, 'strategy');
+  if (strategy?.value && isMap(strategy.value)) {
+    const kinds = mapEntries(strategy.value).filter(
+      (e) => e.key === 'matrix' || e.key === 'parallelism' || e.key === 'repeat',
+    );
+    if (kinds.length === 0) {
+      const r = strategy.keyNode.range ?? [0, 0];
+      out.push({
+        code: 'invalid-strategy',
+        message: 'A strategy needs exactly one of "matrix", "parallelism" or "repeat"',
+        start: r[0],
+        end: r[1],
+        severity: ERROR,
+      });
+    } else {
+      for (const extra of kinds.slice(1)) {
+        const r = extra.keyNode.range ?? [0, 0];
+        out.push({
+          code: 'invalid-strategy',
+          message: `A strategy has exactly one of "matrix", "parallelism" or "repeat"; "${kinds[0].key}" is already set`,
+          start: r[0],
+          end: r[1],
+          severity: ERROR,
+        });
+      }
+    }
+  }
+}
+
+function suggestIdentifier(v: string): string {
+  let s = v.replace(/[^0-9a-zA-Z_]/g, '_');
+  if (!/^[a-zA-Z_]/.test(s)) s = `_${s}`;
+  return s.slice(0, 128);
+}
+
+function checkVariableName(item: YAMLMap, out: Problem[]): void {
+  const name = mapGet(item, 'name');
+  if (!name || !isScalar(name) || typeof name.value !== 'string' || name.value.includes('<+')) return;
+  if (!VARIABLE_NAME_PATTERN.test(name.value)) {
+    const r = name.range ?? [0, 0];
+    out.push({
+      code: 'invalid-name',
+      message: `Variable name "${name.value}" must start with a letter or "_" and contain only letters, digits, "_", ".", "$" and "-"`,
+      start: r[0],
+      end: r[1],
+      severity: ERROR,
+    });
+  }
+}
+
+function checkTimeout(v: Scalar, out: Problem[]): void {
+  const s = String(v.value);
+  if (isValidTimeout(s)) return;
+  const r = v.range ?? [0, 0];
+  out.push({
+    code: 'invalid-timeout',
+    message: `"${s}" is not a valid timeout: use a number and a unit (s, m, h, d, w), e.g. 10m, 1h 30m, 1d`,
+    start: r[0],
+    end: r[1],
+    severity: ERROR,
+  });
+}
+
+function checkTemplateField(key: string, v: Node | null, out: Problem[]): void {
+  if (!v || !isScalar(v)) return;
+  const s = v.value === null || v.value === undefined ? '' : String(v.value);
+  if (s === '' || s.includes('<+')) return;
+  const r = v.range ?? [0, 0];
+  if (key === 'templateRef' && !TEMPLATE_REF_PATTERN.test(s))
+    out.push({
+      code: 'invalid-template-ref',
+      message: `Template reference "${s}" must be an identifier, optionally prefixed with "org." or "account."`,
+      start: r[0],
+      end: r[1],
+      severity: ERROR,
+    });
+  if (key === 'versionLabel' && !VERSION_LABEL_PATTERN.test(s))
+    out.push({
+      code: 'invalid-template-ref',
+      message: `Version label "${s}" must start with a letter or digit and contain no spaces, "/" or "&" (at most 64 characters)`,
+      start: r[0],
+      end: r[1],
+      severity: ERROR,
+    });
+}
+
+/** Duplicate identifiers among the pipeline's stages (parallel blocks included), then each stage's steps. */
+function checkStages(stages: Node | null | undefined, out: Problem[]): void {
+  if (!stages || !isSeq(stages)) return;
+  const seen = new Map<string, Scalar>();
+  const visitStage = (stage: Node | null | undefined) => {
+    if (!stage || !isMap(stage)) return;
+    duplicate(stage, seen, 'stage', out);
+    checkStageSteps(mapGet(stage, 'spec'), out);
+  };
+  for (const item of stages.items) {
+    if (!isMap(item as Node)) continue;
+    visitStage(mapGet(item as YAMLMap, 'stage'));
+    const par = mapGet(item as YAMLMap, 'parallel');
+    if (par && isSeq(par))
+      for (const p of par.items) if (isMap(p as Node)) visitStage(mapGet(p as YAMLMap, 'stage'));
+  }
+}
+
+function checkStageSteps(spec: Node | null | undefined, out: Problem[]): void {
+  if (!spec || !isMap(spec)) return;
+  const execution = mapGet(spec, 'execution');
+  if (!execution || !isMap(execution)) return;
+  const main = new Map<string, Scalar>();
+  const rollback = new Map<string, Scalar>();
+  collectSteps(mapGet(execution, 'steps'), main, rollback, out);
+  collectSteps(mapGet(execution, 'rollbackSteps'), rollback, rollback, out);
+}
+
+function collectSteps(
+  list: Node | null | undefined,
+  ns: Map<string, Scalar>,
+  rollbackNs: Map<string, Scalar>,
+  out: Problem[],
+): void {
+  if (!list || !isSeq(list)) return;
+  for (const item of list.items) {
+    if (!isMap(item as Node)) continue;
+    const m = item as YAMLMap;
+    const step = mapGet(m, 'step');
+    if (step && isMap(step)) duplicate(step, ns, 'step', out);
+    const group = mapGet(m, 'stepGroup');
+    if (group && isMap(group)) {
+      duplicate(group, ns, 'step group', out);
+      collectSteps(mapGet(group, 'steps'), ns, rollbackNs, out);
+      collectSteps(mapGet(group, 'rollbackSteps'), rollbackNs, rollbackNs, out);
+    }
+    const par = mapGet(m, 'parallel');
+    if (par) collectSteps(par, ns, rollbackNs, out);
+  }
+}
+
+function duplicate(entity: YAMLMap, seen: Map<string, Scalar>, what: string, out: Problem[]): void {
+  const id = mapGet(entity, 'identifier');
+  if (!id || !isScalar(id) || id.value === null || id.value === undefined) return;
+  const v = String(id.value);
+  if (v.includes('<+')) return;
+  const first = seen.get(v);
+  if (!first) {
+    seen.set(v, id);
+    return;
+  }
+  const r = id.range ?? [0, 0];
+  out.push({
+    code: 'duplicate-identifier',
+    message: `Duplicate ${what} identifier "${v}": identifiers must be unique${what === 'stage' ? " among the pipeline's stages" : ' within the stage'}`,
+    start: r[0],
+    end: r[1],
+    severity: ERROR,
+    data: { identifier: v, firstOffset: first.range?.[0] ?? 0 },
+  });
+}

@@ -1,0 +1,38 @@
+// Lines that belong to multi-line scalars (block `|`/`>` and multi-line quoted/plain), where
+// indentation and `key:`-looking text are content, not structure. Cached per parse.
+import { isAlias, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import type { ParsedYaml } from './parse';
+
+const cache = new WeakMap<ParsedYaml, Set<number>>();
+
+/** Line numbers strictly after the first line of each multi-line scalar. */
+export function multilineScalarLines(parsed: ParsedYaml): Set<number> {
+  let set = cache.get(parsed);
+  if (set) return set;
+  set = new Set<number>();
+  const lines = parsed.lines;
+  const visit = (node: unknown, depth: number): void => {
+    if (!node || depth > 500) return;
+    if (isScalar(node)) {
+      const r = node.range;
+      if (!r) return;
+      const a = lines.positionAt(r[0]).line;
+      // The range of a block scalar ends at the start of the following line.
+      const b = lines.positionAt(Math.max(r[0], r[1] - 1)).line;
+      for (let l = a + 1; l <= b; l++) set!.add(l);
+      return;
+    }
+    if (isAlias(node)) return;
+    if (isMap(node) || isSeq(node)) {
+      for (const item of node.items) {
+        if (isPair(item)) {
+          visit(item.key, depth + 1);
+          visit(item.value, depth + 1);
+        } else visit(item as Node, depth + 1);
+      }
+    }
+  };
+  for (const doc of parsed.docs) visit(doc.contents, 0);
+  cache.set(parsed, set);
+  return set;
+}
