@@ -154,7 +154,7 @@ describe('resource commands (real host, simulator)', function () {
 
     it('updates an existing pipeline only when overwrite is confirmed, with the Git-free PUT', async () => {
       const doc = await writeDoc(
-        'create_me.yaml',
+        'create_me_v2.yaml',
         pipelineYaml('create_me').replace('echo hello', 'echo updated'),
       );
       const refused = await run('harness.pushPipeline', doc.uri, { overwrite: false });
