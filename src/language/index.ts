@@ -147,6 +147,54 @@ function updateContextKey(editor: vscode.TextEditor | undefined): void {
   void vscode.commands.executeCommand('setContext', 'harness.isPipelineDocument', on);
 }
 
+/** The Harness diagnostics of `uri`, waiting (bounded) for the first publish after the server starts. */
+function diagnosticsOf(uri: vscode.Uri, waitForPublish: boolean): Promise<vscode.Diagnostic[]> {
+  const current = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'harness');
+  if (!waitForPublish) return Promise.resolve(current());
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      sub.dispose();
+      resolve(current());
+    };
+    const timer = setTimeout(done, 15_000);
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === uri.toString())) done();
+    });
+  });
+}
+
+/** `Harness: Validate Pipeline YAML`: summarises the active document's problems and opens the Problems view. */
+async function validateActive(
+  context: vscode.ExtensionContext,
+  arg?: vscode.Uri,
+): Promise<{ errors: number; warnings: number } | undefined> {
+  const doc = arg ? await vscode.workspace.openTextDocument(arg) : vscode.window.activeTextEditor?.document;
+  if (!doc || !isHarnessDocument(doc)) {
+    void vscode.window.showInformationMessage(
+      'Harness: open a pipeline YAML file (root key pipeline:, template: or inputSet:) to validate it.',
+    );
+    return undefined;
+  }
+  const wasRunning = !!client;
+  await ensureLanguageClient(context);
+  const diags = await diagnosticsOf(
+    doc.uri,
+    !wasRunning && vscode.languages.getDiagnostics(doc.uri).length === 0,
+  );
+  const errors = diags.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
+  const warnings = diags.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;
+  if (errors + warnings === 0)
+    void vscode.window.showInformationMessage('Harness: no problems found in this pipeline YAML.');
+  else {
+    void vscode.commands.executeCommand('workbench.actions.view.problems');
+    void vscode.window.showWarningMessage(
+      `Harness: ${errors} error(s), ${warnings} warning(s) in this pipeline YAML.`,
+    );
+  }
+  return { errors, warnings };
+}
+
 export function registerLanguageFeatures(context: vscode.ExtensionContext): void {
   const consider = (doc: vscode.TextDocument) => {
     if (!client && isHarnessDocument(doc)) void ensureLanguageClient(context);
@@ -163,6 +211,9 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext): void
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('harness.schema')) void pushSchema(false);
     }),
+    vscode.commands.registerCommand('harness.validatePipeline', (arg?: vscode.Uri) =>
+      validateActive(context, arg instanceof vscode.Uri ? arg : undefined),
+    ),
     vscode.commands.registerCommand('harness.refreshSchema', async () => {
       await ensureLanguageClient(context);
       await pushSchema(true);

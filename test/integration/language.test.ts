@@ -163,6 +163,18 @@ describe('language server in the real extension host', function () {
     assert.equal(range.start.line, positionOf(doc, 'greeting').line);
   });
 
+  it('"Validate Pipeline YAML" counts the problems of the document', async () => {
+    const res = await vscode.commands.executeCommand<{ errors: number; warnings: number } | undefined>(
+      'harness.validatePipeline',
+      uri,
+    );
+    assert.ok(res, 'a Harness document is validated');
+    const errors = vscode.languages
+      .getDiagnostics(uri)
+      .filter((d) => d.source === 'harness' && d.severity === vscode.DiagnosticSeverity.Error);
+    assert.equal(res.errors, errors.length);
+  });
+
   it('refreshes the schema and shows the active source', async () => {
     const text = await vscode.commands.executeCommand<string | undefined>('harness.refreshSchema');
     assert.match(text ?? '', /Harness schema: bundled/);
