@@ -1,0 +1,109 @@
+// Small constructors so each schema module reads like a field list. Every constructor takes
+// the description first: hover shows it, and the unit tests insist that every property has one.
+import type { JsonSchema, Scalar } from './types';
+
+export const ref = (name: string, description: string): JsonSchema => ({
+  $ref: `#/definitions/${name}`,
+  description,
+});
+
+export const str = (description: string, extra: JsonSchema = {}): JsonSchema => ({
+  type: 'string',
+  description,
+  ...extra,
+});
+
+/** Strings that the engine checks with Harness' duration grammar (`10m`, `1h 30m`). */
+export const timeout = (description: string): JsonSchema => ({
+  type: 'string',
+  description,
+  'x-harness-format': 'timeout',
+});
+
+export const bool = (description: string): JsonSchema => ({ type: 'boolean', description });
+
+export const int = (description: string, minimum?: number): JsonSchema =>
+  minimum === undefined ? { type: 'integer', description } : { type: 'integer', description, minimum };
+
+export const num = (description: string): JsonSchema => ({ type: 'number', description });
+
+export const oneOfValues = (description: string, values: Scalar[]): JsonSchema => ({
+  type: typeof values[0] === 'number' ? 'number' : 'string',
+  enum: values,
+  description,
+});
+
+export const list = (description: string, items: JsonSchema): JsonSchema => ({
+  type: 'array',
+  description,
+  items,
+});
+
+export const strList = (description: string, itemDescription = 'One entry.'): JsonSchema =>
+  list(description, { type: 'string', description: itemDescription });
+
+/** A free-form map of names to scalar values (env vars, labels, build args). */
+export const strMap = (description: string): JsonSchema => ({
+  type: 'object',
+  description,
+  additionalProperties: {
+    type: ['string', 'number', 'boolean', 'null'],
+    description: 'Value of this entry.',
+  },
+});
+
+/** Anything: used where Harness accepts an arbitrary structure (template inputs, plugin settings). */
+export const anyValue = (description: string): JsonSchema => ({ description });
+
+export interface ObjOptions {
+  required?: string[];
+  /** true when the key list is complete, so an unknown key is reported (misspellings). */
+  closed?: boolean;
+}
+
+export const obj = (
+  description: string,
+  properties: Record<string, JsonSchema>,
+  opts: ObjOptions = {},
+): JsonSchema => {
+  const out: JsonSchema = { type: 'object', description, properties };
+  if (opts.required && opts.required.length > 0) out.required = opts.required;
+  if (opts.closed) out.additionalProperties = false;
+  return out;
+};
+
+/** A discriminated union of definitions (stage, step, failure action …). */
+export const union = (
+  description: string,
+  names: string[],
+  kind: NonNullable<JsonSchema['x-harness-kind']>,
+  unknownIsWarning = false,
+): JsonSchema => {
+  const out: JsonSchema = {
+    description,
+    oneOf: names.map((n) => ({ $ref: `#/definitions/${n}` })),
+    'x-harness-discriminator': 'type',
+    'x-harness-kind': kind,
+  };
+  if (unknownIsWarning) out['x-harness-unknown'] = 'warning';
+  return out;
+};
+
+/** `type: X` as the branch marker of a discriminated union. */
+export const typeConst = (value: string, description: string): JsonSchema => ({
+  type: 'string',
+  const: value,
+  description,
+});
+
+/**
+ * A field schema repeated on many nodes (step timeout, stage when …) is stored once under
+ * `definitions/<name>` and referenced, which keeps the serialised schema small. The target
+ * carries the description.
+ */
+const sharedFields: Record<string, JsonSchema> = {};
+export const shared = (name: string, make: () => JsonSchema): JsonSchema => {
+  if (!sharedFields[name]) sharedFields[name] = make();
+  return { $ref: `#/definitions/${name}` };
+};
+export const sharedDefinitions = (): Record<string, JsonSchema> => ({ ...sharedFields });

@@ -1,0 +1,63 @@
+// The bundled Harness pipeline schema (our own work): one draft-07 object assembled from the
+// modules beside this file, with flat `definitions`.
+import { approvalDefinitions, approvalStepDefinitions } from './steps/approval';
+import { cdStepDefinitions } from './steps/cd';
+import { ciDefinitions, ciStepDefinitions } from './steps/ci';
+import { commonStepDefinitions } from './steps/common';
+import { securityStepDefinitions } from './steps/security';
+import { commonDefinitions } from './common';
+import { executionDefinitions } from './execution';
+import { pipelineDefinitions, rootProperties } from './pipeline';
+import { ciStageDefinitions } from './stages/ci';
+import { deploymentDefinitions, deploymentStageDefinitions } from './stages/deployment';
+import { otherStageDefinitions, stageUnionDefinitions } from './stages/others';
+import { sharedDefinitions } from './build';
+import type { Definitions, JsonSchema } from './types';
+
+export type { JsonSchema } from './types';
+
+function merge(...parts: Definitions[]): Definitions {
+  const out: Definitions = {};
+  for (const part of parts) {
+    for (const [k, v] of Object.entries(part)) {
+      if (out[k]) throw new Error(`definition ${k} declared twice`);
+      out[k] = v;
+    }
+  }
+  return out;
+}
+
+const stepDefinitions = merge(
+  commonStepDefinitions,
+  ciStepDefinitions,
+  cdStepDefinitions,
+  approvalStepDefinitions,
+  securityStepDefinitions,
+);
+const stageDefinitions = merge(deploymentStageDefinitions, ciStageDefinitions, otherStageDefinitions);
+
+/** Step types the bundled schema knows, in declaration order. */
+export const bundledStepTypes: string[] = Object.keys(stepDefinitions).map((k) => k.slice('Step_'.length));
+/** Stage types the bundled schema knows. */
+export const bundledStageTypes: string[] = Object.keys(stageDefinitions).map((k) => k.slice('Stage_'.length));
+
+export const bundledPipelineSchema: JsonSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'harness-vscode:bundled-pipeline-schema',
+  title: 'Harness pipeline YAML (bundled)',
+  description: 'A Harness pipeline, template or input set document.',
+  type: 'object',
+  properties: rootProperties,
+  definitions: merge(
+    commonDefinitions,
+    ciDefinitions,
+    approvalDefinitions,
+    deploymentDefinitions,
+    stepDefinitions,
+    executionDefinitions(Object.keys(stepDefinitions)),
+    stageDefinitions,
+    stageUnionDefinitions(Object.keys(stageDefinitions)),
+    pipelineDefinitions,
+    sharedDefinitions(),
+  ),
+};

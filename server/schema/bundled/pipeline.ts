@@ -1,0 +1,183 @@
+// The document roots: `pipeline:` (the pipeline itself), `template:` and `inputSet:`.
+import { anyValue, bool, list, obj, oneOfValues, ref, str, strList } from './build';
+import {
+  delegateSelectors,
+  description,
+  identifier,
+  name,
+  tags,
+  templateLink,
+  timeoutField,
+  variables,
+} from './common';
+import { codebaseFields } from './steps/ci';
+import type { Definitions, JsonSchema } from './types';
+
+const pipelineEvents = [
+  'AllEvents',
+  'PipelineStart',
+  'PipelineSuccess',
+  'PipelineFailed',
+  'PipelineEnd',
+  'PipelinePaused',
+  'PipelineResumed',
+  'StageStart',
+  'StageSuccess',
+  'StageFailed',
+  'StepFailed',
+  'TriggerFailed',
+  'WaitingForUserAction',
+];
+
+const scopeField = (what: string): JsonSchema =>
+  str(`${what} the pipeline belongs to; must match where it is saved.`);
+
+export const pipelineDefinitions: Definitions = {
+  Pipeline: obj(
+    'A Harness pipeline: stages run in order (or in parallel blocks), with shared variables, codebase and notifications.',
+    {
+      name: name('pipeline'),
+      identifier: identifier('pipeline'),
+      description: description('pipeline'),
+      tags: tags('pipeline'),
+      projectIdentifier: scopeField('Project'),
+      orgIdentifier: scopeField('Organization'),
+      variables: variables('pipeline'),
+      properties: obj(
+        'Module-specific pipeline settings.',
+        {
+          ci: obj(
+            'CI settings of the pipeline.',
+            { codebase: ref('Codebase', 'The repository CI stages clone and build.') },
+            { closed: true },
+          ),
+        },
+        { closed: true },
+      ),
+      notificationRules: list(
+        'Who is notified of which pipeline events, and how.',
+        obj(
+          'One notification rule.',
+          {
+            name: str('Name of the rule.'),
+            identifier: str('Identifier of the rule.'),
+            enabled: bool('Whether the rule is active.'),
+            pipelineEvents: list(
+              'Events that trigger the notification.',
+              obj(
+                'One event.',
+                {
+                  type: oneOfValues('Event kind.', pipelineEvents),
+                  forStages: strList(
+                    'Stage identifiers the stage events apply to (AllStages for all).',
+                    'A stage identifier.',
+                  ),
+                  forSteps: strList('Step identifiers the step events apply to.', 'A step identifier.'),
+                },
+                { required: ['type'], closed: true },
+              ),
+            ),
+            notificationMethod: obj(
+              'Channel the notification is sent through.',
+              {
+                type: oneOfValues('Channel kind.', [
+                  'Slack',
+                  'Email',
+                  'MsTeams',
+                  'PagerDuty',
+                  'Webhook',
+                  'Datadog',
+                ]),
+                spec: anyValue(
+                  'Channel settings: webhookUrl, recipients, userGroups, integrationKey, headers …',
+                ),
+              },
+              { required: ['type'] },
+            ),
+            template: templateLink('notification'),
+          },
+          { required: ['name'] },
+        ),
+      ),
+      flowControl: obj(
+        'Synchronisation between parallel stages.',
+        {
+          barriers: list(
+            'Barriers that Barrier steps refer to.',
+            obj(
+              'One barrier.',
+              { identifier: str('Barrier identifier (used as barrierRef).'), name: str('Barrier name.') },
+              { required: ['identifier', 'name'], closed: true },
+            ),
+          ),
+        },
+        { closed: true },
+      ),
+      delegateSelectors: delegateSelectors(),
+      timeout: timeoutField('pipeline'),
+      template: templateLink('pipeline'),
+      allowStageExecutions: bool('Allow running selected stages instead of the whole pipeline.'),
+      fixedInputsOnRerun: bool('Reuse the original runtime inputs when the pipeline is re-run.'),
+      stages: list(
+        'Stages, run in order; a parallel entry runs its stages together.',
+        ref('StageWrapper', 'A stage or a parallel block of stages.'),
+      ),
+      storeType: str('INLINE (stored in Harness) or REMOTE (stored in Git); written by Harness on export.'),
+      remoteType: str('Kind of remote storage; written by Harness on export.'),
+    },
+    { required: ['name', 'identifier'], closed: true },
+  ),
+  Codebase: obj('Repository cloned by CI stages that have cloneCodebase: true.', codebaseFields(), {
+    required: ['build'],
+    closed: true,
+  }),
+  Template: obj(
+    'A reusable template of a pipeline, stage, step group, step or other entity.',
+    {
+      name: name('template'),
+      identifier: identifier('template'),
+      versionLabel: str('Version of the template, e.g. v1 or 1.0.0.'),
+      type: oneOfValues('What the template defines.', [
+        'Pipeline',
+        'Stage',
+        'StepGroup',
+        'Step',
+        'CustomDeployment',
+        'MonitoredService',
+        'SecretManager',
+        'ArtifactSource',
+      ]),
+      projectIdentifier: str('Project of a project-scope template.'),
+      orgIdentifier: str('Organization of an org- or project-scope template.'),
+      description: description('template'),
+      tags: tags('template'),
+      icon: str('Icon shown for the template.'),
+      spec: anyValue(
+        'The templated entity, written like it would be without the template (runtime inputs as <+input>).',
+      ),
+    },
+    { required: ['name', 'identifier', 'versionLabel', 'type', 'spec'] },
+  ),
+  InputSet: obj(
+    'Saved runtime inputs of a pipeline.',
+    {
+      name: name('input set'),
+      identifier: identifier('input set'),
+      description: description('input set'),
+      tags: tags('input set'),
+      orgIdentifier: str('Organization of the pipeline.'),
+      projectIdentifier: str('Project of the pipeline.'),
+      pipeline: anyValue(
+        'The pipeline identifier and the values of its runtime inputs, in the shape of the pipeline.',
+      ),
+      object: anyValue('Inputs of a non-pipeline entity.'),
+    },
+    { required: ['name', 'identifier'] },
+  ),
+};
+
+export const rootProperties: Record<string, JsonSchema> = {
+  pipeline: ref('Pipeline', 'A Harness pipeline.'),
+  template: ref('Template', 'A Harness template.'),
+  inputSet: ref('InputSet', 'A Harness input set.'),
+};

@@ -1,0 +1,130 @@
+// The step node every step type shares (identifier, name, timeout, when, …) and helpers for
+// fields that recur in many step specs.
+import { bool, obj, oneOfValues, shared, str, strList, typeConst } from '../build';
+import {
+  containerResources,
+  delegateSelectors,
+  description,
+  envMap,
+  failureStrategies,
+  identifier,
+  name,
+  stepWhen,
+  strategy,
+  timeoutField,
+} from '../common';
+import type { Definitions, JsonSchema } from '../types';
+
+export interface StepOptions {
+  /** Keys of `spec` that must be present. */
+  required?: string[];
+  /** true when every spec key is listed, so misspelled keys are reported. */
+  closed?: boolean;
+  /** Whether the step needs a `spec` block at all (almost all do). */
+  specRequired?: boolean;
+  /** Store the spec once under this definition name (several step types with the same spec). */
+  sharedSpec?: string;
+}
+
+export const definitionName = (type: string): string => `Step_${type}`;
+
+/** Defines one step type: `Step_<type>` with the shared node keys and its own `spec`. */
+export function step(
+  defs: Definitions,
+  type: string,
+  summary: string,
+  spec: Record<string, JsonSchema>,
+  opts: StepOptions = {},
+): void {
+  const key = definitionName(type);
+  if (defs[key]) throw new Error(`step type ${type} defined twice`);
+  const makeSpec = (what: string): JsonSchema =>
+    obj(what, spec, { required: opts.required, closed: opts.closed });
+  // Step types with identical specs (scanners, apply/destroy) share one definition.
+  const specSchema = opts.sharedSpec
+    ? shared(opts.sharedSpec, () => makeSpec('Settings of this step.'))
+    : makeSpec(`Settings of the ${type} step.`);
+  defs[key] = obj(
+    summary,
+    {
+      identifier: shared('StepIdentifier', () => identifier('step')),
+      name: shared('StepName', () => name('step')),
+      type: typeConst(type, summary),
+      description: shared('StepDescription', () => description('step')),
+      timeout: shared('StepTimeout', () => timeoutField('step')),
+      when: shared('StepWhenField', stepWhen),
+      failureStrategies: shared('StepFailureStrategies', () => failureStrategies('step')),
+      strategy: shared('StepStrategy', () => strategy('step')),
+      enforce: shared('StepEnforce', () =>
+        obj(
+          'Policies evaluated against this step before it runs.',
+          { policySets: strList('Identifiers of the policy sets to enforce.', 'A policy set identifier.') },
+          { required: ['policySets'], closed: true },
+        ),
+      ),
+      spec: specSchema,
+    },
+    {
+      required: ['identifier', 'name', 'type', ...(opts.specRequired === false ? [] : ['spec'])],
+      closed: true,
+    },
+  );
+}
+
+export const connectorRef = (what: string): JsonSchema =>
+  str(`Connector for ${what}; prefix with org. or account. for connectors at those scopes.`);
+
+export const imagePullPolicy = (): JsonSchema =>
+  shared('ImagePullPolicy', () =>
+    oneOfValues('When to pull the image: Always, Never or IfNotPresent.', [
+      'Always',
+      'Never',
+      'IfNotPresent',
+    ]),
+  );
+
+const runAsUser = (): JsonSchema =>
+  shared('RunAsUser', () => ({
+    type: ['integer', 'string'],
+    description: 'User ID the container processes run as.',
+  }));
+
+export const shellKinds = (): JsonSchema =>
+  oneOfValues('Shell that runs the command.', ['Sh', 'Bash', 'Powershell', 'Pwsh', 'Python']);
+
+export const reports = (): JsonSchema =>
+  obj(
+    'Test reports to collect after the command.',
+    {
+      type: oneOfValues('Report format (JUnit XML).', ['JUnit']),
+      spec: obj(
+        'Where the reports are.',
+        { paths: strList('Glob patterns of the report files.', 'A glob such as **/*.xml.') },
+        { closed: true },
+      ),
+    },
+    { required: ['type', 'spec'], closed: true },
+  );
+
+/** Fields of every step that runs in its own container (CI steps, container-based CD steps). */
+export const containerFields = (what: string): Record<string, JsonSchema> => ({
+  connectorRef: connectorRef(`the registry the ${what} image is pulled from`),
+  image: str('Container image the step runs in, e.g. node:20 or alpine:3.'),
+  imagePullPolicy: imagePullPolicy(),
+  privileged: bool('Run the container in privileged mode.'),
+  runAsUser: runAsUser(),
+  resources: containerResources(),
+});
+
+/** Fields of plugin-backed CI steps (build/push, cache, upload). */
+export const pluginStepFields = (): Record<string, JsonSchema> => ({
+  resources: containerResources(),
+  runAsUser: runAsUser(),
+  baseImageConnectorRefs: strList('Connectors used to pull the step base images.', 'A connector reference.'),
+});
+
+export const stepDelegates = (): Record<string, JsonSchema> => ({
+  delegateSelectors: shared('DelegateSelectors', delegateSelectors),
+});
+
+export { envMap, runAsUser };

@@ -1,0 +1,46 @@
+// The subset of draft-07 JSON Schema the bundled pipeline schema is written in, plus the
+// `x-harness-*` annotations the engine reads (see the SCHEMA ↔ CORE conventions).
+
+export type JsonType = 'object' | 'array' | 'string' | 'number' | 'integer' | 'boolean' | 'null';
+
+export type Scalar = string | number | boolean | null;
+
+export interface JsonSchema {
+  $schema?: string;
+  $id?: string;
+  $ref?: string;
+  title?: string;
+  description?: string;
+  markdownDescription?: string;
+  type?: JsonType | JsonType[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  additionalProperties?: boolean | JsonSchema;
+  items?: JsonSchema;
+  enum?: Scalar[];
+  const?: Scalar;
+  oneOf?: JsonSchema[];
+  anyOf?: JsonSchema[];
+  pattern?: string;
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  minItems?: number;
+  minProperties?: number;
+  maxProperties?: number;
+  default?: Scalar;
+  examples?: Scalar[];
+  definitions?: Record<string, JsonSchema>;
+  /** On a union: the key whose `const` picks the branch. */
+  'x-harness-discriminator'?: 'type';
+  /** On a union: what the branches are, for messages ("is not a stage type"). */
+  'x-harness-kind'?: 'stage' | 'step' | 'failureAction' | 'variable';
+  /** On a union: a discriminator value no branch knows is only a warning. */
+  'x-harness-unknown'?: 'warning';
+  /** On a string: a Harness grammar the engine checks itself. */
+  'x-harness-format'?: 'timeout' | 'identifier' | 'name';
+}
+
+/** Named definitions contributed by one module; merged flat into `definitions`. */
+export type Definitions = Record<string, JsonSchema>;
