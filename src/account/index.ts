@@ -22,6 +22,8 @@ export interface AccountFeaturesApi {
   ready: Promise<void>;
   /** The active account, if any. */
   currentAccount(): AccountContext | undefined;
+  /** Stored sign-ins (no tokens), for tests that clean up after themselves. */
+  storedSessionIds(): string[];
 }
 
 function isSignInArgs(v: unknown): v is SignInArgs {
@@ -128,6 +130,7 @@ export function registerAccountFeatures(context: vscode.ExtensionContext): Accou
     tree: provider,
     ready,
     currentAccount: () => manager.current(),
+    storedSessionIds: () => manager.storedSessions().map((s) => s.id),
   };
 }
 

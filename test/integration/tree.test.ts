@@ -246,10 +246,17 @@ describe('tree: the Harness resources view', () => {
     assert.ok((await children(pipelines)).some((n) => n.kind === 'pipeline'));
   });
 
-  it('shows a 403 node for a project the limited token may not see', async () => {
+  it('shows a 403 node for a project the limited token may no longer see', async () => {
     const r = await signIn({ baseUrl: sim.url, token: sim.tokens.limited });
     assert.ok(r.ok, JSON.stringify(r));
-    const list = await children(await folder('default', 'vault', 'pipelines'));
+    // The project is listed while access is granted; access is then revoked while the tree is open.
+    const limited = sim.state.principals.find((p) => p.token === sim.tokens.limited);
+    assert.ok(limited && limited.deniedProjects.length > 0);
+    const denied = [...limited.deniedProjects];
+    limited.deniedProjects.length = 0;
+    const vaultPipelines = await folder('default', 'vault', 'pipelines');
+    limited.deniedProjects.push(...denied);
+    const list = await children(vaultPipelines);
     const err = list.at(-1);
     assert.ok(err && err.kind === 'error', `got ${list.map((n) => n.kind).join(',')}`);
     assert.equal(err.errorKind, 'forbidden');
