@@ -154,14 +154,19 @@ export function createHarnessClient(options: HarnessClientOptions): HarnessClien
             text: { body: token, contentType: 'text/plain' },
             // Validation changes nothing, so repeating it is safe.
             safe: true,
-            op: op('verify the service account token'),
+            op: op(`access account ${accountId}`),
           },
           opts,
         );
         return { kind: 'sat' };
       }
       const user = await call(
-        { method: 'GET', path: '/ng/api/user/currentUser', safe: true, op: op('read the current user') },
+        {
+          method: 'GET',
+          path: '/ng/api/user/currentUser',
+          safe: true,
+          op: op(`access account ${accountId}`),
+        },
         parseCurrentUser,
         opts,
       );

@@ -120,9 +120,24 @@ export class HttpTransport {
     await this.choice.dispatcher.close();
   }
 
-  buildUrl(path: string, query: Record<string, QueryValue> = {}): URL {
+  /**
+   * The request URL. Identifiers are path segments, so an empty one, `.` or `..` would turn the
+   * call into a different endpoint (`/projects/` lists, `/projects/..` climbs): refused here.
+   */
+  buildUrl(
+    path: string,
+    query: Record<string, QueryValue> = {},
+    op: Operation = { op: 'call Harness' },
+  ): URL {
     const url = new URL(`${this.baseUrl}${path}`);
-    if (url.origin !== this.origin) throw new Error(`refusing to send the token to ${url.origin}`);
+    const expected = `${new URL(this.baseUrl).pathname.replace(/\/$/, '')}${path}`;
+    if (url.origin !== this.origin || url.pathname !== expected || /\/\/|\/$/.test(path)) {
+      throw new HarnessApiError({
+        kind: 'invalid',
+        status: 0,
+        message: `Cannot ${op.op}: an identifier is empty or not a valid identifier (".", "..").`,
+      });
+    }
     url.searchParams.set('accountIdentifier', this.accountId);
     url.searchParams.set('routingId', this.accountId);
     for (const [key, value] of Object.entries(query)) {
@@ -169,6 +184,7 @@ export class HttpTransport {
   ): Promise<{ data: unknown } | { error: HarnessApiError; retryAfterMs?: number }> {
     const secrets = this.secrets;
     if (userSignal?.aborted) throw cancelledError(spec.op);
+    const url = this.buildUrl(spec.path, spec.query, spec.op);
     if (this.limiter) {
       try {
         await this.limiter.acquire(userSignal);
@@ -176,7 +192,6 @@ export class HttpTransport {
         throw cancelledError(spec.op);
       }
     }
-    const url = this.buildUrl(spec.path, spec.query);
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(TIMEOUT), timeoutMs);
     const onAbort = (): void => controller.abort(userSignal?.reason);

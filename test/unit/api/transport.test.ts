@@ -1,6 +1,7 @@
 // Transport behaviour against a scripted loopback server: headers and query, every error body
 // shape, redirects, timeouts, cancellation, Retry-After, logging and token redaction.
 import * as assert from 'node:assert/strict';
+import { inspect } from 'node:util';
 import { type HarnessClient, type HarnessClientOptions, createHarnessClient } from '../../../src/api/client';
 import { FakeClock } from './fakeClock';
 import { assertNoSecret, expectApiError } from './errorSurfaces';
@@ -74,6 +75,26 @@ describe('HTTP transport', () => {
       () => createHarnessClient({ baseUrl: 'http://harness.example.com', token: TOKEN }),
       /plain http/,
     );
+  });
+
+  it('refuses empty and dot identifiers that would turn into another endpoint', async () => {
+    for (const id of ['', '.', '..']) {
+      const err = await expectApiError(() =>
+        client.getProject({ orgIdentifier: 'default', projectIdentifier: id }),
+      );
+      assert.equal(err.kind, 'invalid');
+      assert.match(err.message, /not a valid identifier/);
+    }
+    await expectApiError(() => client.getPipeline({ orgIdentifier: 'o', projectIdentifier: 'p' }, '..'));
+    assert.equal(server.requests.length, 0);
+    // Other characters are percent-encoded and stay inside their segment.
+    await expectApiError(() => client.getOrganization('a/b?c#d'));
+    assert.equal(new URL(server.requests[0].url, server.url).pathname, '/ng/api/organizations/a%2Fb%3Fc%23d');
+  });
+
+  it('keeps the token out of util.inspect and JSON of the client', () => {
+    const text = inspect(client, { showHidden: true, depth: 6 }) + JSON.stringify(client);
+    assert.ok(!text.includes('S3cr3t'), text);
   });
 
   it('turns an ERROR envelope on HTTP 200 into an error with code, details and correlation id', async () => {
@@ -375,6 +396,15 @@ describe('HTTP transport', () => {
       await client.listOrganizations();
       assert.equal(clock.sleeps.length, 1);
       assert.ok(clock.sleeps[0] > 6000 && clock.sleeps[0] <= 7000, String(clock.sleeps[0]));
+    });
+
+    it('does not wait for a Retry-After longer than a minute', async () => {
+      server.handle = (_q, res) =>
+        json(res, 503, { status: 'ERROR', message: 'maintenance' }, { 'retry-after': '3600' });
+      const err = await expectApiError(() => client.listOrganizations());
+      assert.equal(err.kind, 'server');
+      assert.equal(server.requests.length, 1);
+      assert.deepEqual(clock.sleeps, []);
     });
 
     it('gives up after maxAttempts with a rate-limit message', async () => {
