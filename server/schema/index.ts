@@ -1,7 +1,7 @@
 // Compiles a JSON Schema (bundled, account or file) into a CompiledSchema: the SchemaStore
 // validation walks, plus discriminator-aware views for completion and hover.
 import type { Document, Node } from 'yaml';
-import { isMap, isScalar, isSeq, mapGet } from '../yaml/ast';
+import { mapGet, isMap, isScalar, isSeq } from '../yaml/ast';
 import type { ParsedYaml } from '../yaml/parse';
 import type { YamlPath } from '../yaml/locate';
 import { SchemaValidator } from '../validation/schemaValidate';

@@ -3,7 +3,7 @@
 // about those the provider says are missing.
 import type { Range } from 'vscode-languageserver-types';
 import type { Node, YAMLMap } from 'yaml';
-import { isAlias, isMap, isScalar, isSeq, mapEntries, mapGet, scalarString } from '../yaml/ast';
+import { mapEntries, mapGet, scalarString, isAlias, isMap, isScalar, isSeq } from '../yaml/ast';
 import type { ParsedYaml } from '../yaml/parse';
 import { WARNING, type Problem } from './problems';
 

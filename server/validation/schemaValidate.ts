@@ -3,7 +3,7 @@
 // their discriminator first, then by best-scoring branch; only the chosen branch's errors
 // are reported. Any string containing `<+` is an expression and satisfies any schema.
 import type { Document, Node, Scalar } from 'yaml';
-import { isAlias, isMap, isScalar, isSeq, mapEntries } from '../yaml/ast';
+import { mapEntries, isAlias, isMap, isScalar, isSeq } from '../yaml/ast';
 import type { SchemaNode, SchemaRef, SchemaStore } from '../schema/compile';
 import { ERROR, WARNING, listValues, type Problem } from './problems';
 import { suggest } from './suggest';
@@ -37,6 +37,8 @@ export class SchemaValidator {
   private aliases = 0;
   private visits = 0;
   private aliasReported = false;
+  /** full: report with messages; score: count problems for branch choice; test: stop at the first. */
+  private mode: 'full' | 'score' | 'test' = 'full';
   readonly problems: Problem[] = [];
 
   constructor(
@@ -53,6 +55,8 @@ export class SchemaValidator {
 
   private validate(node: Node | null, s: SchemaRef, ctx: Ctx, out: Problem[]): void {
     if (s === true) return;
+    // A yes/no test stops at the first problem.
+    if (this.mode === 'test' && out.length) return;
     if (++this.visits > this.limits.maxVisits || ctx.depth > 200) return;
     if (node && isAlias(node)) {
       if (++this.aliases > this.limits.maxAliasExpansions) {
@@ -140,7 +144,13 @@ export class SchemaValidator {
   /** Whether a node satisfies a schema, without reporting. */
   private passes(node: Node | null, s: SchemaRef, ctx: Ctx): boolean {
     const scratch: Problem[] = [];
-    this.validate(node, s, { ...ctx, depth: ctx.depth + 1 }, scratch);
+    const saved = this.mode;
+    this.mode = 'test';
+    try {
+      this.validate(node, s, { ...ctx, depth: ctx.depth + 1 }, scratch);
+    } finally {
+      this.mode = saved;
+    }
     return scratch.length === 0;
   }
 
@@ -214,7 +224,7 @@ export class SchemaValidator {
         known ??= this.knownKeys(node, n, ctx);
         if (known.has(e.key)) continue;
         const candidates = [...known].filter((k) => !present.has(k));
-        const hint = suggest(e.key, candidates);
+        const hint = this.mode === 'full' ? suggest(e.key, candidates) : undefined;
         out.push({
           code: 'unknown-property',
           message: hint
@@ -320,7 +330,7 @@ export class SchemaValidator {
           const open = branches.filter((b, i) => !disc.pinned[i] && this.typeCompatible(b, type));
           if (open.length && open.some((b) => this.passes(node, b, ctx))) return;
           const kind = n.kind ?? ctx.owner ?? ctx.key ?? 'value';
-          const hint = suggest(v, disc.values);
+          const hint = this.mode === 'full' ? suggest(v, disc.values) : undefined;
           const r = range(value);
           if (n.unknownDiscriminator === 'warning' && !hint) {
             out.push({
@@ -387,9 +397,17 @@ export class SchemaValidator {
   private bestBranch(node: Node | null, branches: SchemaRef[], ctx: Ctx): { problems: Problem[] } {
     let best: Problem[] | undefined;
     let bestScore = Infinity;
+    let bestBranch: SchemaRef | undefined;
+    const saved = this.mode;
     for (const b of branches) {
       const problems: Problem[] = [];
-      this.validate(node, b, ctx, problems);
+      // Scoring needs counts, not wording: messages and suggestions are made for the winner only.
+      if (this.mode === 'full') this.mode = 'score';
+      try {
+        this.validate(node, b, ctx, problems);
+      } finally {
+        this.mode = saved;
+      }
       if (problems.length === 0) return { problems };
       // Structural mismatches weigh more than a wrong leaf value.
       let score = 0;
@@ -399,7 +417,13 @@ export class SchemaValidator {
       if (score < bestScore) {
         bestScore = score;
         best = problems;
+        bestBranch = b;
       }
+    }
+    if (this.mode === 'full' && bestBranch !== undefined) {
+      const problems: Problem[] = [];
+      this.validate(node, bestBranch, ctx, problems);
+      return { problems };
     }
     return { problems: best ?? [] };
   }
@@ -461,6 +485,8 @@ export class SchemaValidator {
         end: r[1],
         severity: ERROR,
       };
+    if (this.mode !== 'full')
+      return { code: 'invalid-enum', message: '', start: r[0], end: r[1], severity: ERROR };
     const hint = suggest(
       v,
       values.filter((x): x is string => typeof x === 'string'),

@@ -7,7 +7,7 @@
 // and parallel blocks); `rollbackSteps` (of the stage and of its step groups) form a second
 // namespace of their own, because Harness addresses them separately.
 import type { Document, Node, Scalar, YAMLMap } from 'yaml';
-import { isAlias, isMap, isScalar, isSeq, mapEntries, mapGet, mapGetPair, scalarString } from '../yaml/ast';
+import { mapEntries, mapGet, mapGetPair, scalarString, isAlias, isMap, isScalar, isSeq } from '../yaml/ast';
 import type { ParsedYaml } from '../yaml/parse';
 import { ERROR, WARNING, type Problem } from './problems';
 import { scanExpressions, variableRefs } from './expressions';

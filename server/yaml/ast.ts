@@ -1,16 +1,14 @@
 // Small helpers over the `yaml` AST used by validation and lookups.
-import {
-  isAlias,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  type Document,
-  type Node,
-  type Pair,
-  type Scalar,
-  type YAMLMap,
-} from 'yaml';
+import * as Y from 'yaml';
+import type { Document, Node, Pair, Scalar, YAMLMap } from 'yaml';
+
+// The bundler reaches a CommonJS package's exports through getters; reading the type guards
+// once keeps the hot validation loops on plain function calls.
+export const isAlias: typeof Y.isAlias = Y.isAlias;
+export const isMap: typeof Y.isMap = Y.isMap;
+export const isPair: typeof Y.isPair = Y.isPair;
+export const isScalar: typeof Y.isScalar = Y.isScalar;
+export const isSeq: typeof Y.isSeq = Y.isSeq;
 
 export type YNode = Node;
 
@@ -86,5 +84,3 @@ export function nodeAtPath(doc: Document | undefined, path: (string | number)[])
   }
   return doc ? deAlias(doc, cur) : cur;
 }
-
-export { isAlias, isMap, isPair, isScalar, isSeq };

@@ -1,6 +1,7 @@
 // Lines that belong to multi-line scalars (block `|`/`>` and multi-line quoted/plain), where
 // indentation and `key:`-looking text are content, not structure. Cached per parse.
-import { isAlias, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq } from './ast';
+import { type Node } from 'yaml';
 import type { ParsedYaml } from './parse';
 
 const cache = new WeakMap<ParsedYaml, Set<number>>();

@@ -5,7 +5,7 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { Node, YAMLMap } from 'yaml';
 import type { ParsedYaml } from './parse';
-import { isMap, mapEntries, nodeAtPath } from './ast';
+import { mapEntries, nodeAtPath, isMap } from './ast';
 import { multilineScalarLines } from './blockLines';
 
 export type YamlPath = (string | number)[];
