@@ -1,0 +1,115 @@
+// A user's path through the resource commands in a real VS Code (code-server) against the
+// simulator: expand account → org → project → Pipelines, open a pipeline's YAML from the tree
+// (a `harness:` document), edit and save it (which pushes it), then run the pipeline from the
+// tree and watch the status bar until it succeeds. Saves test-results/screenshots/push-*.png
+// and run-*.png.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import type { Locator, Page } from 'playwright-core';
+import { startSession, type Session } from './framework/session';
+
+const PIPELINE = 'Default Project Deploy';
+
+function treeRow(page: Page, label: string): Locator {
+  return page.locator('.part.sidebar .monaco-list-row', { hasText: label }).first();
+}
+
+async function expand(page: Page, label: string): Promise<void> {
+  const row = treeRow(page, label);
+  await row.waitFor({ state: 'visible', timeout: 30_000 });
+  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+}
+
+/** Clicks an inline action (icon button shown on hover) of a tree row. */
+async function inlineAction(page: Page, label: string, action: string): Promise<void> {
+  const row = treeRow(page, label);
+  await row.hover();
+  await row.locator(`.action-label[aria-label^="${action}"]`).click();
+}
+
+async function shot(session: Session, name: string): Promise<void> {
+  const file = await session.screenshot(name);
+  assert.ok(fs.statSync(file).size > 10_000, `${file} looks empty`);
+}
+
+describe('e2e: open, edit, push and run a pipeline', function () {
+  this.timeout(240_000);
+  let session: Session;
+
+  before(async () => {
+    session = await startSession();
+  });
+
+  after(async () => {
+    await session?.close();
+  });
+
+  it('opens a pipeline from the tree, edits it and saving pushes it to Harness', async () => {
+    const { page } = session;
+    await session.openViewContainer('Harness');
+    // The environment-variable session makes the account the root of the tree.
+    await page
+      .locator('.part.sidebar .monaco-list-row')
+      .first()
+      .waitFor({ state: 'visible', timeout: 60_000 });
+    const first = page.locator('.part.sidebar .monaco-list-row').first();
+    if ((await first.getAttribute('aria-expanded')) !== 'true') await first.click();
+    await expand(page, 'default');
+    await expand(page, 'Default Project');
+    await expand(page, 'Pipelines');
+    await treeRow(page, PIPELINE).waitFor({ state: 'visible', timeout: 30_000 });
+    await shot(session, 'push-1-tree');
+
+    await inlineAction(page, PIPELINE, 'Open Pipeline YAML');
+    const tab = page.locator('.tabs-container .tab', { hasText: 'default_project_deploy.yaml' });
+    await tab.waitFor({ state: 'visible', timeout: 30_000 });
+    const editor = page.locator('.editor-instance .monaco-editor').first();
+    await editor.locator('.view-line', { hasText: 'pipeline:' }).first().waitFor({ timeout: 30_000 });
+    await shot(session, 'push-2-opened');
+
+    // A careless edit (unindented key) breaks the YAML: saving is refused while there are errors.
+    await editor.locator('.view-line').first().click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('description: Edited in VS Code');
+    await page.keyboard.press('Escape'); // close any completion list
+    await page.keyboard.press('Control+S');
+    const dialog = page.locator('.monaco-dialog-box', { hasText: 'Push it anyway?' });
+    await dialog.waitFor({ state: 'visible', timeout: 30_000 });
+    await shot(session, 'push-3-refused-errors');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+
+    // Fix the indentation; once the errors are gone, saving pushes the pipeline.
+    await editor.locator('.view-line', { hasText: 'description: Edited in VS Code' }).first().click();
+    await page.keyboard.press('Home');
+    await page.keyboard.type('  ');
+    await page.keyboard.press('Escape'); // close the completion list the edit opened
+    await editor.locator('.squiggly-error').first().waitFor({ state: 'detached', timeout: 30_000 });
+    await page.keyboard.press('Control+S');
+    const saved = page.locator('.notifications-toasts .notification-toast', {
+      hasText: /Pipeline ".*" updated in default\/default_project/,
+    });
+    await saved.waitFor({ state: 'visible', timeout: 30_000 });
+    await shot(session, 'push-4-saved');
+    // The tab is no longer dirty: the text reached Harness.
+    await page
+      .locator('.tabs-container .tab.dirty', { hasText: 'default_project_deploy.yaml' })
+      .waitFor({ state: 'detached', timeout: 15_000 });
+  });
+
+  it('runs the pipeline from the tree and watches it until it succeeds', async () => {
+    const { page } = session;
+    await inlineAction(page, PIPELINE, 'Run Pipeline');
+    const status = page.locator('.part.statusbar .statusbar-item', { hasText: 'default_project_deploy:' });
+    await status.waitFor({ state: 'visible', timeout: 30_000 });
+    await shot(session, 'run-1-running');
+    await page
+      .locator('.part.statusbar .statusbar-item', { hasText: 'default_project_deploy: Success' })
+      .waitFor({ state: 'visible', timeout: 120_000 });
+    await page
+      .locator('.notifications-toasts .notification-toast', { hasText: 'finished: Success' })
+      .waitFor({ state: 'visible', timeout: 30_000 });
+    await shot(session, 'run-2-success');
+  });
+});
