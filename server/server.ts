@@ -29,6 +29,7 @@ import {
 } from '../shared/protocol';
 import { redactSecrets } from '../shared/redact';
 import { createEngine, type ParsedYaml } from './engine';
+import { bundledPipelineSchema } from './schema/bundled/index';
 import type { CompiledSchema } from './schema/types';
 import { codeActions } from './features/codeActions';
 import { complete } from './features/completion';
@@ -220,7 +221,7 @@ connection.onRequest(SET_SCHEMA_REQUEST, (params: SetSchemaParams) =>
     () => {
       const source = params?.source === 'account' || params?.source === 'file' ? params.source : 'bundled';
       if (source === 'bundled') {
-        const res = engine.setSchema(undefined, 'bundled');
+        const res = engine.setSchema(bundledPipelineSchema, 'bundled');
         schemaStatus = { source: 'bundled' };
         void connection.sendNotification(SCHEMA_STATUS_NOTIFICATION, schemaStatus);
         revalidateAll();
@@ -236,7 +237,7 @@ connection.onRequest(SET_SCHEMA_REQUEST, (params: SetSchemaParams) =>
         schemaStatus = { source, fetchedAt: params.fetchedAt, label: params.label };
       } else {
         // Say so, and keep working with the bundled schema.
-        engine.setSchema(undefined, 'bundled');
+        engine.setSchema(bundledPipelineSchema, 'bundled');
         schemaStatus = {
           source: 'bundled',
           fallbackReason: `The ${source} schema could not be loaded: ${res.error ?? 'unknown error'}`,

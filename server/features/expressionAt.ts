@@ -71,12 +71,12 @@ export function expressionAt(text: string, offset: number): ExpressionSpan | und
   return undefined;
 }
 
-/** The dotted path segment under the cursor inside an expression: `pipeline.stages.build` etc. */
+/** The whole dotted path around the cursor inside an expression (`pipeline.stages.build.name`) and the index of the segment under the cursor. */
 export function dottedPathAt(inner: string, cursor: number): { path: string[]; index: number } {
   let s = cursor;
   while (s > 0 && /[\w.$-]/.test(inner[s - 1])) s--;
   let e = cursor;
-  while (e < inner.length && /[\w$-]/.test(inner[e])) e++;
+  while (e < inner.length && /[\w.$-]/.test(inner[e])) e++;
   const text = inner.slice(s, e);
   const path = text.split('.');
   const index = inner.slice(s, cursor).split('.').length - 1;

@@ -146,7 +146,14 @@ export async function hover(deps: HoverDeps): Promise<Hover | undefined> {
   const loc = locate(parsed, offset);
   const node = loc.node;
   if (loc.inKey) {
-    const key = isScalar(node) ? String(node.value) : loc.prefix;
+    const key = isScalar(node)
+      ? String(node.value)
+      : loc.keyRange
+        ? parsed.text.slice(
+            parsed.lines.offsetAt(loc.keyRange.start),
+            parsed.lines.offsetAt(loc.keyRange.end),
+          )
+        : loc.prefix;
     if (!key) return undefined;
     const parentView = safeView(schema, parsed, loc.path);
     const prop = parentView?.properties.get(key);
