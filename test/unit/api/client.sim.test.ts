@@ -552,14 +552,15 @@ describe('Harness client against the simulator', function () {
     });
 
     it('times out a slow answer and retries it', async () => {
-      sim.faults.inject({ path: '/ng/api/organizations/default', kind: 'slow', delayMs: 2000 });
-      const org = await client.getOrganization('default', { timeoutMs: 200 });
+      // The timeout leaves the healthy second attempt ample time even on a loaded machine.
+      sim.faults.inject({ path: '/ng/api/organizations/default', kind: 'slow', delayMs: 10_000 });
+      const org = await client.getOrganization('default', { timeoutMs: 1500 });
       assert.equal(org.identifier, 'default');
       assert.equal(countTo('/ng/api/organizations/default'), 2);
 
-      sim.faults.inject({ method: 'POST', path: '/ng/api/organizations', kind: 'slow', delayMs: 2000 });
+      sim.faults.inject({ method: 'POST', path: '/ng/api/organizations', kind: 'slow', delayMs: 10_000 });
       const err = await expectApiError(() =>
-        client.createOrganization({ identifier: 'sim_slow', name: 'x' }, { timeoutMs: 200 }),
+        client.createOrganization({ identifier: 'sim_slow', name: 'x' }, { timeoutMs: 300 }),
       );
       assert.equal(err.kind, 'timeout');
     });

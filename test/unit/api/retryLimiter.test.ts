@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { TokenBucket } from '../../../src/api/limiter';
+import { TokenBucket, bucketForKey } from '../../../src/api/limiter';
 import { backoffDelay, parseRetryAfter } from '../../../src/api/retry';
 import { FakeClock } from './fakeClock';
 
@@ -89,5 +89,21 @@ describe('TokenBucket', () => {
     await assert.rejects(bucket.acquire(ac.signal), /stop/);
     await bucket.acquire();
     assert.equal(clock.sleeps.length > 0, true);
+  });
+});
+
+describe('bucketForKey', () => {
+  it('shares one bucket per API key, so clients of the same key share the budget', () => {
+    const a = bucketForKey('pat.acc.id.sharedSecretOne');
+    assert.equal(bucketForKey('pat.acc.id.sharedSecretOne'), a);
+    assert.notEqual(bucketForKey('pat.acc.id.otherSecretTwo'), a);
+    assert.notEqual(bucketForKey('pat.acc.id.sharedSecretOne', { perMinute: 100 }), a);
+  });
+  it('gives a private bucket to an injected clock (tests)', () => {
+    const clock = new FakeClock();
+    assert.notEqual(
+      bucketForKey('pat.acc.id.sharedSecretOne', { clock }),
+      bucketForKey('pat.acc.id.sharedSecretOne', { clock }),
+    );
   });
 });
