@@ -48,6 +48,18 @@ async function main(): Promise<void> {
     latencyMs: args.latencyMs,
     executionStepMs: args.executionStepMs,
   });
+  // Handlers go in before anything is printed: a parent may signal as soon as it reads the URL.
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    sim.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   if (args.json) {
     const info = {
       url: sim.url,
@@ -64,17 +76,6 @@ async function main(): Promise<void> {
         `(service account token: ${sim.tokens.sat}; limited token: ${sim.tokens.limited})\nPress Ctrl+C to stop.\n`,
     );
   }
-  let stopping = false;
-  const stop = (): void => {
-    if (stopping) return;
-    stopping = true;
-    sim.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
 }
 
 main().catch((e: unknown) => {
