@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { startSession, type Session } from './framework/session';
-import { activityBarItem, waitForSidebarView } from './framework/workbench';
+import { activityBarItem, waitForSidebarIdle, waitForSidebarView } from './framework/workbench';
 
 describe('e2e: Harness sidebar', function () {
   this.timeout(180_000);
@@ -11,6 +11,10 @@ describe('e2e: Harness sidebar', function () {
 
   before(async () => {
     session = await startSession();
+  });
+
+  afterEach(async function () {
+    await session?.captureFailure(this);
   });
 
   after(async () => {
@@ -23,6 +27,7 @@ describe('e2e: Harness sidebar', function () {
     await session.openViewContainer('Harness');
     const title = await waitForSidebarView(page, 'Harness', 'Resources');
     assert.match(title, /^harness\b/i, `sidebar title was "${title}"`);
+    await waitForSidebarIdle(page);
     const file = await session.screenshot('harness-sidebar');
     assert.ok(fs.statSync(file).size > 10_000, `${file} looks empty`);
   });

@@ -39,6 +39,11 @@ export interface Session {
   openViewContainer(title: string): ReturnType<typeof openViewContainer>;
   /** Last lines code-server printed (attach to failures). */
   serverOutput(): string;
+  /**
+   * For `afterEach`: when the test that just ran failed, saves `failed-<test title>.png` and
+   * returns its path, so the state of the window at the failure can be seen afterwards.
+   */
+  captureFailure(context: Mocha.Context): Promise<string | undefined>;
   close(): Promise<void>;
 }
 
@@ -93,6 +98,11 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
       screenshot: (name) => screenshot(page, name),
       openViewContainer: (title) => openViewContainer(page, title),
       serverOutput: () => server.output(),
+      captureFailure: async (context) => {
+        const test = context.currentTest;
+        if (test?.state !== 'failed') return undefined;
+        return screenshot(page, `failed-${test.fullTitle()}`).catch(() => undefined);
+      },
       close,
     };
   } catch (error) {

@@ -31,6 +31,17 @@ export async function openViewContainer(page: Page, title: string, timeoutMs = 3
   return page.locator('.part.sidebar');
 }
 
+/**
+ * Waits until the sidebar shows no progress bar (views finished loading: the extension activated
+ * and its first tree request settled), so screenshots show the settled state.
+ */
+export async function waitForSidebarIdle(page: Page, timeoutMs = 60_000): Promise<void> {
+  await page
+    .locator('.part.sidebar .monaco-progress-container.active')
+    .first()
+    .waitFor({ state: 'hidden', timeout: timeoutMs });
+}
+
 /** The header of a view (pane) in the sidebar, by its name (e.g. "Resources"). */
 export function viewPaneHeader(page: Page, name: string): Locator {
   return page.locator('.part.sidebar .pane-header', { hasText: name }).first();
