@@ -14,7 +14,8 @@ export function isLoopbackHost(hostname: string): boolean {
 
 /**
  * Normalises a user-supplied Harness base URL: defaults to SaaS, adds `https://` when no scheme is
- * given, drops a trailing `/` and `/gateway` (the REST paths used here live outside it), and refuses
+ * given, drops a trailing `/` and `/gateway` (the REST paths used here live outside it) and any path
+ * on *.harness.io, and refuses
  * plain `http://` unless the host is loopback (the simulator, a local tunnel).
  */
 export function normalizeBaseUrl(input?: string): string {
@@ -43,6 +44,9 @@ export function normalizeBaseUrl(input?: string): string {
   if (url.search !== '' || url.hash !== '') {
     throw new Error('Harness URL must not contain a query (?…) or fragment (#…).');
   }
+  // Harness SaaS serves the API at the host root: a pasted UI address (…/ng/account/<id>/…)
+  // is reduced to its host. Self-managed installs may sit below a path, which is kept.
+  if (/(^|\.)harness\.io$/i.test(url.hostname)) return url.origin;
   let path = url.pathname.replace(/\/+$/, '');
   path = path.replace(/\/gateway$/i, '').replace(/\/+$/, '');
   return `${url.origin}${path}`;

@@ -133,7 +133,7 @@ export function createHarnessClient(options: HarnessClientOptions): HarnessClien
 
   async function call<T>(spec: RequestSpec, parse: (x: unknown) => T, opts?: CallOptions): Promise<T> {
     const data = await http.call(spec, opts);
-    return parseWith(spec.op, data, parse, http.redact());
+    return parseWith(spec.op, data, parse, http.secretsToRedact());
   }
   const op = (o: string, thing?: string): Operation => (thing ? { op: o, thing } : { op: o });
 

@@ -1,7 +1,7 @@
 // The transport: one origin, one token, undici underneath. Adds auth and account query
 // parameters, enforces timeouts, cancellation and the client-side rate limit, retries only safe
 // reads, never follows redirects, and turns every failure into a HarnessApiError.
-import { type Dispatcher, request } from 'undici';
+import { request } from 'undici';
 import { type Clock, systemClock } from './clock';
 import { type DispatcherChoice, type ProxyOptions, createDispatcher } from './dispatcher';
 import { HarnessApiError } from './errors';
@@ -112,10 +112,6 @@ export class HttpTransport {
     return this.choice.route;
   }
 
-  get dispatcher(): Dispatcher {
-    return this.choice.dispatcher;
-  }
-
   async close(): Promise<void> {
     await this.choice.dispatcher.close();
   }
@@ -148,8 +144,8 @@ export class HttpTransport {
     return url;
   }
 
-  /** Redacts the token from text (for parsers' messages). */
-  redact(): readonly string[] {
+  /** What must be redacted from any text built from responses (for the parsers' messages). */
+  secretsToRedact(): readonly string[] {
     return this.secrets;
   }
 

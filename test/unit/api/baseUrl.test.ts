@@ -14,6 +14,8 @@ describe('normalizeBaseUrl', () => {
     ['app3.harness.io', 'https://app3.harness.io'],
     ['https://accounts.eu.harness.io', 'https://accounts.eu.harness.io'],
     ['https://accounts.harness.io/gateway', 'https://accounts.harness.io'],
+    ['https://app.harness.io/ng/account/abc123/all/home', 'https://app.harness.io'],
+    ['https://acme.harness.io/ng/', 'https://acme.harness.io'],
     ['https://harness.corp.example:8443/', 'https://harness.corp.example:8443'],
     ['https://harness.corp.example/smp/gateway', 'https://harness.corp.example/smp'],
     ['http://127.0.0.1:4567', 'http://127.0.0.1:4567'],
