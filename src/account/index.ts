@@ -1,5 +1,6 @@
 // Sign-in, accounts and the resource tree: registered at activation, loaded lazily.
 import * as vscode from 'vscode';
+import { setAccountProvider } from '../language';
 import { getSelectedScope } from '../tree/selection';
 import { registerTree } from '../tree';
 import type { HarnessNode } from '../tree/nodes';
@@ -124,6 +125,13 @@ export function registerAccountFeatures(context: vscode.ExtensionContext): Accou
     }),
     vscode.commands.registerCommand('harness.switchAccount', switchAccount),
   );
+
+  // Live completion/validation data follows the active account; changing it clears the language side's caches.
+  const accountForLanguage = () => {
+    const a = manager.current();
+    return a ? { api: a.api, label: a.label } : undefined;
+  };
+  context.subscriptions.push(manager.onDidChange(() => setAccountProvider(accountForLanguage)));
 
   const ready = manager.initialize();
   return {
