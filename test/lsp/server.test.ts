@@ -228,6 +228,62 @@ describe('LSP over stdio: dist/server.js', function () {
     assert.equal(client.proc.exitCode, null, 'still running');
   });
 
+  it('asks the client about account references and warns about missing ones', async () => {
+    const asked: unknown[] = [];
+    client.conn.onRequest(
+      'harness/resolveReferences',
+      (p: { references: { kind: string; ref: string }[] }) => {
+        asked.push(...p.references);
+        return {
+          results: p.references.map((r) => ({
+            kind: r.kind,
+            ref: r.ref,
+            status: r.ref === 'account.gone' ? 'missing' : 'exists',
+          })),
+        };
+      },
+    );
+    await client.initialize({ settings: { validation: { liveReferences: true } }, servesReferences: true });
+    const text = PIPELINE.replace(
+      '  identifier: demo\n',
+      '  identifier: demo\n  properties:\n    ci:\n      codebase:\n        connectorRef: account.gone\n        build: <+input>\n',
+    ).replace(
+      '        type: Custom\n',
+      '        type: Custom\n        template:\n          templateRef: org.stage_tpl\n',
+    );
+    client.open(URI, text);
+    const { diagnostics } = await client.diagnostics(URI);
+    assert.deepEqual(
+      new Set(asked.map((q) => JSON.stringify(q))).size,
+      asked.length,
+      'each reference asked once',
+    );
+    assert.ok(asked.some((q) => (q as { ref: string }).ref === 'account.gone'));
+    const missing = diagnostics.filter((d) => d.code === 'unknown-reference');
+    assert.equal(missing.length, 1, JSON.stringify(diagnostics));
+    assert.equal(missing[0].severity, 2, 'a warning, not an error');
+    assert.deepEqual(missing[0].range.start, positionOf(text, 'account.gone'));
+  });
+
+  it('does not ask for references when live references are switched off', async () => {
+    let asked = 0;
+    client.conn.onRequest('harness/resolveReferences', () => {
+      asked++;
+      return { results: [] };
+    });
+    await client.initialize({ settings: { validation: { liveReferences: false } }, servesReferences: true });
+    client.open(
+      URI,
+      PIPELINE.replace(
+        '  identifier: demo\n',
+        '  identifier: demo\n  properties:\n    ci:\n      codebase:\n        connectorRef: account.gone\n        build: <+input>\n',
+      ),
+    );
+    const { diagnostics } = await client.diagnostics(URI);
+    assert.equal(asked, 0);
+    assert.ok(!diagnostics.some((d) => d.code === 'unknown-reference'));
+  });
+
   it('shuts down and exits with code 0', async () => {
     await client.initialize();
     assert.equal(await client.stop(), 0);
