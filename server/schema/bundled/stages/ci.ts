@@ -45,13 +45,9 @@ const runtime = (): JsonSchema =>
 
 const infrastructure = (): JsonSchema =>
   obj('Where the build runs: your Kubernetes cluster, VM pools, or the infrastructure of an earlier stage.', {
-    type: oneOfValues('KubernetesDirect, VM, Docker, HostedVm or UseFromStage.', [
-      'KubernetesDirect',
-      'VM',
-      'Docker',
-      'HostedVm',
-      'UseFromStage',
-    ]),
+    type: str('Infrastructure kind: KubernetesDirect (your cluster), VM (VM pools), UseFromStage …', {
+      examples: ['KubernetesDirect', 'VM', 'UseFromStage'],
+    }),
     spec: obj('Infrastructure settings.', {
       connectorRef: str('Kubernetes cluster connector.'),
       namespace: str('Namespace the build pods are created in.'),

@@ -59,7 +59,9 @@ step(
   'Calls an HTTP endpoint and optionally asserts on the response.',
   {
     url: str('Address to call; may contain expressions.'),
-    method: oneOfValues('HTTP method.', ['GET', 'POST', 'PUT', 'DELETE', 'HEAD', 'OPTIONS', 'PATCH']),
+    method: str('HTTP method: GET, POST, PUT, DELETE, HEAD, OPTIONS or PATCH.', {
+      examples: ['GET', 'POST', 'PUT', 'DELETE', 'HEAD', 'OPTIONS', 'PATCH'],
+    }),
     headers: list(
       'Request headers.',
       obj(
