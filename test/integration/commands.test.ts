@@ -273,6 +273,54 @@ describe('resource commands (real host, simulator)', function () {
       assert.match(remotePipeline(sim, 'create_me')?.yaml ?? '', /echo mine/);
       await waitFor(() => !doc.isDirty, { message: 'the harness: document is saved after the push' });
     });
+
+    it('saves a remote (Git) pipeline with its Git parameters and the version it read', async () => {
+      const before = simState(sim).pipelines.find((p) => p.identifier === 'checkout_release') as unknown as {
+        git: { objectId: string; commitId: string; branch: string; repoName: string; filePath: string };
+      };
+      const read = { ...before.git };
+      const opened = await run('harness.openPipeline', {
+        org: ORG,
+        project: 'platform',
+        identifier: 'checkout_release',
+        branch: read.branch,
+        repoName: read.repoName,
+      });
+      assert.equal(opened.status, 'ok', JSON.stringify(opened));
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(String(opened.uri)));
+      const editor = await vscode.window.showTextDocument(doc);
+      // The seeded approval step lacks a schema-required field: fix it (else saving is refused), and mark the edit.
+      const minimum = rangeOf(doc, '                      minimumCount: 1\n');
+      await editor.edit((e) => {
+        e.insert(minimum.end, '                      disallowPipelineExecutor: false\n');
+        e.insert(new vscode.Position(doc.lineCount, 0), '# saved from VS Code\n');
+      });
+      await waitFor(
+        () =>
+          !vscode.languages
+            .getDiagnostics(doc.uri)
+            .some((d) => d.source === 'harness' && d.severity === vscode.DiagnosticSeverity.Error),
+        { message: 'no error diagnostics once the approval step is fixed', timeoutMs: 20_000 },
+      );
+      const start = requests(sim).length;
+      assert.equal(await doc.save(), true);
+      const put = requests(sim)
+        .slice(start)
+        .find((r) => r.method === 'PUT' && r.path.endsWith('/pipelines/v2/checkout_release'));
+      assert.ok(put, 'saved with a PUT');
+      assert.equal(put.query.lastObjectId, read.objectId);
+      assert.equal(put.query.lastCommitId, read.commitId);
+      assert.equal(put.query.branch, read.branch);
+      assert.equal(put.query.repoName, read.repoName);
+      assert.equal(put.query.filePath, read.filePath);
+      assert.match(String(put.query.commitMsg), /checkout_release/);
+      const after = simState(sim).pipelines.find((p) => p.identifier === 'checkout_release') as unknown as {
+        yaml: string;
+        git: { objectId: string };
+      };
+      assert.match(after.yaml, /# saved from VS Code/);
+      assert.notEqual(after.git.objectId, read.objectId, 'the simulated Git file moved to a new version');
+    });
   });
 
   describe('create project', () => {
