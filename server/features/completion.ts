@@ -142,9 +142,10 @@ async function valueCompletions(
     }
   }
   const view = safeView(deps.schema, deps.parsed, loc.path);
-  let values: unknown[] = view?.enum ?? [];
   const parent = key === 'type' ? parentKind(deps, loc) : {};
-  if (parent.view?.discriminator && values.length === 0) values = parent.view.discriminator.values;
+  // A `type` already written selects one branch whose enum is just that value: offer every
+  // value of the union instead.
+  const values: unknown[] = parent.view?.discriminator?.values ?? view?.enum ?? [];
   const present = loc.parentMap ? loc.presentKeys.filter((k) => k !== 'type') : [];
   const stageType =
     parent.kind === 'step' ? (stageAt(outlineOf(deps.parsed.doc), deps.offset)?.type ?? 'Custom') : '';
