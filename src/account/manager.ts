@@ -20,6 +20,12 @@ export type SignInResult =
 
 const ACTIVE_KEY = 'harness.activeSessionId';
 
+/** Releases the pooled connections of a client that is no longer used (the HarnessClient has close()). */
+function closeClient(api: HarnessApi): void {
+  const close: unknown = Reflect.get(api, 'close');
+  if (typeof close === 'function') void (close as () => Promise<void>).call(api).catch(() => undefined);
+}
+
 /** Shows the active account's state to the other parts; one instance per window. */
 export class AccountManager implements Accounts, vscode.Disposable {
   private sessions: StoredSession[] = [];
@@ -124,7 +130,7 @@ export class AccountManager implements Accounts, vscode.Disposable {
     signal?: AbortSignal,
   ): Promise<SignInResult> {
     const api = this.createClient({ baseUrl, token, accountId });
-    const verified = await verifyAccount(api, signal);
+    const verified = await verifyAccount(api, signal).finally(() => closeClient(api));
     if (!verified.ok) return verified;
     const session: StoredSession = {
       id: randomUUID(),
