@@ -477,6 +477,42 @@ describe('resource commands (real host, simulator)', function () {
       );
     });
 
+    it('takes tree nodes from menus: test connection shows the result on the node, copy identifier, open in Harness', async () => {
+      const scope = { orgIdentifier: ORG, projectIdentifier: PROJECT };
+      const node = {
+        kind: 'connector',
+        id: `connector:${ORG}/${PROJECT}:IT_Docker_Hub`,
+        scope,
+        connector: {
+          connector: { identifier: 'IT_Docker_Hub', name: 'IT Docker Hub', type: 'DockerRegistry', spec: {} },
+        },
+      } as { kind: string; id: string; connector: { status?: { status: string } } };
+      const tested = await run('harness.testConnection', node);
+      assert.equal(tested.status, 'ok', JSON.stringify(tested));
+      assert.equal(
+        node.connector.status?.status,
+        (tested.result as { status: string }).status,
+        'the node shows the result',
+      );
+
+      const copied = await run('harness.copyIdentifier', { ...node, scope: { orgIdentifier: ORG } });
+      assert.equal(copied.identifier, 'org.IT_Docker_Hub', 'org connectors are copied as references');
+      assert.equal(await vscode.env.clipboard.readText(), 'org.IT_Docker_Hub');
+
+      const pipelineNode = {
+        kind: 'pipeline',
+        id: `pipeline:${ORG}/${PROJECT}:create_me`,
+        scope,
+        pipeline: { identifier: 'create_me', name: 'create_me' },
+      };
+      const opened = await run('harness.openInBrowser', pipelineNode);
+      assert.equal(opened.status, 'ok', JSON.stringify(opened));
+      assert.equal(
+        opened.url,
+        `${sim.url}/ng/account/${sim.accountId}/all/orgs/${ORG}/projects/${PROJECT}/pipelines/create_me/pipeline-studio`,
+      );
+    });
+
     it('deletes only with confirmation', async () => {
       const refused = await run('harness.deletePipeline', {
         org: ORG,
