@@ -189,6 +189,23 @@ class Views {
     return m;
   }
 
+  private readonly requiredCache = new WeakMap<SchemaRef[], string[]>();
+  /** Keys every branch of a union requires. */
+  private commonRequired(branches: SchemaRef[]): string[] {
+    let r = this.requiredCache.get(branches);
+    if (r) return r;
+    let acc: Set<string> | undefined;
+    for (const b of branches) {
+      const { nodes } = this.effective([b], undefined, undefined);
+      if (!nodes.some((n) => n.properties?.size)) continue;
+      const req = new Set(nodes.flatMap((n) => n.required));
+      acc = acc ? new Set([...acc].filter((k) => req.has(k))) : req;
+    }
+    r = [...(acc ?? [])];
+    this.requiredCache.set(branches, r);
+    return r;
+  }
+
   private typeCompatible(b: SchemaRef, type: string): boolean {
     for (const part of this.store.deref(b)) {
       if (part === false) return false;
@@ -245,6 +262,7 @@ class Views {
     let discriminator: SchemaView['discriminator'];
     for (const u of unions) {
       for (const [k, v] of this.commonProps(u.branches)) addProp(k, v);
+      for (const r of this.commonRequired(u.branches)) required.add(r);
       if (u.disc.key === 'type') discriminator = { key: 'type', values: u.disc.values };
       kind ??= u.kind as SchemaKind | undefined;
     }

@@ -45,11 +45,19 @@ export function yamlDiagnostics(parsed: ParsedYaml): Diagnostic[] {
       s = Math.max(0, Math.min(s, text.length));
       end = Math.max(s, Math.min(end, text.length));
       if (code === 'tab' && tabLines.has(lines.positionAt(s).line)) return;
-      if (end === s) {
-        // Widen an empty range to the rest of the token so the squiggle is visible.
-        const lineEnd = lines.lineEnd(lines.positionAt(s).line);
-        end = Math.min(lineEnd, s + 1);
-        if (end === s && s > 0) s = s - 1;
+      if (e.code === 'DUPLICATE_KEY') {
+        // The parser points at the key's first character: cover the whole key.
+        while (end < text.length && !/[:\s]/.test(text[end])) end++;
+      } else if (text.slice(s, end).trim() === '') {
+        // A position between tokens (often a line end): cover the content of that line, or
+        // of the last non-empty line before it, so the squiggle is visible and meaningful.
+        let line = lines.positionAt(s).line;
+        if (s === lines.lineStarts[line] && line > 0) line--;
+        while (line > 0 && lines.lineText(line).trim() === '') line--;
+        const lt = lines.lineText(line);
+        const lead = lt.length - lt.trimStart().length;
+        s = lines.lineStarts[line] + lead;
+        end = lines.lineStarts[line] + lt.trimEnd().length;
       }
       out.push({
         range: lines.range(s, end),

@@ -1,0 +1,120 @@
+// Small rule tables: timeout grammar, expression scanning, did-you-mean, CLI glob matching.
+import * as assert from 'node:assert/strict';
+import { isValidTimeout } from '../../../../server/validation/semantic';
+import { scanExpressions, variableRefs } from '../../../../server/validation/expressions';
+import { editDistance, suggest } from '../../../../server/validation/suggest';
+import type { Problem } from '../../../../server/validation/problems';
+import { expandBraces, globToRegExp } from '../../../../server/cli/glob';
+
+describe('core: timeout grammar', () => {
+  for (const t of [
+    '10m',
+    '1h 30m',
+    '1h30m',
+    '1d',
+    '5s',
+    '1w',
+    '100ms',
+    '<+input>',
+    '<+input>.default(1h)',
+    '<+pipeline.variables.t>',
+    '',
+  ])
+    it(`accepts ${JSON.stringify(t)}`, () => assert.equal(isValidTimeout(t), true));
+  for (const t of ['10 minutes', '5x', 'm10', '10', '1h 30', 'soon', '-5m'])
+    it(`rejects ${JSON.stringify(t)}`, () => assert.equal(isValidTimeout(t), false));
+});
+
+describe('core: expression syntax', () => {
+  const scan = (s: string) => {
+    const problems: Problem[] = [];
+    const spans = scanExpressions(s, (i) => i, problems);
+    return {
+      spans: spans.map((x) => s.slice(x.start, x.end)),
+      problems: problems.map((p) => `${p.message}@${s.slice(p.start, p.end)}`),
+    };
+  };
+  const valid: [string, string[]][] = [
+    ['<+pipeline.name>', ['<+pipeline.name>']],
+    ['a <+x> b <+y>', ['<+x>', '<+y>']],
+    ['<+<+trigger.event> == "PR" ? "a" : "b">', ['<+<+trigger.event> == "PR" ? "a" : "b">']],
+    ['<+secrets.getValue("my>secret")>', ['<+secrets.getValue("my>secret")>']],
+    ['<+input>.default(a).allowedValues(a,b).executionInput()', ['<+input>']],
+    ['<+input>.selectOneFrom(a,b).selectManyFrom(c).regex(^a(b)$)', ['<+input>']],
+    ["<+input>.default(\\'london,uk\\')", ['<+input>']],
+    ['<+pipeline.sequenceId> > 5', ['<+pipeline.sequenceId>']],
+  ];
+  for (const [s, spans] of valid)
+    it(`accepts ${s}`, () => {
+      const r = scan(s);
+      assert.deepEqual(r.problems, []);
+      assert.deepEqual(r.spans, spans);
+    });
+  const invalid: [string, RegExp][] = [
+    ['echo <+pipeline.name', /^Unterminated expression.*@<\+pipeline\.name$/],
+    ['<+input>.defaults(1)', /^Unknown runtime input method "\.defaults\(\)".*@defaults$/],
+    ['<+input>.default(1', /^Unbalanced "\("/],
+    ['<+input>.executionInput(1)', /takes no arguments/],
+    ['<+a(b>', /^Unbalanced "\(" in expression/],
+    ['<+a)>', /^Unbalanced "\)"/],
+    ['<+ >', /^Empty expression/],
+    ['<+input>.default', /needs an argument list/],
+    ['<+a "b>', /^Unterminated string/],
+  ];
+  for (const [s, re] of invalid)
+    it(`rejects ${s}`, () => {
+      const r = scan(s);
+      assert.equal(r.problems.length, 1, JSON.stringify(r.problems));
+      assert.match(r.problems[0], re);
+    });
+  it('finds variable references', () => {
+    assert.deepEqual(variableRefs('pipeline.variables.a + stage.variables.b_c + x.pipeline.variables.no'), [
+      { scope: 'pipeline', name: 'a', index: 0 },
+      { scope: 'stage', name: 'b_c', index: 23 },
+    ]);
+  });
+});
+
+describe('core: did-you-mean', () => {
+  it('measures transpositions as one edit', () => {
+    assert.equal(editDistance('stpes', 'steps'), 1);
+    assert.equal(editDistance('kitten', 'sitting'), 3);
+    assert.equal(editDistance('', 'abc'), 3);
+  });
+  const table: [string, string[], string | undefined][] = [
+    ['step', ['steps', 'stage', 'spec'], 'steps'],
+    ['Deploymnt', ['Deployment', 'CI', 'Custom'], 'Deployment'],
+    ['shellscript', ['ShellScript', 'Http'], 'ShellScript'],
+    ['Deploy', ['Deployment', 'CI'], 'Deployment'],
+    ['zzzzzz', ['steps', 'name'], undefined],
+    ['a', ['xyz'], undefined],
+  ];
+  for (const [word, candidates, expected] of table)
+    it(`${word} -> ${String(expected)}`, () => assert.equal(suggest(word, candidates), expected));
+});
+
+describe('core: CLI globs', () => {
+  it('expands braces, nested too', () => {
+    assert.deepEqual(expandBraces('a/{b,c}/*.{yaml,yml}'), [
+      'a/b/*.yaml',
+      'a/b/*.yml',
+      'a/c/*.yaml',
+      'a/c/*.yml',
+    ]);
+    assert.deepEqual(expandBraces('{a,{b,c}}'), ['a', 'b', 'c']);
+  });
+  const table: [string, string, boolean][] = [
+    ['**/*.yaml', 'a.yaml', true],
+    ['**/*.yaml', 'x/y/a.yaml', true],
+    ['.harness/**/*.yaml', '.harness/p.yaml', true],
+    ['.harness/**/*.yaml', '.harness/a/b/p.yaml', true],
+    ['.harness/*.yaml', '.harness/a/p.yaml', false],
+    ['p?.yml', 'p1.yml', true],
+    ['p?.yml', 'p12.yml', false],
+    ['*.yaml', 'dir/a.yaml', false],
+    ['a.yaml', 'aXyaml', false],
+  ];
+  for (const [pattern, file, expected] of table)
+    it(`${pattern} ${expected ? 'matches' : 'does not match'} ${file}`, () =>
+      assert.equal(globToRegExp(pattern).test(file), expected));
+});
