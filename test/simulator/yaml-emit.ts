@@ -20,33 +20,35 @@ function isMap(v: Json): v is { [key: string]: Json } {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function block(value: Json, indent: number): string[] {
+function nonEmpty(v: Json): boolean {
+  return (isMap(v) && Object.keys(v).length > 0) || (Array.isArray(v) && v.length > 0);
+}
+
+/**
+ * Appends `value` (a non-empty map or list) at `indent` to `out`. `lead` replaces the
+ * indentation of the first line: that is how a list item's `- ` shares a line with its first key.
+ */
+function block(value: Json, indent: number, out: string[], lead = ' '.repeat(indent)): void {
   const pad = ' '.repeat(indent);
+  let first = lead;
   if (Array.isArray(value)) {
-    const lines: string[] = [];
     for (const item of value) {
-      if ((isMap(item) && Object.keys(item).length > 0) || (Array.isArray(item) && item.length > 0)) {
-        const inner = block(item, indent + 2);
-        lines.push(`${pad}- ${inner[0].slice(indent + 2)}`, ...inner.slice(1));
-      } else {
-        lines.push(`${pad}- ${inline(item)}`);
-      }
+      if (nonEmpty(item)) block(item, indent + 2, out, `${first}- `);
+      else out.push(`${first}- ${inline(item)}`);
+      first = pad;
     }
-    return lines;
+    return;
   }
-  if (isMap(value)) {
-    const lines: string[] = [];
-    for (const [key, v] of Object.entries(value)) {
-      const k = scalar(key);
-      if ((isMap(v) && Object.keys(v).length > 0) || (Array.isArray(v) && v.length > 0)) {
-        lines.push(`${pad}${k}:`, ...block(v, indent + 2));
-      } else {
-        lines.push(`${pad}${k}: ${inline(v)}`);
-      }
+  for (const [key, v] of Object.entries(value as Record<string, Json>)) {
+    const k = scalar(key);
+    if (nonEmpty(v)) {
+      out.push(`${first}${k}:`);
+      block(v, indent + 2, out);
+    } else {
+      out.push(`${first}${k}: ${inline(v)}`);
     }
-    return lines;
+    first = pad;
   }
-  return [`${pad}${scalar(value)}`];
 }
 
 function inline(value: Json): string {
@@ -56,5 +58,7 @@ function inline(value: Json): string {
 }
 
 export function toYaml(value: Record<string, unknown>): string {
-  return `${block(value as Json, 0).join('\n')}\n`;
+  const out: string[] = [];
+  block(value as Json, 0, out);
+  return `${out.join('\n')}\n`;
 }

@@ -19,7 +19,9 @@ interface NgPage<T> {
   totalItems: number;
 }
 
-describe('simulator: connectors', () => {
+describe('simulator: connectors', function () {
+  // Bounded: these suites start servers and child processes on a possibly busy 2-core machine.
+  this.timeout(15_000);
   let sim: Simulator;
   before(async () => {
     sim = await startSimulator();

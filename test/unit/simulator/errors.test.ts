@@ -18,7 +18,9 @@ function errorDto(
   return b;
 }
 
-describe('simulator: authentication, access and errors', () => {
+describe('simulator: authentication, access and errors', function () {
+  // Bounded: these suites start servers and child processes on a possibly busy 2-core machine.
+  this.timeout(15_000);
   let sim: Simulator;
   before(async () => {
     sim = await startSimulator();

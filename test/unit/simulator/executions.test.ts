@@ -57,7 +57,9 @@ const INPUT_PIPELINE = `pipeline:
                         script: echo two
 `;
 
-describe('simulator: executions', () => {
+describe('simulator: executions', function () {
+  // Bounded: these suites start servers and child processes on a possibly busy 2-core machine.
+  this.timeout(15_000);
   let sim: Simulator;
   before(async () => {
     sim = await startSimulator({ executionStepMs: 30 });

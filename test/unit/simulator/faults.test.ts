@@ -4,7 +4,9 @@ import { call, data } from './helpers';
 
 const ORGS = '/ng/api/organizations';
 
-describe('simulator: fault injection', () => {
+describe('simulator: fault injection', function () {
+  // Bounded: these suites start servers and child processes on a possibly busy 2-core machine.
+  this.timeout(15_000);
   let sim: Simulator;
   before(async () => {
     sim = await startSimulator();

@@ -1,12 +1,15 @@
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import * as net from 'node:net';
 import * as path from 'node:path';
 import { redactSecrets } from '../../../shared/redact';
 import { startSimulator, type Simulator } from '../../simulator/server';
 import { seedState } from '../../simulator/seed';
 import { call, data, PLATFORM } from './helpers';
 
-describe('simulator: seed, listening and the command line', () => {
+describe('simulator: seed, listening and the command line', function () {
+  // Bounded: these suites start servers and child processes on a possibly busy 2-core machine.
+  this.timeout(15_000);
   it('builds the same account from the same seed and a different one from another', async () => {
     assert.deepEqual(seedState(7), seedState(7));
     const a = await startSimulator({ seed: 42 });
@@ -60,11 +63,21 @@ describe('simulator: seed, listening and the command line', () => {
   });
 
   it('listens on 127.0.0.1 only, on the port asked for, and frees it on close', async () => {
-    assert.rejects(startSimulator({ host: '0.0.0.0' as never }), /127\.0\.0\.1 only/);
+    await assert.rejects(startSimulator({ host: '0.0.0.0' as never }), /127\.0\.0\.1 only/);
     const sim = await startSimulator({ port: 0 });
     const port = sim.port;
     assert.equal(sim.url, `http://127.0.0.1:${port}`);
     data(await call(sim, 'GET', '/ng/api/organizations'));
+    // Another loopback address reaches a server bound to all interfaces, not one bound to 127.0.0.1.
+    const other = await new Promise<string>((resolve) => {
+      const socket = net.connect({ host: '127.0.0.2', port });
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve('connected');
+      });
+      socket.once('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? 'error'));
+    });
+    assert.equal(other, 'ECONNREFUSED');
     await sim.close();
     await sim.close(); // idempotent
     const again = await startSimulator({ port });

@@ -23,7 +23,9 @@ const SPRING_PAGE_KEYS = [
   'totalPages',
 ];
 
-describe('simulator: envelopes and paging', () => {
+describe('simulator: envelopes and paging', function () {
+  // Bounded: these suites start servers and child processes on a possibly busy 2-core machine.
+  this.timeout(15_000);
   let sim: Simulator;
   before(async () => {
     sim = await startSimulator();

@@ -12,7 +12,9 @@ interface Detail {
   modules: string[];
 }
 
-describe('simulator: pipelines', () => {
+describe('simulator: pipelines', function () {
+  // Bounded: these suites start servers and child processes on a possibly busy 2-core machine.
+  this.timeout(15_000);
   let sim: Simulator;
   before(async () => {
     sim = await startSimulator();

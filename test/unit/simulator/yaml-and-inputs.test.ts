@@ -6,7 +6,9 @@ import { checkRuntimeInputs, inputSetTemplateYaml } from '../../simulator/runtim
 import { seedState } from '../../simulator/seed';
 import { toYaml } from '../../simulator/yaml-emit';
 
-describe('simulator: YAML writer and runtime inputs', () => {
+describe('simulator: YAML writer and runtime inputs', function () {
+  // Bounded: these suites start servers and child processes on a possibly busy 2-core machine.
+  this.timeout(15_000);
   it('writes YAML that parses back to the same data, for every seeded pipeline', () => {
     const state = seedState(3);
     let checked = 0;
