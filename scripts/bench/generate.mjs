@@ -199,7 +199,6 @@ function customStage(i) {
                     method: GET
                     headers: []
                     outputVariables: []
-          serviceDependencies: []
         failureStrategies:
           - onFailure:
               errors:

@@ -128,9 +128,23 @@ function stagesOf(list: YNode, depth: number): Entity[] {
   return out;
 }
 
-/** The entity tree of a document, or undefined when its root is not a Harness entity. */
+const outlines = new WeakMap<Document, Entity | null>();
+
+/**
+ * The entity tree of a document, or undefined when its root is not a Harness entity. Cached per
+ * parsed document (the engine parses once per version), so hover/completion/definition share one walk.
+ */
 export function outlineOf(doc: Document | undefined): Entity | undefined {
-  const root = doc?.contents as Node | null | undefined;
+  if (!doc) return undefined;
+  const hit = outlines.get(doc);
+  if (hit !== undefined) return hit ?? undefined;
+  const tree = buildOutline(doc);
+  outlines.set(doc, tree ?? null);
+  return tree;
+}
+
+function buildOutline(doc: Document): Entity | undefined {
+  const root = doc.contents as Node | null | undefined;
   for (const kind of ['pipeline', 'template', 'inputSet'] as const) {
     const pair = pairOf(root, kind);
     if (!pair) continue;
