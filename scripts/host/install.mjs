@@ -59,6 +59,8 @@ function dpkgInstalled(pkg) {
 function ensureAptPackages(needBuildDeps) {
   const wanted = [];
   if (!fs.existsSync(CHROMIUM_PATH)) wanted.push('chromium');
+  // Installed without recommends, chromium brings no fonts: screenshots need at least one.
+  if (!dpkgInstalled('fonts-dejavu-core')) wanted.push('fonts-dejavu-core');
   if (needBuildDeps && !dpkgInstalled('libkrb5-dev')) wanted.push('libkrb5-dev');
   if (wanted.length === 0) return;
   if (typeof process.getuid === 'function' && process.getuid() !== 0) {
