@@ -53,8 +53,11 @@ export class ExecutionWatcher implements vscode.Disposable {
     this.item.name = 'Harness Execution';
   }
 
+  private readonly wakers = new Set<() => void>();
+
   dispose(): void {
     this.disposed = true;
+    for (const wake of this.wakers) wake();
     this.item.dispose();
   }
 
@@ -159,12 +162,15 @@ export class ExecutionWatcher implements vscode.Disposable {
     await new Promise((resolve) => setTimeout(resolve, ms));
     if (ignoreFocus || vscode.window.state.focused || this.disposed) return;
     await new Promise<void>((resolve) => {
+      const done = () => {
+        sub.dispose();
+        this.wakers.delete(done);
+        resolve();
+      };
       const sub = vscode.window.onDidChangeWindowState((s) => {
-        if (s.focused) {
-          sub.dispose();
-          resolve();
-        }
+        if (s.focused) done();
       });
+      this.wakers.add(done);
     });
   }
 }
