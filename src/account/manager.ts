@@ -39,6 +39,8 @@ export class AccountManager implements Accounts, vscode.Disposable {
   readonly onDidChangeSessions = this.sessionsChanged.event;
   private readonly disposables: vscode.Disposable[] = [this.changed, this.sessionsChanged];
   private reauthOpen: Promise<void> | undefined;
+  /** Store writes and reloads run one at a time, so a reload triggered by our own write never sees a half-updated store. */
+  private queue: Promise<unknown> = Promise.resolve();
   /** Set by index.ts: the interactive sign-in (kept out of this class to keep it testable). */
   interactiveSignIn: (prefill?: { baseUrl?: string; accountId?: string }) => Promise<SignInResult> =
     async () => ({
@@ -61,6 +63,12 @@ export class AccountManager implements Accounts, vscode.Disposable {
         if (e.key.startsWith('harness.')) void this.reload('another window changed the stored sign-ins');
       }),
     );
+  }
+
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   dispose(): void {
@@ -140,7 +148,7 @@ export class AccountManager implements Accounts, vscode.Disposable {
       ...(verified.userLabel ? { userLabel: verified.userLabel } : {}),
       createdAt: Date.now(),
     };
-    try {
+    const stored = await this.serial(async () => {
       const before = this.sessions;
       this.sessions = await this.store.add(session, token);
       const removed = before.filter((s) => !this.sessions.some((n) => n.id === s.id));
@@ -151,16 +159,22 @@ export class AccountManager implements Accounts, vscode.Disposable {
         removed: removed.map((r) => this.toAuthSessionWithoutToken(r)),
         changed: [],
       });
-    } catch (err) {
-      return { ok: false, reason: 'storage', message: (err as Error).message };
-    }
-    this.setActive(this.contextFor(session));
+      this.setActive(this.contextFor(session));
+    }).then(
+      () => undefined,
+      (err: unknown) => (err instanceof Error ? err.message : String(err)),
+    );
+    if (stored !== undefined) return { ok: false, reason: 'storage', message: stored };
     log.info(`Signed in to Harness account ${accountId} at ${baseUrl}`);
     return { ok: true, sessionId: session.id, accountId, label: sessionLabel(session) };
   }
 
   /** Removes a stored session (sign out). The env session cannot be removed. */
-  async signOut(sessionId: string): Promise<boolean> {
+  signOut(sessionId: string): Promise<boolean> {
+    return this.serial(() => this.signOutNow(sessionId));
+  }
+
+  private async signOutNow(sessionId: string): Promise<boolean> {
     if (sessionId === ENV_SESSION_ID) {
       void vscode.window.showInformationMessage(
         'Harness: this session comes from HARNESS_API_KEY in the environment; unset the variable to sign out.',
@@ -278,7 +292,11 @@ export class AccountManager implements Accounts, vscode.Disposable {
     return first ? this.contextFor(first) : undefined;
   }
 
-  private async reload(reason?: string): Promise<void> {
+  private reload(reason?: string): Promise<void> {
+    return this.serial(() => this.reloadNow(reason));
+  }
+
+  private async reloadNow(reason?: string): Promise<void> {
     let listed: StoredSession[];
     try {
       const result = await this.store.list();
