@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { Diagnostic, DiagnosticSeverity, Range, type TextEdit } from 'vscode-languageserver-types';
+import { createEngine } from '../../../../server/engine';
 import { codeActions } from '../../../../server/features/codeActions';
 import { parseYaml } from '../../../../server/yaml/parse';
 import { yaml } from './cursor';
@@ -95,5 +96,51 @@ describe('features: quick fixes', () => {
       codeActions(parseYaml(text), URI, [other, diag('missing-required', Range.create(0, 0, 0, 8))]),
       [],
     );
+  });
+
+  describe('with the engine: each fix removes its diagnostic', () => {
+    const base = [
+      'pipeline:',
+      '  name: Fix me',
+      '  identifier: fix_me',
+      '  stages:',
+      '    - stage:',
+      '        name: Build',
+      '        identifier: build',
+      '        type: Custom',
+      '        spec:',
+      '          execution:',
+      '            steps:',
+      '              - step:',
+      '                  name: Wait',
+      '                  identifier: wait',
+      '                  type: Wait',
+      '                  spec:',
+      '                    duration: 1m',
+      '',
+    ].join('\n');
+    const cases: [string, string, string][] = [
+      ['misspelled key', base.replace('            steps:', '            step:'), 'unknown-property'],
+      ['misspelled stage type', base.replace('type: Custom', 'type: Custon'), 'invalid-enum'],
+      ['missing required field', base.replace('        identifier: build\n', ''), 'missing-required'],
+      ['tabs', base.replace('  name: Fix me', '\tname: Fix me'), 'tab'],
+    ];
+    for (const [title, text, code] of cases) {
+      it(title, () => {
+        const engine = createEngine();
+        const diags = engine.validate(URI, 1, text).filter((d) => String(d.code) === code);
+        assert.ok(diags.length > 0, `expected a ${code} diagnostic`);
+        const actions = codeActions(engine.parse(URI, 1, text), URI, diags);
+        assert.ok(actions.length > 0, `no fix for ${code}: ${JSON.stringify(diags.map((d) => d.data))}`);
+        const fixed = apply(text, actions[0].edit?.changes?.[URI] ?? []);
+        const after = createEngine()
+          .validate(URI, 2, fixed)
+          .filter((d) => String(d.code) === code);
+        assert.deepEqual(
+          after.map((d) => d.message),
+          [],
+        );
+      });
+    }
   });
 });
