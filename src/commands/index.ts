@@ -10,6 +10,7 @@ import { HARNESS_SCHEME, parsePipelineUri } from './fs/pipelineUri';
 import { HarnessFileSystemProvider } from './fs/provider';
 import { registerRemoteSnapshots } from './fs/remoteSnapshots';
 import { isOptions } from './invocation';
+import { registerProblemTracking } from './problems';
 import { PUSH_OPTION_KEYS, pushText, type PushOptions, type PushResult } from './push';
 import { copyIdentifier, deleteResource, openInBrowser, openPipeline, testConnection } from './resources';
 import { runPipeline } from './run';
@@ -54,6 +55,7 @@ export function registerResourceCommands(context: vscode.ExtensionContext): void
     }),
   );
   registerRemoteSnapshots(context);
+  registerProblemTracking(context);
   const commands: [string, (...args: unknown[]) => unknown][] = [
     ['harness.pushPipeline', (a, b) => pushPipelineCommand(a, b)],
     ['harness.openPipeline', (a) => openPipeline(a)],

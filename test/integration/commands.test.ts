@@ -203,6 +203,16 @@ describe('resource commands (real host, simulator)', function () {
       assert.ok(remotePipeline(sim, 'broken_one'));
     });
 
+    it('waits for the language server to report on an edit made just before pushing', async () => {
+      const doc = await writeDoc('fresh_edit.yaml', pipelineYaml('fresh_edit'));
+      const editor = await vscode.window.showTextDocument(doc);
+      await editor.edit((e) => e.replace(rangeOf(doc, 'type: Custom'), 'type: Banana'));
+      // No waiting here: the push itself must not use the diagnostics of the text before the edit.
+      const refused = await run('harness.pushPipeline', doc.uri, { force: false });
+      assert.equal(refused.status, 'refused', JSON.stringify(refused));
+      assert.equal(remotePipeline(sim, 'fresh_edit'), undefined);
+    });
+
     it('keeps the unsaved text when Harness rate-limits the push', async () => {
       const doc = await writeDoc('limited.yaml', pipelineYaml('rate_limited'));
       const editor = await vscode.window.showTextDocument(doc);
