@@ -131,7 +131,13 @@ export function registerAccountFeatures(context: vscode.ExtensionContext): Accou
     const a = manager.current();
     return a ? { api: a.api, label: a.label } : undefined;
   };
-  context.subscriptions.push(manager.onDidChange(() => setAccountProvider(accountForLanguage)));
+  context.subscriptions.push(
+    manager.onDidChange(() => setAccountProvider(accountForLanguage)),
+    manager.onDidChangeLabel((ctx) => {
+      statusBar.update();
+      provider.relabel(ctx);
+    }),
+  );
 
   const ready = manager.initialize();
   return {

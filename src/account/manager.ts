@@ -37,7 +37,10 @@ export class AccountManager implements Accounts, vscode.Disposable {
   private readonly sessionsChanged =
     new vscode.EventEmitter<vscode.AuthenticationProviderAuthenticationSessionsChangeEvent>();
   readonly onDidChangeSessions = this.sessionsChanged.event;
-  private readonly disposables: vscode.Disposable[] = [this.changed, this.sessionsChanged];
+  /** Fires when the active account's label changes without the account changing (env session name lookup). */
+  private readonly relabelled = new vscode.EventEmitter<AccountContext>();
+  readonly onDidChangeLabel = this.relabelled.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.sessionsChanged, this.relabelled];
   private reauthOpen: Promise<void> | undefined;
   /** Store writes and reloads run one at a time, so a reload triggered by our own write never sees a half-updated store. */
   private queue: Promise<unknown> = Promise.resolve();
@@ -78,6 +81,21 @@ export class AccountManager implements Accounts, vscode.Disposable {
   /** Reads stored sessions and picks the active one. Storage failures are shown, never treated as "signed out". */
   async initialize(): Promise<void> {
     await this.reload();
+    if (this.env) void this.nameEnvSession(this.envContext(this.env));
+  }
+
+  /** The env session starts labelled by account id; ask Harness for the name once, in the background. */
+  private async nameEnvSession(ctx: AccountContext): Promise<void> {
+    try {
+      const account = await ctx.api.getAccount();
+      const name = account.name || account.companyName;
+      if (!name) return;
+      ctx.label = `${name} (${hostOf(ctx.baseUrl)}, from environment)`;
+      this.relabelled.fire(ctx);
+    } catch (err) {
+      // The tree reports connectivity problems; the label just stays the account id.
+      log.debug(`Harness: could not read the environment account's name: ${(err as Error).message}`);
+    }
   }
 
   current(): AccountContext | undefined {

@@ -139,6 +139,15 @@ export class HarnessTreeProvider implements vscode.TreeDataProvider<HarnessNode>
     return this.root;
   }
 
+  /** Shows a new label for the account node (same account, e.g. its name arrived later). */
+  relabel(account: AccountContext): void {
+    if (this.root && this.root.accountId === account.accountId && this.root.baseUrl === account.baseUrl) {
+      this.root.label = account.label;
+      // Whole-view repaint: served from the cache, and safe when the root is not shown (welcome view).
+      this.changed.fire();
+    }
+  }
+
   /** The tree's own object with this id (menu arguments and nodes built by commands may be copies). */
   resolve(node: HarnessNode): HarnessNode | undefined {
     if (this.root && node.id === this.root.id) return this.root;
