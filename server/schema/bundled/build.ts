@@ -101,9 +101,23 @@ export const typeConst = (value: string, description: string): JsonSchema => ({
  * `definitions/<name>` and referenced, which keeps the serialised schema small. The target
  * carries the description.
  */
-const sharedFields: Record<string, JsonSchema> = {};
+const sharedStore: Record<string, JsonSchema> = {};
 export const shared = (name: string, make: () => JsonSchema): JsonSchema => {
-  if (!sharedFields[name]) sharedFields[name] = make();
+  if (!sharedStore[name]) sharedStore[name] = make();
   return { $ref: `#/definitions/${name}` };
 };
-export const sharedDefinitions = (): Record<string, JsonSchema> => ({ ...sharedFields });
+export const sharedDefinitions = (): Record<string, JsonSchema> => ({ ...sharedStore });
+
+/** `shared` for a whole group of fields: each is stored once as `<prefix><Key>`. */
+export const sharedFields = (
+  prefix: string,
+  fields: Record<string, JsonSchema>,
+): Record<string, JsonSchema> =>
+  Object.fromEntries(
+    Object.entries(fields).map(([k, v]) => [
+      k,
+      v.$ref && Object.keys(v).length <= 2
+        ? v
+        : shared(`${prefix}${k[0].toUpperCase()}${k.slice(1)}`, () => v),
+    ]),
+  );

@@ -76,8 +76,7 @@ export const templateLink = (what: string): JsonSchema =>
   );
 
 /** Kubernetes-style CPU/memory limits for a container a step runs in. */
-export const containerResources = (): JsonSchema =>
-  ref('ContainerResources', 'CPU and memory for the step container.');
+export const containerResources = (): JsonSchema => ({ $ref: '#/definitions/ContainerResources' });
 
 const failureErrors = [
   'AllErrors',
@@ -309,7 +308,7 @@ export const commonDefinitions: Definitions = {
     { required: ['name', 'type'], closed: true },
   ),
   ContainerResources: obj(
-    'Resources of a step container.',
+    'CPU and memory of a step container (Kubernetes quantities).',
     {
       limits: obj(
         'Upper bounds for the container.',
@@ -351,13 +350,17 @@ export const commonDefinitions: Definitions = {
 };
 
 export const outputVariables = (): JsonSchema =>
-  list(
-    'Values the script exports; later steps read them as <+steps.ID.output.outputVariables.NAME>.',
-    ref('Variable', 'One exported value: name, type and the shell variable it comes from.'),
+  shared('OutputVariables', () =>
+    list(
+      'Values the script exports; later steps read them as <+steps.ID.output.outputVariables.NAME>.',
+      ref('Variable', 'One exported value: name, type and the shell variable it comes from.'),
+    ),
   );
 
 export const inputVariables = (): JsonSchema =>
-  list('Environment variables set for the script.', ref('Variable', 'One environment variable.'));
+  shared('InputVariables', () =>
+    list('Environment variables set for the script.', ref('Variable', 'One environment variable.')),
+  );
 
 export const envMap = (): JsonSchema =>
   shared('EnvVariables', () => strMap('Environment variables, as NAME: value.'));

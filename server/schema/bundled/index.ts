@@ -4,6 +4,7 @@ import { approvalDefinitions, approvalStepDefinitions } from './steps/approval';
 import { cdStepDefinitions } from './steps/cd';
 import { ciDefinitions, ciStepDefinitions } from './steps/ci';
 import { commonStepDefinitions } from './steps/common';
+import { platformStepDefinitions } from './steps/platforms';
 import { securityStepDefinitions } from './steps/security';
 import { commonDefinitions } from './common';
 import { executionDefinitions } from './execution';
@@ -32,6 +33,7 @@ const stepDefinitions = merge(
   ciStepDefinitions,
   cdStepDefinitions,
   approvalStepDefinitions,
+  platformStepDefinitions,
   securityStepDefinitions,
 );
 const stageDefinitions = merge(deploymentStageDefinitions, ciStageDefinitions, otherStageDefinitions);

@@ -1,26 +1,45 @@
 // Deployment (CD) step types: Kubernetes, Helm, Terraform, ECS, serverless and Lambda, SSH/WinRM
 // commands, GitOps, Google Cloud, continuous verification and CI-server triggers.
-import { anyValue, bool, int, list, obj, oneOfValues, str, strList, timeout } from '../build';
+import {
+  anyValue,
+  bool,
+  int,
+  list,
+  obj,
+  oneOfValues,
+  shared,
+  sharedFields,
+  str,
+  strList,
+  timeout,
+} from '../build';
 import { inputVariables, outputVariables, variables } from '../common';
 import type { Definitions, JsonSchema } from '../types';
-import { connectorRef, containerFields, envMap, step, stepDelegates } from './node';
+import { connectorRef, containerFields, envMap, step, stepDelegates, uiMetadata } from './node';
 
 export const cdStepDefinitions: Definitions = {};
 const d = cdStepDefinitions;
 
-const skipDryRun = () => bool('Skip the kubectl dry run that checks the manifests first.');
-const pruning = () => bool('Delete resources that were in the previous release but not in this one.');
-const steadyState = () => bool('Do not wait for the workloads to become ready.');
+const skipDryRun = (): JsonSchema =>
+  shared('SkipDryRun', () => bool('Skip the kubectl dry run that checks the manifests first.'));
+const pruning = (): JsonSchema =>
+  shared('PruningEnabled', () =>
+    bool('Delete resources that were in the previous release but not in this one.'),
+  );
+const steadyState = (): JsonSchema =>
+  shared('SkipSteadyState', () => bool('Do not wait for the workloads to become ready.'));
 const k8sFlags = (): JsonSchema =>
-  list(
-    'Extra kubectl flags per command.',
-    obj(
-      'Flags for one kubectl command.',
-      {
-        commandType: oneOfValues('kubectl command the flag applies to.', ['Apply']),
-        flag: str('Flag text, e.g. --server-side.'),
-      },
-      { required: ['commandType'], closed: true },
+  shared('K8sCommandFlags', () =>
+    list(
+      'Extra kubectl flags per command.',
+      obj(
+        'Flags for one kubectl command.',
+        {
+          commandType: oneOfValues('kubectl command the flag applies to.', ['Apply']),
+          flag: str('Flag text, e.g. --server-side.'),
+        },
+        { required: ['commandType'], closed: true },
+      ),
     ),
   );
 const helmFlags = (): JsonSchema =>
@@ -228,13 +247,14 @@ step(d, 'K8sPatch', 'Patches a live Kubernetes resource.', {
 });
 step(d, 'K8sRollout', 'Runs kubectl rollout commands (restart, status …).', { ...stepDelegates() });
 
-const helmCommon = (): Record<string, JsonSchema> => ({
-  skipSteadyStateCheck: steadyState(),
-  runChartTests: bool('Run helm test after the release.'),
-  commandFlags: helmFlags(),
-  environmentVariables: envMap(),
-  ...stepDelegates(),
-});
+const helmCommon = (): Record<string, JsonSchema> =>
+  sharedFields('Helm', {
+    skipSteadyStateCheck: steadyState(),
+    runChartTests: bool('Run helm test after the release.'),
+    commandFlags: helmFlags(),
+    environmentVariables: envMap(),
+    ...stepDelegates(),
+  });
 step(d, 'HelmDeploy', 'Installs or upgrades the service Helm chart as a native Helm release.', {
   ...helmCommon(),
   ignoreReleaseHistFailStatus: bool('Continue even when the release history shows a failed release.'),
@@ -311,7 +331,7 @@ const tfExecution = (): Record<string, JsonSchema> => ({
 const tfCommon = (): Record<string, JsonSchema> => ({
   provisionerIdentifier: str('Links the plan, apply, destroy and rollback steps of one provisioner.'),
   cloudCliConfiguration: anyValue('Settings for Terraform Cloud CLI runs.'),
-  metadata: str('Internal metadata kept by the Harness UI.'),
+  metadata: uiMetadata(),
   ...stepDelegates(),
 });
 step(
@@ -508,7 +528,7 @@ step(
         { required: ['identifier', 'name', 'type'] },
       ),
     ),
-    metadata: str('Internal metadata kept by the Harness UI.'),
+    metadata: uiMetadata(),
     ...stepDelegates(),
   },
   { required: ['onDelegate'] },
@@ -672,7 +692,7 @@ step(
     consoleLogPollFrequency: timeout('How often the console log is read.'),
     unstableStatusAsSuccess: bool('Treat an UNSTABLE build as success.'),
     useConnectorUrlForJobExecution: bool('Call the job through the connector URL.'),
-    metadata: str('Internal metadata kept by the Harness UI.'),
+    metadata: uiMetadata(),
     ...stepDelegates(),
   },
   { required: ['connectorRef', 'jobName'] },

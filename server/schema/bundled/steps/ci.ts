@@ -1,6 +1,18 @@
 // CI (build) step types: commands in containers, plugins, GitHub Actions, service containers,
 // clones, image build-and-push, caches and artifact uploads.
-import { anyValue, bool, int, list, obj, oneOfValues, ref, str, strList, strMap } from '../build';
+import {
+  anyValue,
+  bool,
+  int,
+  list,
+  obj,
+  oneOfValues,
+  ref,
+  sharedFields,
+  str,
+  strList,
+  strMap,
+} from '../build';
 import { outputVariables } from '../common';
 import type { Definitions, JsonSchema } from '../types';
 import { connectorRef, containerFields, envMap, pluginStepFields, reports, shellKinds, step } from './node';
@@ -223,20 +235,24 @@ step(
 
 const imageBuildFields = (): Record<string, JsonSchema> => ({
   ...pluginStepFields(),
-  context: str('Build context directory.'),
-  dockerfile: str('Path of the Dockerfile.'),
-  target: str('Build stage to stop at (multi-stage Dockerfiles).'),
-  tags: strList('Image tags to push.', 'A tag, e.g. latest or <+pipeline.sequenceId>.'),
-  labels: strMap('Labels added to the pod or image.'),
-  buildArgs: strMap('Docker build arguments (--build-arg NAME=value).'),
-  optimize: bool('Use a faster build (--snapshotMode=redo) with Kaniko.'),
-  caching: bool('Enable Docker layer caching.'),
-  cacheFrom: strList('Images to use as cache sources.', 'An image reference.'),
-  cacheTo: str('Where to export the build cache.'),
-  envVariables: envMap(),
-  envDockerSecrets: strMap('Build secrets taken from environment variables (secret id to variable name).'),
-  fileDockerSecrets: strMap('Build secrets taken from files (secret id to file path).'),
+  ...imageBuildShared(),
 });
+const imageBuildShared = (): Record<string, JsonSchema> =>
+  sharedFields('ImageBuild', {
+    context: str('Build context directory.'),
+    dockerfile: str('Path of the Dockerfile.'),
+    target: str('Build stage to stop at (multi-stage Dockerfiles).'),
+    tags: strList('Image tags to push.', 'A tag, e.g. latest or <+pipeline.sequenceId>.'),
+    labels: strMap('Labels added to the pod or image.'),
+    buildArgs: strMap('Docker build arguments (--build-arg NAME=value).'),
+    optimize: bool('Use a faster build (--snapshotMode=redo) with Kaniko.'),
+    caching: bool('Enable Docker layer caching.'),
+    cacheFrom: strList('Images to use as cache sources.', 'An image reference.'),
+    cacheTo: str('Where to export the build cache.'),
+    envVariables: envMap(),
+    envDockerSecrets: strMap('Build secrets taken from environment variables (secret id to variable name).'),
+    fileDockerSecrets: strMap('Build secrets taken from files (secret id to file path).'),
+  });
 
 step(
   d,

@@ -12,6 +12,7 @@ import {
   shellKinds,
   step,
   stepDelegates,
+  uiMetadata,
 } from './node';
 
 export const commonStepDefinitions: Definitions = {};
@@ -47,7 +48,7 @@ step(
     outputVariables: outputVariables(),
     outputAlias,
     includeInfraSelectors: bool('Also use the delegate selectors of the stage infrastructure.'),
-    metadata: str('Internal metadata kept by the Harness UI.'),
+    metadata: uiMetadata(),
     ...stepDelegates(),
   },
   { required: ['shell', 'source'], closed: true },
@@ -79,7 +80,7 @@ step(
     certificate: str('Client certificate (PEM) for mutual TLS.'),
     certificateKey: str('Private key of the client certificate.'),
     outputAlias,
-    metadata: str('Internal metadata kept by the Harness UI.'),
+    metadata: uiMetadata(),
     ...stepDelegates(),
   },
   { required: ['url', 'method'] },
@@ -91,7 +92,7 @@ step(
   'Pauses the pipeline for a fixed time (it can be ended early from the UI).',
   {
     duration: timeout('How long to wait, e.g. 10m.'),
-    metadata: str('Internal metadata kept by the Harness UI.'),
+    metadata: uiMetadata(),
   },
   { required: ['duration'], closed: true },
 );
@@ -149,7 +150,7 @@ step(
     outputVariables: outputVariables(),
     reports: reports(),
     settings: anyValue('Plugin-style settings passed to the container.'),
-    metadata: str('Internal metadata kept by the Harness UI.'),
+    metadata: uiMetadata(),
     imagePullPolicy: imagePullPolicy(),
     infrastructure: obj(
       'Where the container runs.',
@@ -185,7 +186,7 @@ step(
     type: oneOfValues('Payload kind (Custom: a JSON payload given here).', ['Custom']),
     policySets: strList('Policy sets to evaluate.', 'A policy set identifier.'),
     policySpec: obj('The payload to evaluate.', { payload: str('JSON document the policies examine.') }),
-    metadata: str('Internal metadata kept by the Harness UI.'),
+    metadata: uiMetadata(),
   },
   { required: ['policySets'] },
 );

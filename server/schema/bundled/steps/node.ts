@@ -1,6 +1,6 @@
 // The step node every step type shares (identifier, name, timeout, when, …) and helpers for
 // fields that recur in many step specs.
-import { bool, obj, oneOfValues, shared, str, strList, typeConst } from '../build';
+import { bool, obj, oneOfValues, shared, sharedFields, str, strList, typeConst } from '../build';
 import {
   containerResources,
   delegateSelectors,
@@ -9,8 +9,6 @@ import {
   failureStrategies,
   identifier,
   name,
-  stepWhen,
-  strategy,
   timeoutField,
 } from '../common';
 import type { Definitions, JsonSchema } from '../types';
@@ -49,12 +47,12 @@ export function step(
     {
       identifier: shared('StepIdentifier', () => identifier('step')),
       name: shared('StepName', () => name('step')),
-      type: typeConst(type, summary),
+      type: typeConst(type, 'Step type.'),
       description: shared('StepDescription', () => description('step')),
       timeout: shared('StepTimeout', () => timeoutField('step')),
-      when: shared('StepWhenField', stepWhen),
+      when: { $ref: '#/definitions/StepWhen' },
       failureStrategies: shared('StepFailureStrategies', () => failureStrategies('step')),
-      strategy: shared('StepStrategy', () => strategy('step')),
+      strategy: { $ref: '#/definitions/Strategy' },
       enforce: shared('StepEnforce', () =>
         obj(
           'Policies evaluated against this step before it runs.',
@@ -72,7 +70,7 @@ export function step(
 }
 
 export const connectorRef = (what: string): JsonSchema =>
-  str(`Connector for ${what}; prefix with org. or account. for connectors at those scopes.`);
+  str(`Connector for ${what} (org. or account. prefix for other scopes).`);
 
 export const imagePullPolicy = (): JsonSchema =>
   shared('ImagePullPolicy', () =>
@@ -107,21 +105,30 @@ export const reports = (): JsonSchema =>
   );
 
 /** Fields of every step that runs in its own container (CI steps, container-based CD steps). */
-export const containerFields = (what: string): Record<string, JsonSchema> => ({
-  connectorRef: connectorRef(`the registry the ${what} image is pulled from`),
-  image: str('Container image the step runs in, e.g. node:20 or alpine:3.'),
-  imagePullPolicy: imagePullPolicy(),
-  privileged: bool('Run the container in privileged mode.'),
-  runAsUser: runAsUser(),
-  resources: containerResources(),
-});
+export const containerFields = (_what?: string): Record<string, JsonSchema> =>
+  sharedFields('Container', {
+    connectorRef: connectorRef('the registry the step image is pulled from'),
+    image: str('Container image the step runs in, e.g. node:20 or alpine:3.'),
+    imagePullPolicy: imagePullPolicy(),
+    privileged: bool('Run the container in privileged mode.'),
+    runAsUser: runAsUser(),
+    resources: containerResources(),
+  });
 
 /** Fields of plugin-backed CI steps (build/push, cache, upload). */
-export const pluginStepFields = (): Record<string, JsonSchema> => ({
-  resources: containerResources(),
-  runAsUser: runAsUser(),
-  baseImageConnectorRefs: strList('Connectors used to pull the step base images.', 'A connector reference.'),
-});
+export const pluginStepFields = (): Record<string, JsonSchema> =>
+  sharedFields('Plugin', {
+    resources: containerResources(),
+    runAsUser: runAsUser(),
+    baseImageConnectorRefs: strList(
+      'Connectors used to pull the step base images.',
+      'A connector reference.',
+    ),
+  });
+
+/** The UI's own bookkeeping field found in several specs. */
+export const uiMetadata = (): JsonSchema =>
+  shared('UiMetadata', () => str('Internal metadata kept by the Harness UI.'));
 
 export const stepDelegates = (): Record<string, JsonSchema> => ({
   delegateSelectors: shared('DelegateSelectors', delegateSelectors),

