@@ -2,12 +2,12 @@
 // language client, the API client and the tree load their data only when first needed.
 import * as vscode from 'vscode';
 import { getLog, log, recentLogLines } from './log';
-import { registerAccountFeatures } from './account';
+import { registerAccountFeatures, type AccountFeaturesApi } from './account';
 import { registerResourceCommands } from './commands';
 import { registerLanguageFeatures } from './language';
 
 /** What `activate` returns (`extensions.getExtension(id).exports`): read-only hooks for tests. */
-export interface HarnessExtensionApi {
+export interface HarnessExtensionApi extends AccountFeaturesApi {
   /** Recent lines of the "Harness" log, redacted, oldest first. */
   logLines(): string[];
 }
@@ -19,13 +19,13 @@ export function activate(context: vscode.ExtensionContext): HarnessExtensionApi 
     vscode.commands.registerCommand('harness.showOutput', () => getLog().show(true)),
   );
   void vscode.commands.executeCommand('setContext', 'harness.signedIn', false);
-  registerAccountFeatures(context);
+  const account = registerAccountFeatures(context);
   registerResourceCommands(context);
   registerLanguageFeatures(context);
   log.info(
     `Harness extension ${context.extension.packageJSON.version} activated in ${Date.now() - started} ms`,
   );
-  return { logLines: recentLogLines };
+  return { ...account, logLines: recentLogLines };
 }
 
 export function deactivate(): void {
