@@ -27,6 +27,14 @@ async function inlineAction(page: Page, label: string, action: string): Promise<
   await row.locator(`.action-label[aria-label^="${action}"]`).click();
 }
 
+/** Waits for the quick input showing `title` (a step of a multi-step flow) and answers it. */
+async function answer(page: Page, title: string | RegExp, value: string | undefined): Promise<void> {
+  const widget = page.locator('.quick-input-widget', { hasText: title });
+  await widget.waitFor({ state: 'visible', timeout: 30_000 });
+  if (value !== undefined) await widget.locator('input').first().fill(value);
+  await page.keyboard.press('Enter');
+}
+
 async function shot(session: Session, name: string): Promise<void> {
   const file = await session.screenshot(name);
   assert.ok(fs.statSync(file).size > 10_000, `${file} looks empty`);
@@ -111,5 +119,29 @@ describe('e2e: open, edit, push and run a pipeline', function () {
       .locator('.notifications-toasts .notification-toast', { hasText: 'finished: Success' })
       .waitFor({ state: 'visible', timeout: 30_000 });
     await shot(session, 'run-2-success');
+  });
+
+  it('creates a project from the command palette, identifier derived from the name', async () => {
+    const { page } = session;
+    // The organization selected in the tree is where the project goes.
+    await treeRow(page, 'Engineering').click();
+    await session.runCommand('Harness: Create Project');
+    await answer(page, 'New project in engineering (1/5): name', 'Mobile Checkout');
+    const identifier = page.locator('.quick-input-widget', { hasText: '(2/5): identifier' });
+    await identifier.waitFor({ state: 'visible', timeout: 15_000 });
+    assert.equal(await identifier.locator('input').first().inputValue(), 'Mobile_Checkout');
+    await shot(session, 'create-project-1-identifier');
+    await page.keyboard.press('Enter');
+    await answer(page, '(3/5): colour', undefined);
+    await answer(page, '(4/5): modules', undefined);
+    await answer(page, /\(5\/5\): description/, 'Checkout for the mobile apps');
+    await answer(page, /\(5\/5\): tags/, 'team:mobile');
+    await page
+      .locator('.notifications-toasts .notification-toast', {
+        hasText: 'created project "Mobile Checkout" in engineering',
+      })
+      .waitFor({ state: 'visible', timeout: 30_000 });
+    await treeRow(page, 'Mobile Checkout').waitFor({ state: 'visible', timeout: 30_000 });
+    await shot(session, 'create-project-2-created');
   });
 });
