@@ -1,6 +1,7 @@
 // Per-test fault injection: a queue of FaultSpecs consumed by matching requests, and the
 // bodies the infrastructure in front of Harness sends when things go wrong.
 //   429        Cloud Armor style: HTML body, no Retry-After unless the spec gives one
+//              (`retryAfter` is also honoured by 502/503/504)
 //   500        the service's own ErrorDTO (code UNEXPECTED)
 //   502/503/504 plain-text answers of the gateway/envoy in front of the services
 //   html       a 502 proxy error page (text/html)
@@ -80,13 +81,14 @@ const HTML_429 = `<!doctype html><meta charset="utf-8"><title>429 Too Many Reque
 export function faultReply(spec: FaultSpec, correlationId: string): Reply | undefined {
   const html = 'text/html; charset=utf-8';
   const text = 'text/plain; charset=utf-8';
+  const retry: Record<string, string> = spec.retryAfter ? { 'retry-after': spec.retryAfter } : {};
   switch (spec.kind) {
     case '429':
       return {
         status: 429,
         body: HTML_429,
         contentType: html,
-        headers: spec.retryAfter ? { 'retry-after': spec.retryAfter } : {},
+        headers: retry,
       };
     case '500':
       return {
@@ -106,11 +108,12 @@ export function faultReply(spec: FaultSpec, correlationId: string): Reply | unde
         status: 502,
         body: 'upstream connect error or disconnect/reset before headers. reset reason: connection termination',
         contentType: text,
+        headers: retry,
       };
     case '503':
-      return { status: 503, body: 'no healthy upstream', contentType: text };
+      return { status: 503, body: 'no healthy upstream', contentType: text, headers: retry };
     case '504':
-      return { status: 504, body: 'upstream request timeout', contentType: text };
+      return { status: 504, body: 'upstream request timeout', contentType: text, headers: retry };
     case 'html':
       return { status: 502, body: HTML_502, contentType: html };
     case 'empty':

@@ -24,11 +24,15 @@ describe('simulator: fault injection', function () {
     data(await call(sim, 'GET', ORGS));
   });
 
-  it('429 with the Retry-After it was given', async () => {
+  it('429 (and 503) with the Retry-After it was given', async () => {
     sim.faults.inject({ kind: '429', retryAfter: '2' });
     const r = await call(sim, 'GET', ORGS);
     assert.equal(r.status, 429);
     assert.equal(r.headers.get('retry-after'), '2');
+    sim.faults.inject({ kind: '503', retryAfter: '1' });
+    assert.equal((await call(sim, 'GET', ORGS)).headers.get('retry-after'), '1');
+    sim.faults.inject({ kind: '503' });
+    assert.equal((await call(sim, 'GET', ORGS)).headers.get('retry-after'), null);
   });
 
   it('500 as an ErrorDTO, 502/503/504 as gateway text', async () => {

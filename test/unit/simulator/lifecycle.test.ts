@@ -108,6 +108,7 @@ describe('simulator: seed, listening and the command line', function () {
 
     function runMain(
       args: string[],
+      signal: NodeJS.Signals = 'SIGTERM',
     ): Promise<{ firstLine: string; output: string; code: number | null; signal: NodeJS.Signals | null }> {
       return new Promise((resolve, reject) => {
         const child = spawn(process.execPath, [main, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -122,7 +123,7 @@ describe('simulator: seed, listening and the command line', function () {
           if (!firstLine && output.includes('\n')) {
             firstLine = output.split('\n')[0];
             // Ready: ask it to stop the way a terminal or a process manager would.
-            child.kill('SIGTERM');
+            child.kill(signal);
           }
         });
         child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -145,8 +146,8 @@ describe('simulator: seed, listening and the command line', function () {
       assert.ok(info.token.startsWith(`pat.${info.accountId}.`));
     });
 
-    it('prints the URL, account and demo token for people', async () => {
-      const r = await runMain(['--port', '0']);
+    it('prints the URL, account and demo token for people and exits 0 on SIGINT', async () => {
+      const r = await runMain(['--port', '0'], 'SIGINT');
       assert.equal(r.code, 0, `${r.signal} ${r.output}`);
       assert.match(
         r.output,
