@@ -12,6 +12,7 @@ import {
 import type { PipelineNode } from '../tree/nodes';
 import { notifyNodeChanged } from '../tree/updates';
 import { log } from '../log';
+import { pipelinesFolder, refreshTree } from './context';
 import { executionLink } from './deepLinks';
 
 export interface WatchRequest {
@@ -151,6 +152,8 @@ export class ExecutionWatcher implements vscode.Disposable {
     void show(message, 'Open Execution').then((c) => {
       if (c) void vscode.env.openExternal(vscode.Uri.parse(url));
     });
+    // Without a node to repaint, refetch the pipelines list so its last-execution icon is current.
+    if (!req.node) refreshTree(pipelinesFolder(req.scope));
     // Leave the final status visible for a while, unless another execution is being watched.
     setTimeout(() => {
       if (!this.disposed && this.active.size === 0) this.item.hide();

@@ -2,7 +2,7 @@
 // connector's connection, open in the Harness UI, copy an identifier. Each also accepts a plain
 // options object (no prompts) so it can be driven by tests and other extensions.
 import * as vscode from 'vscode';
-import type { ConnectorTestResult, ProjectScope, Scope } from '../api/types';
+import type { ConnectorTestResult, GitParams, ProjectScope, Scope } from '../api/types';
 import type { AccountContext } from '../account/accounts';
 import type { ConnectorNode, HarnessNode } from '../tree/nodes';
 import { notifyNodeChanged } from '../tree/updates';
@@ -154,7 +154,9 @@ export async function deleteResource(kind: Deletable['kind'], arg?: unknown): Pr
     await withCancellableProgress(`Deleting ${kind} ${target.identifier}…`, (signal) => {
       switch (target.kind) {
         case 'pipeline':
-          return account.api.deletePipeline(target.scope, target.identifier, undefined, { signal });
+          return account.api.deletePipeline(target.scope, target.identifier, remoteDeleteParams(target), {
+            signal,
+          });
         case 'connector':
           return account.api.deleteConnector(target.scope, target.identifier, { signal });
         case 'project':
@@ -169,6 +171,21 @@ export async function deleteResource(kind: Deletable['kind'], arg?: unknown): Pr
     reportError(err, `delete ${kind} ${target.identifier}`);
     return failed(err);
   }
+}
+
+/** Remote (Git) pipelines are deleted with a commit: say where, and which version was seen. */
+function remoteDeleteParams(target: Deletable): GitParams | undefined {
+  const node = target.node;
+  if (node?.kind !== 'pipeline' || node.pipeline.storeType !== 'REMOTE') return undefined;
+  const g = node.pipeline.gitDetails ?? {};
+  return {
+    branch: g.branch,
+    repoName: g.repoName,
+    connectorRef: node.pipeline.connectorRef,
+    filePath: g.filePath,
+    lastObjectId: g.objectId,
+    commitMsg: `Delete pipeline ${target.identifier} from VS Code`,
+  };
 }
 
 function refreshAfterDelete(target: Deletable): void {
