@@ -33,10 +33,11 @@ export function executionDefinitions(stepDefinitionNames: string[]): Definitions
       { required: ['steps'], closed: true },
     ),
     StepWrapper: obj(
-      'One entry of a steps list: exactly one of step, parallel or stepGroup.',
+      'One entry of a steps list: exactly one of step, parallel, stepGroup or insert.',
       {
         step: ref('Step', 'A single step; its type decides what spec it takes.'),
         parallel: stepsList('Steps (or step groups) that run at the same time.'),
+        insert: ref('StepInsert', 'A named block of steps inserted into a template at this point.'),
         stepGroup: ref(
           'StepGroup',
           'A named group of steps sharing conditions, failure strategies, looping and container infrastructure.',
@@ -63,6 +64,15 @@ export function executionDefinitions(stepDefinitionNames: string[]): Definitions
         template: templateLink('step'),
       },
       { required: ['identifier', 'name', 'template'], closed: true },
+    ),
+    StepInsert: obj(
+      'Steps added at an insertion point of a pipeline or stage template.',
+      {
+        identifier: identifier('insert block'),
+        name: name('insert block'),
+        steps: stepsList('Steps of the block.'),
+      },
+      { required: ['identifier', 'name', 'steps'], closed: true },
     ),
     StepGroup: obj(
       'A group of steps.',

@@ -168,6 +168,15 @@ export function stageUnionDefinitions(stageDefinitionNames: string[]): Definitio
       {
         stage: ref('Stage', 'A stage.'),
         parallel: list('Stages that run at the same time.', ref('StageWrapper', 'A stage.')),
+        insert: obj(
+          'Stages added at an insertion point of a pipeline template.',
+          {
+            identifier: identifier('insert block'),
+            name: name('insert block'),
+            stages: list('Stages of the block.', ref('StageWrapper', 'A stage or a parallel block.')),
+          },
+          { required: ['identifier', 'name', 'stages'], closed: true },
+        ),
       },
       { closed: true },
     ),

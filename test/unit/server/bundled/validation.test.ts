@@ -62,6 +62,49 @@ describe('bundled pipeline schema: validation through the engine', function () {
     assert.deepEqual(ds, [], show(ds));
   });
 
+  it('accepts insert blocks of stages and of steps (template insertion points)', () => {
+    const text = [
+      'pipeline:',
+      '  name: With inserts',
+      '  identifier: with_inserts',
+      '  stages:',
+      '    - insert:',
+      '        name: Team stages',
+      '        identifier: team_stages',
+      '        stages:',
+      '          - stage:',
+      '              name: Checks',
+      '              identifier: checks',
+      '              type: Custom',
+      '              spec:',
+      '                execution:',
+      '                  steps:',
+      '                    - insert:',
+      '                        name: Team steps',
+      '                        identifier: team_steps',
+      '                        steps:',
+      '                          - step:',
+      '                              type: Wait',
+      '                              name: Pause',
+      '                              identifier: pause',
+      '                              spec:',
+      '                                duration: 1m',
+      '',
+    ].join('\n');
+    const ds = validate(text);
+    assert.deepEqual(ds, [], show(ds));
+    const broken = validate(
+      text.replace(
+        '                                duration: 1m',
+        '                                duraton: 1m',
+      ),
+    );
+    assert.ok(
+      errors(broken).some((d) => d.code === 'unknown-property'),
+      show(broken),
+    );
+  });
+
   it('accepts a minimal spec for every step type it knows', () => {
     // One document with every step type (one validation, not one per type).
     const steps = bundledStepTypes.map((type, i) => ({
