@@ -7,6 +7,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { HarnessExtensionApi } from '../../src/extension';
+import type { HarnessNode } from '../../src/tree/nodes';
 import { startSimulator, type HostSimulator } from './helpers/simulator';
 import { waitFor } from './helpers/waitFor';
 
@@ -520,6 +522,69 @@ describe('resource commands (real host, simulator)', function () {
       assert.equal(
         opened.url,
         `${sim.url}/ng/account/${sim.accountId}/all/orgs/${ORG}/projects/${PROJECT}/pipelines/create_me/pipeline-studio`,
+      );
+    });
+
+    it('works on the nodes of the real tree: run watches into the pipeline node, test connection into the connector node', async () => {
+      const exported: unknown = await vscode.extensions
+        .getExtension('harness-community.harness-vscode')
+        ?.activate();
+      const tree = (exported as HarnessExtensionApi).tree;
+      const children = async (node?: HarnessNode) => tree.getChildren(node);
+      const find = async (
+        parent: HarnessNode | undefined,
+        pick: (n: HarnessNode) => boolean,
+        what: string,
+      ) => {
+        const found = (await children(parent)).find(pick);
+        assert.ok(found, `${what} under ${parent?.id ?? 'the root'}`);
+        return found;
+      };
+      await vscode.commands.executeCommand('harness.refresh');
+      const account = await find(undefined, (n) => n.kind === 'account', 'account');
+      const org = await find(account, (n) => n.kind === 'org' && n.org.identifier === ORG, 'org');
+      const project = await find(
+        org,
+        (n) => n.kind === 'project' && n.project.identifier === PROJECT,
+        'project',
+      );
+      const pipelines = await find(project, (n) => n.kind === 'pipelines', 'pipelines folder');
+      const pipeline = await find(
+        pipelines,
+        (n) => n.kind === 'pipeline' && n.pipeline.identifier === 'create_me',
+        'pipeline create_me',
+      );
+      assert.equal(pipeline.kind, 'pipeline');
+
+      const copied = await run('harness.copyIdentifier', pipeline);
+      assert.equal(copied.identifier, 'create_me');
+      const opened = await run('harness.openPipeline', pipeline);
+      assert.equal(
+        vscode.Uri.parse(String(opened.uri)).path,
+        `/${sim.accountId}/${ORG}/${PROJECT}/pipelines/create_me.yaml`,
+      );
+
+      const started = await run('harness.runPipeline', pipeline);
+      assert.equal(started.status, 'ok', JSON.stringify(started));
+      await waitFor(
+        () =>
+          pipeline.kind === 'pipeline' &&
+          pipeline.pipeline.executionSummaryInfo?.lastExecutionId === started.planExecutionId &&
+          pipeline.pipeline.executionSummaryInfo?.lastExecutionStatus === 'Success',
+        { message: 'the pipeline node shows the run ending in Success', timeoutMs: 30_000 },
+      );
+
+      const connectors = await find(project, (n) => n.kind === 'connectors', 'connectors folder');
+      const connector = await find(
+        connectors,
+        (n) => n.kind === 'connector' && n.connector.connector.identifier === 'IT_Docker_Hub',
+        'connector IT_Docker_Hub',
+      );
+      const tested = await run('harness.testConnection', connector);
+      assert.equal(tested.status, 'ok', JSON.stringify(tested));
+      assert.equal(
+        connector.kind === 'connector' ? connector.connector.status?.status : undefined,
+        (tested.result as { status: string }).status,
       );
     });
 
