@@ -108,7 +108,7 @@ export function executionDefinitions(stepDefinitionNames: string[]): Definitions
 export const useFromStage = (what: string): JsonSchema =>
   obj(
     `Reuse the ${what} of an earlier stage.`,
-    { stage: str('Identifier of that stage.') },
+    { stage: str('Identifier of that stage.'), metadata: str('Internal metadata kept by the Harness UI.') },
     { required: ['stage'], closed: true },
   );
 

@@ -75,7 +75,7 @@ step(
         disallowPipelineExecutor: bool('The person who started the pipeline cannot approve.'),
         disallowedUserEmails: strList('Users who may not approve.', 'An e-mail address.'),
       },
-      { required: ['userGroups', 'minimumCount', 'disallowPipelineExecutor'], closed: true },
+      { required: ['minimumCount', 'disallowPipelineExecutor'], closed: true },
     ),
     approverInputs: list(
       'Values the approver fills in; later steps read them as <+steps.ID.output.approverInputs.NAME>.',

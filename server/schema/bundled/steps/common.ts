@@ -51,7 +51,11 @@ step(
     metadata: uiMetadata(),
     ...stepDelegates(),
   },
-  { required: ['shell', 'source'], closed: true },
+  {
+    required: ['shell', 'source'],
+    closed: true,
+    node: { identities: anyValue('Workload identities the script runs with (e.g. cloud OIDC credentials).') },
+  },
 );
 
 step(

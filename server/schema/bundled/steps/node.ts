@@ -20,6 +20,8 @@ export interface StepOptions {
   closed?: boolean;
   /** Whether the step needs a `spec` block at all (almost all do). */
   specRequired?: boolean;
+  /** Extra node-level keys (next to type and spec). */
+  node?: Record<string, JsonSchema>;
   /** Store the spec once under this definition name (several step types with the same spec). */
   sharedSpec?: string;
 }
@@ -60,6 +62,7 @@ export function step(
           { required: ['policySets'], closed: true },
         ),
       ),
+      ...opts.node,
       spec: specSchema,
     },
     {
