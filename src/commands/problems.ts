@@ -8,20 +8,21 @@ import * as language from '../language';
 type Validate = (doc: vscode.TextDocument) => Promise<vscode.Diagnostic[]>;
 
 /** How long a push waits for the language server to report on the latest edit. */
-const CATCH_UP_MS = 2000;
+const CATCH_UP_MS = 3000;
 
+/** When each open document was last edited / last had diagnostics reported (ms timestamps). */
 const lastEdit = new Map<string, number>();
 const lastReport = new Map<string, number>();
-let tick = 0;
 
 /** Tracks edits and diagnostics reports so a push can tell whether diagnostics are stale. */
 export function registerProblemTracking(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.contentChanges.length > 0) lastEdit.set(e.document.uri.toString(), ++tick);
+      if (e.contentChanges.length > 0) lastEdit.set(e.document.uri.toString(), Date.now());
     }),
     vscode.languages.onDidChangeDiagnostics((e) => {
-      for (const uri of e.uris) lastReport.set(uri.toString(), ++tick);
+      const now = Date.now();
+      for (const uri of e.uris) lastReport.set(uri.toString(), now);
     }),
     vscode.workspace.onDidCloseTextDocument((doc) => {
       lastEdit.delete(doc.uri.toString());
@@ -30,12 +31,21 @@ export function registerProblemTracking(context: vscode.ExtensionContext): void 
   );
 }
 
+/**
+ * The server validates a version only after `debounceMs` without edits, so a report earlier
+ * than that after the last edit is about an older version (e.g. one scheduled before the edit).
+ */
 function isStale(uri: vscode.Uri): boolean {
   const key = uri.toString();
-  return (lastEdit.get(key) ?? 0) > (lastReport.get(key) ?? 0);
+  const edited = lastEdit.get(key);
+  if (edited === undefined) return false;
+  const debounceMs = vscode.workspace
+    .getConfiguration('harness', uri)
+    .get<number>('validation.debounceMs', 200);
+  return (lastReport.get(key) ?? 0) < edited + debounceMs;
 }
 
-/** Resolves when diagnostics for `uri` are reported after the last edit, or after `ms`. */
+/** Resolves when diagnostics for `uri` are reported for the latest edit, or after `ms`. */
 function catchUp(uri: vscode.Uri, ms: number): Promise<void> {
   if (!isStale(uri)) return Promise.resolve();
   return new Promise((resolve) => {
