@@ -16,7 +16,7 @@ import type { ParsedYaml } from '../yaml/parse';
 import { expressionCompletions } from './expressionCompletion';
 import { outlineOf, stageAt } from './outline';
 import { scopeOfRef } from './scope';
-import { typeSkeleton } from './skeletons';
+import { typeSkeleton, unionTypes } from './skeletons';
 import { structuralSnippets } from './snippets';
 
 export interface CompletionDeps {
@@ -145,10 +145,12 @@ async function valueCompletions(
   const parent = key === 'type' ? parentKind(deps, loc) : {};
   // A `type` already written selects one branch whose enum is just that value: offer every
   // value of the union instead.
-  const values: unknown[] = parent.view?.discriminator?.values ?? view?.enum ?? [];
   const present = loc.parentMap ? loc.presentKeys.filter((k) => k !== 'type') : [];
   const stageType =
     parent.kind === 'step' ? (stageAt(outlineOf(deps.parsed.doc), deps.offset)?.type ?? 'Custom') : '';
+  const union = parent.kind && deps.schema ? unionTypes(deps.schema, parent.kind, stageType) : [];
+  const values: unknown[] =
+    parent.view?.discriminator?.values ?? (union.length ? union : undefined) ?? view?.enum ?? [];
   for (const v of values.slice(0, MAX_COMPLETIONS)) {
     if (v === null || typeof v === 'object') continue;
     const label = String(v);

@@ -96,3 +96,33 @@ export function typeSkeleton(
   }
   return out.length ? `${escapeSnippet(type)}\n${out.join('\n')}` : escapeSnippet(type);
 }
+
+const unionCache = new WeakMap<CompiledSchema, Map<string, string[]>>();
+
+/**
+ * Every `type` value of the stage or step union (for a step: inside a stage of `stageType`).
+ * Asked of a synthetic entity without `type`, because once a document names a type the schema
+ * view is that one branch.
+ */
+export function unionTypes(schema: CompiledSchema, kind: 'stage' | 'step', stageType: string): string[] {
+  let byKey = unionCache.get(schema);
+  if (!byKey) unionCache.set(schema, (byKey = new Map()));
+  const key = `${kind}\u0000${stageType}`;
+  let values = byKey.get(key);
+  if (!values) {
+    const text =
+      kind === 'stage'
+        ? 'pipeline:\n  stages:\n    - stage:\n        name: x\n'
+        : stepDoc(stageType, 'x').replace(/type: x\n$/, 'name: x\n');
+    let view: SchemaView | undefined;
+    try {
+      view = schema.viewAt(parseYaml(text), kind === 'stage' ? STAGE_PATH : STEP_PATH);
+    } catch {
+      view = undefined;
+    }
+    const typeEnum = view?.properties.get('type')?.schema()?.enum;
+    values = (view?.discriminator?.values ?? typeEnum ?? []).map(String);
+    byKey.set(key, values);
+  }
+  return values;
+}
