@@ -164,7 +164,7 @@ export function stageUnionDefinitions(stageDefinitionNames: string[]): Definitio
       { required: ['identifier', 'name', 'template'], closed: true },
     ),
     StageWrapper: obj(
-      'One entry of the stages list: a stage or a block of stages that run in parallel.',
+      'One entry of the stages list: a stage, a parallel block of stages or an insert block.',
       {
         stage: ref('Stage', 'A stage.'),
         parallel: list('Stages that run at the same time.', ref('StageWrapper', 'A stage.')),
