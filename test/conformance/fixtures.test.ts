@@ -9,6 +9,9 @@ import { hasShared, sharedDir } from '../helpers/paths';
 import { bundledSchema, validateParsed } from '../../server/engine';
 import { compileSchema, type CompiledSchemaImpl } from '../../server/schema/index';
 import { parseYaml } from '../../server/yaml/parse';
+import { fastParse } from '../../server/yaml/fastParse';
+import { parseDocument } from 'yaml';
+import { treeDifferences } from '../unit/server/core/equivalence';
 
 const fixturesDir = path.join(sharedDir, 'fixtures', 'pipelines');
 const referencePath = path.join(sharedDir, 'reference', 'harness-schema', 'pipeline.v0.json');
@@ -45,6 +48,10 @@ describe('conformance: real pipelines', function () {
   });
 
   for (const f of fixtures) {
+    it(`${f}: the fast parser builds exactly what yaml builds (or defers to it)`, () => {
+      const fast = fastParse(read(f));
+      if (fast) assert.deepEqual(treeDifferences(fast.contents, parseDocument(read(f)).contents), []);
+    });
     it(`${f}: no errors with the bundled schema`, () => {
       const diags = validateParsed(parseYaml(read(f)), bundledSchema());
       assert.deepEqual(errorsOf(diags), [], show(errorsOf(diags)));

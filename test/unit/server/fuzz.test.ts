@@ -6,6 +6,9 @@ import * as path from 'node:path';
 import { createEngine } from '../../../server/engine';
 import { parseYaml } from '../../../server/yaml/parse';
 import { locate } from '../../../server/yaml/locate';
+import { fastParse } from '../../../server/yaml/fastParse';
+import { parseDocument } from 'yaml';
+import { treeDifferences } from './core/equivalence';
 import type { ParsedYaml } from '../../../server/yaml/parse';
 import type { CompiledSchema } from '../../../server/schema/types';
 
@@ -227,12 +230,25 @@ describe('fuzz: mutated documents never crash or hang the engine', function () {
     const features = await loadFeatures();
     let slowest = 0;
     let diagnostics = 0;
+    let fastPath = 0;
     for (let i = 0; i < COUNT; i++) {
       const text = mutate(BASES[i % BASES.length], rnd);
       const offsets = [0, Math.floor(rnd() * (text.length + 1)), text.length];
       const started = performance.now();
       try {
         const parsed = parseYaml(text);
+        // Whenever the fast parser accepts a document it must build exactly what `yaml` builds.
+        const fast = fastParse(text);
+        if (fast) {
+          fastPath++;
+          const full = parseDocument(text, { uniqueKeys: true });
+          assert.deepEqual(
+            full.errors.map((e) => e.code),
+            [],
+            `fast path accepted a document yaml rejects:\n${JSON.stringify(text)}`,
+          );
+          assert.deepEqual(treeDifferences(fast.contents, full.contents), [], JSON.stringify(text));
+        }
         const diags = engine.validate(`file:///fuzz/${i}.yaml`, i, text);
         diagnostics += diags.length;
         for (const d of diags)
@@ -253,8 +269,9 @@ describe('fuzz: mutated documents never crash or hang the engine', function () {
       assert.ok(ms < MAX_MS_PER_DOC, `document #${i} took ${ms.toFixed(0)} ms\n---\n${JSON.stringify(text)}`);
     }
     assert.ok(diagnostics > 0, 'mutations produce diagnostics');
+    assert.ok(fastPath > 0, 'some mutations stay on the fast path');
     console.log(
-      `      fuzz: ${COUNT} docs, ${diagnostics} diagnostics, slowest ${slowest.toFixed(0)} ms, features: ${
+      `      fuzz: ${COUNT} docs, ${diagnostics} diagnostics, ${fastPath} on the fast path, slowest ${slowest.toFixed(0)} ms, features: ${
         Object.keys(features)
           .filter((k) => features[k as keyof typeof features])
           .join(', ') || 'none'

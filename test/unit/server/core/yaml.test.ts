@@ -4,6 +4,9 @@ import * as assert from 'node:assert/strict';
 import { LineIndex } from '../../../../server/yaml/lineIndex';
 import { parseYaml } from '../../../../server/yaml/parse';
 import { createEngine } from '../../../../server/engine';
+import { fastParse } from '../../../../server/yaml/fastParse';
+import { parseDocument } from 'yaml';
+import { treeDifferences } from './equivalence';
 import { covered, doc, testSchema, validateWith } from './helpers';
 
 describe('core: line index', () => {
@@ -223,4 +226,62 @@ describe('core: engine cache and schema switching', () => {
     assert.match(unknown[0].message, /No connector "gone" exists in the account/);
     assert.equal(covered(text, unknown[0]).text, 'account.gone');
   });
+});
+
+describe('core: fast parser', () => {
+  // Each document must either be declined or produce exactly the `yaml` tree.
+  const accepted = [
+    doc(
+      'pipeline:',
+      '  name: "quoted"',
+      "  id: 'it''s'",
+      '  n: 1.5',
+      '  o: 0o17',
+      '  h: 0x1F',
+      '  b: True',
+      '  z: ~',
+      '  e:',
+      '  list:',
+      '  - a',
+      '  - {x: [1, 2], y: "s"}',
+      '  # trailing comment',
+    ),
+    doc(
+      'a: |-',
+      '  line 1',
+      '',
+      '  line 2',
+      'b: >',
+      '  folded',
+      '  text',
+      '',
+      '  para',
+      'c: |+',
+      '  keep',
+      '',
+      'd: x # comment',
+    ),
+    doc('- - nested', '  - seq', '- key: v', '  other: w'),
+  ];
+  const declined = [
+    doc('a: &x 1', 'b: *x'),
+    doc('a: !tag x'),
+    doc('a: "multi', '  line"'),
+    doc('a: plain', '  continued'),
+    doc('a: 1', 'a: 2'),
+    doc('a:\tb'),
+    doc('---', 'a: 1'),
+    'a: 1\r\nb: 2\r\n',
+    doc('? complex', ': key'),
+  ];
+  accepted.forEach((text, i) =>
+    it(`accepts document ${i} and matches yaml`, () => {
+      const fast = fastParse(text);
+      assert.ok(fast, 'declined');
+      assert.deepEqual(treeDifferences(fast.contents, parseDocument(text).contents), []);
+    }),
+  );
+  declined.forEach((text, i) =>
+    it(`declines document ${i}: ${JSON.stringify(text)}`, () => assert.equal(fastParse(text), undefined)),
+  );
 });
