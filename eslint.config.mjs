@@ -42,7 +42,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'vscode', message: 'This module must run without VS Code (server, shared, API client).' }] },
+        {
+          paths: [
+            { name: 'vscode', message: 'This module must run without VS Code (server, shared, API client).' },
+          ],
+        },
       ],
     },
   },
