@@ -84,10 +84,15 @@ export function cachedRegex(pattern: string): RegExp | undefined {
   return re ?? undefined;
 }
 
+const TRUE_LIST: SchemaRef[] = [true];
+const FALSE_LIST: SchemaRef[] = [false];
+
 export class SchemaStore {
   private readonly nodes = new WeakMap<RawSchema, SchemaNode>();
   private readonly refs = new Map<string, RawSchema | null>();
   private readonly discriminators = new WeakMap<SchemaRef[], Discriminator | null>();
+  /** deref() results, computed once per schema object (validation calls it for every node). */
+  private readonly derefs = new WeakMap<RawSchema, SchemaRef[]>();
 
   constructor(readonly root: RawSchema) {}
 
@@ -116,7 +121,16 @@ export class SchemaStore {
    * (a `$ref` with sibling keywords contributes both). Bounded against reference cycles.
    */
   deref(s: SchemaRef): SchemaRef[] {
-    if (typeof s === 'boolean') return [s];
+    if (typeof s === 'boolean') return s ? TRUE_LIST : FALSE_LIST;
+    let hit = this.derefs.get(s);
+    if (!hit) {
+      hit = this.computeDeref(s);
+      this.derefs.set(s, hit);
+    }
+    return hit;
+  }
+
+  private computeDeref(s: RawSchema): SchemaRef[] {
     const out: SchemaRef[] = [];
     let cur: RawSchema | undefined = s;
     for (let hops = 0; cur && hops < 32; hops++) {

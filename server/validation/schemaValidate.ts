@@ -39,6 +39,10 @@ export class SchemaValidator {
   private aliasReported = false;
   /** full: report with messages; score: count problems for branch choice; test: stop at the first. */
   private mode: 'full' | 'score' | 'test' = 'full';
+  private readonly entryCache = new WeakMap<
+    Node,
+    { entries: ReturnType<typeof mapEntries>; present: Set<string> }
+  >();
   readonly problems: Problem[] = [];
 
   constructor(
@@ -198,8 +202,14 @@ export class SchemaValidator {
   }
 
   private checkMap(node: Node & { items: unknown[] }, n: SchemaNode, ctx: Ctx, out: Problem[]): void {
-    const entries = mapEntries(node as never);
-    const present = new Set(entries.map((e) => e.key));
+    // A map is checked against several schema parts (allOf, branches): read its keys once.
+    let cached = this.entryCache.get(node);
+    if (!cached) {
+      const list = mapEntries(node as never);
+      cached = { entries: list, present: new Set(list.map((e) => e.key)) };
+      this.entryCache.set(node, cached);
+    }
+    const { entries, present } = cached;
     const closed = n.additionalProperties === false;
     let known: Set<string> | undefined;
     for (const e of entries) {
