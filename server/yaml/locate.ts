@@ -144,6 +144,8 @@ class Walker {
   }
 }
 
+const walkers = new WeakMap<ParsedYaml, Walker>();
+
 export function locate(parsed: ParsedYaml, offset: number): YamlLocation {
   const { lines, text } = parsed;
   const off = Math.max(0, Math.min(offset, text.length));
@@ -152,7 +154,12 @@ export function locate(parsed: ParsedYaml, offset: number): YamlLocation {
   const lineStart = lines.lineStarts[pos.line];
   const col = Math.min(pos.character, lineText.length);
   const before = lineText.slice(0, col);
-  const walker = new Walker(parsed, multilineScalarLines(parsed));
+  // Line analyses are kept per parse: completion and hover ask again and again on one version.
+  let walker = walkers.get(parsed);
+  if (!walker) {
+    walker = new Walker(parsed, multilineScalarLines(parsed));
+    walkers.set(parsed, walker);
+  }
   const expression = findExpression(before, lineStart);
 
   // Inside a multi-line scalar (script body): a value position of the scalar's key.
