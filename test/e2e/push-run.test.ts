@@ -144,4 +144,28 @@ describe('e2e: open, edit, push and run a pipeline', function () {
     await treeRow(page, 'Mobile Checkout').waitFor({ state: 'visible', timeout: 30_000 });
     await shot(session, 'create-project-2-created');
   });
+
+  it('creates a Docker Registry connector with the guided flow at the selected organization', async () => {
+    const { page } = session;
+    await treeRow(page, 'Engineering').click();
+    await session.runCommand('Harness: Create Connector');
+    const type = page.locator('.quick-input-widget [role=option]', { hasText: 'Docker Registry' }).first();
+    await type.waitFor({ state: 'visible', timeout: 30_000 });
+    await type.click();
+    const title = 'New Docker Registry connector in organization engineering';
+    await answer(page, title, 'Team Registry');
+    await answer(page, 'Identifier', undefined); // derived from the name
+    await answer(page, `${title}: provider`, undefined); // DockerHub
+    await answer(page, 'Registry URL', undefined); // prefilled
+    const auth = page.locator('.quick-input-widget', { hasText: `${title}: authentication` });
+    await auth.waitFor({ state: 'visible', timeout: 15_000 });
+    await shot(session, 'create-connector-1-guided');
+    await page.keyboard.press('Enter'); // Anonymous
+    await page
+      .locator('.notifications-toasts .notification-toast', {
+        hasText: 'created connector "Team Registry" in organization engineering',
+      })
+      .waitFor({ state: 'visible', timeout: 30_000 });
+    await shot(session, 'create-connector-2-created');
+  });
 });
