@@ -101,7 +101,11 @@ function approvalStage(): Node {
                 spec: {
                   approvalMessage: 'Please review the build and approve the release.',
                   includePipelineExecutionHistory: true,
-                  approvers: { userGroups: ['account._account_all_users'], minimumCount: 1 },
+                  approvers: {
+                    userGroups: ['account._account_all_users'],
+                    minimumCount: 1,
+                    disallowPipelineExecutor: false,
+                  },
                   isAutoRejectEnabled: false,
                 },
               },
