@@ -18,6 +18,7 @@ import {
   RESOLVE_REFERENCES_REQUEST,
   SCHEMA_STATUS_NOTIFICATION,
   SET_SCHEMA_REQUEST,
+  VALIDATE_DOCUMENT_REQUEST,
   type HarnessServerSettings,
   type ListReferencesParams,
   type ListReferencesResult,
@@ -26,6 +27,8 @@ import {
   type SchemaStatusParams,
   type SetSchemaParams,
   type SetSchemaResult,
+  type ValidateDocumentParams,
+  type ValidateDocumentResult,
 } from '../shared/protocol';
 import { redactSecrets } from '../shared/redact';
 import { createEngine, type ParsedYaml } from './engine';
@@ -250,6 +253,25 @@ connection.onRequest(SET_SCHEMA_REQUEST, (params: SetSchemaParams) =>
       return { ok: res.ok, active: schemaStatus.source, error: res.error };
     },
   ),
+);
+
+connection.onRequest(VALIDATE_DOCUMENT_REQUEST, (params: ValidateDocumentParams) =>
+  guard<ValidateDocumentResult>(VALIDATE_DOCUMENT_REQUEST, { harness: false, diagnostics: [] }, () => {
+    const uri = typeof params?.uri === 'string' ? params.uri : '';
+    const text = typeof params?.text === 'string' ? params.text : '';
+    // Reuse the open document's parse when the text is the same; otherwise a one-off version.
+    const open = documents.get(uri);
+    const version = open && open.getText() === text ? open.version : -1;
+    const parsed = engine.parse(uri, version, text);
+    if (!parsed.rootKey && !matchesGlobs(uriPath(uri))) return { harness: false, diagnostics: [] };
+    const diagnostics = engine.validate(
+      uri,
+      version,
+      text,
+      settings.liveReferences ? { knownRefs: liveRefs.known } : {},
+    );
+    return { harness: true, diagnostics };
+  }),
 );
 
 connection.onNotification('harness/clearReferenceCache', () => {

@@ -129,3 +129,19 @@ export const REFERENCE_KEYS: Readonly<Record<string, ReferenceKind>> = {
   serviceRef: 'service',
   environmentRef: 'environment',
 };
+
+/**
+ * client → server request: validate this text now (no debounce) and return its diagnostics.
+ * Used by "push" so a pipeline is checked exactly as it is sent, not as it was last published.
+ */
+export const VALIDATE_DOCUMENT_REQUEST = 'harness/validateDocument';
+export interface ValidateDocumentParams {
+  uri: string;
+  text: string;
+}
+export interface ValidateDocumentResult {
+  /** False when the text is not Harness YAML (no diagnostics are computed then). */
+  harness: boolean;
+  /** LSP diagnostics (`vscode-languageserver-types` Diagnostic). */
+  diagnostics: unknown[];
+}

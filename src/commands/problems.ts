@@ -1,11 +1,9 @@
 // Error diagnostics of a pipeline document, for "refuse to push while there are errors". Asks
-// the language client when it offers validateDocument (fresh result), else reads the
-// diagnostics the language server published (source "harness"), first waiting briefly for
-// the server to catch up when the text changed after its last report (validation is debounced).
+// the language server to validate the exact text (validateDocument), else reads the diagnostics
+// it published (source "harness"), first waiting briefly for the server to catch up when the
+// text changed after its last report (validation is debounced).
 import * as vscode from 'vscode';
-import * as language from '../language';
-
-type Validate = (doc: vscode.TextDocument) => Promise<vscode.Diagnostic[]>;
+import { validateDocument } from '../language';
 
 /** How long a push waits for the language server to report on the latest edit. */
 const CATCH_UP_MS = 3000;
@@ -61,20 +59,12 @@ function catchUp(uri: vscode.Uri, ms: number): Promise<void> {
   });
 }
 
-function languageValidator(): Validate | undefined {
-  const candidate = (language as unknown as Record<string, unknown>).validateDocument;
-  return typeof candidate === 'function' ? (candidate as Validate) : undefined;
-}
-
 export async function errorDiagnostics(doc: vscode.TextDocument): Promise<vscode.Diagnostic[]> {
-  const validate = languageValidator();
   let diagnostics: readonly vscode.Diagnostic[] | undefined;
-  if (validate) {
-    try {
-      diagnostics = await validate(doc);
-    } catch {
-      diagnostics = undefined; // fall back to what was published
-    }
+  try {
+    diagnostics = await validateDocument(doc);
+  } catch {
+    diagnostics = undefined; // fall back to what was published
   }
   if (!diagnostics) {
     await catchUp(doc.uri, CATCH_UP_MS);

@@ -15,10 +15,13 @@ import {
   RESOLVE_REFERENCES_REQUEST,
   SCHEMA_STATUS_NOTIFICATION,
   SET_SCHEMA_REQUEST,
+  VALIDATE_DOCUMENT_REQUEST,
   type ListReferencesParams,
   type ResolveReferencesParams,
   type SchemaStatusParams,
   type SetSchemaResult,
+  type ValidateDocumentParams,
+  type ValidateDocumentResult,
 } from '../../shared/protocol';
 import { getAccounts } from '../account/accounts';
 import { log } from '../log';
@@ -51,6 +54,7 @@ let starting: Promise<LanguageClient | undefined> | undefined;
 let resolver: ReferenceResolver | undefined;
 let statusItem: SchemaStatusItem | undefined;
 let loader: SchemaSourceLoader | undefined;
+let extensionContext: vscode.ExtensionContext | undefined;
 
 /** True for YAML documents the Harness language server handles. */
 export function isHarnessDocument(doc: vscode.TextDocument): boolean {
@@ -142,6 +146,26 @@ export function ensureLanguageClient(context: vscode.ExtensionContext): Promise<
   return starting;
 }
 
+/**
+ * Validates the document's current text now (no debounce) and returns its Harness diagnostics.
+ * Push uses this so that what is checked is exactly what is sent. Undefined when the language
+ * server is not available (the caller then falls back to the published diagnostics).
+ */
+export async function validateDocument(doc: vscode.TextDocument): Promise<vscode.Diagnostic[] | undefined> {
+  if (!extensionContext) return undefined;
+  const c = await ensureLanguageClient(extensionContext);
+  if (!c) return undefined;
+  const params: ValidateDocumentParams = {
+    uri: c.code2ProtocolConverter.asUri(doc.uri),
+    text: doc.getText(),
+  };
+  const res = await c.sendRequest<ValidateDocumentResult>(VALIDATE_DOCUMENT_REQUEST, params);
+  if (!res || !Array.isArray(res.diagnostics)) return undefined;
+  return c.protocol2CodeConverter.asDiagnostics(
+    res.diagnostics as Parameters<typeof c.protocol2CodeConverter.asDiagnostics>[0],
+  );
+}
+
 function updateContextKey(editor: vscode.TextEditor | undefined): void {
   const on = !!editor && isHarnessDocument(editor.document);
   void vscode.commands.executeCommand('setContext', 'harness.isPipelineDocument', on);
@@ -196,6 +220,7 @@ async function validateActive(
 }
 
 export function registerLanguageFeatures(context: vscode.ExtensionContext): void {
+  extensionContext = context;
   const consider = (doc: vscode.TextDocument) => {
     if (!client && isHarnessDocument(doc)) void ensureLanguageClient(context);
   };

@@ -100,6 +100,34 @@ describe('LSP over stdio: dist/server.js', function () {
     assert.deepEqual(cleared.diagnostics, []);
   });
 
+  it('validates the exact text it is given on harness/validateDocument, without waiting for the debounce', async () => {
+    await client.initialize();
+    client.open(URI, PIPELINE);
+    await client.diagnostics(URI);
+    const clean = await client.request<{ harness: boolean; diagnostics: { code?: string }[] }>(
+      'harness/validateDocument',
+      { uri: URI, text: PIPELINE },
+    );
+    assert.equal(clean.harness, true);
+    assert.deepEqual(clean.diagnostics, []);
+    // Text that differs from the open document (an unsaved edit the server has not seen yet).
+    const broken = PIPELINE.replace('type: Custom', 'type: Custm');
+    const res = await client.request<{ harness: boolean; diagnostics: { code?: string; message: string }[] }>(
+      'harness/validateDocument',
+      { uri: URI, text: broken },
+    );
+    assert.equal(res.harness, true);
+    assert.ok(
+      res.diagnostics.some((d) => /Custm/.test(d.message)),
+      JSON.stringify(res.diagnostics),
+    );
+    const other = await client.request<{ harness: boolean; diagnostics: unknown[] }>(
+      'harness/validateDocument',
+      { uri: 'file:///work/demo/compose.yaml', text: 'services:\n  web: {}\n' },
+    );
+    assert.deepEqual(other, { harness: false, diagnostics: [] });
+  });
+
   it('leaves other YAML alone (no diagnostics, no features)', async () => {
     await client.initialize();
     const other = 'file:///work/demo/docker-compose.yaml';
