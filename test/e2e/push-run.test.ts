@@ -9,6 +9,7 @@ import type { Locator, Page } from 'playwright-core';
 import { startSession, type Session } from './framework/session';
 
 const PIPELINE = 'Default Project Deploy';
+const PIPELINE_ID = 'default_project_deploy';
 
 function treeRow(page: Page, label: string): Locator {
   return page.locator('.part.sidebar .monaco-list-row', { hasText: label }).first();
@@ -40,12 +41,39 @@ async function shot(session: Session, name: string): Promise<void> {
   assert.ok(fs.statSync(file).size > 10_000, `${file} looks empty`);
 }
 
+/** Polls the simulator's pipeline API until the stored YAML matches `pattern` (bounded). */
+async function waitForRemoteYaml(session: Session, pattern: RegExp, timeoutMs = 30_000): Promise<void> {
+  assert.ok(session.sim, 'this suite runs with the simulator');
+  const { url, accountId, token } = session.sim;
+  const query = new URLSearchParams({
+    accountIdentifier: accountId,
+    orgIdentifier: 'default',
+    projectIdentifier: 'default_project',
+  });
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    const res = await fetch(`${url}/pipeline/api/pipelines/${PIPELINE_ID}?${query}`, {
+      headers: { 'x-api-key': token },
+    });
+    const body = (await res.json()) as { data?: { yamlPipeline?: string } };
+    last = body.data?.yamlPipeline ?? '';
+    if (pattern.test(last)) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  assert.fail(`the pipeline stored in Harness never matched ${pattern}:\n${last.slice(0, 400)}`);
+}
+
 describe('e2e: open, edit, push and run a pipeline', function () {
   this.timeout(240_000);
   let session: Session;
 
   before(async () => {
     session = await startSession();
+  });
+
+  afterEach(async function () {
+    await session?.captureFailure(this);
   });
 
   after(async () => {
@@ -95,11 +123,28 @@ describe('e2e: open, edit, push and run a pipeline', function () {
     await page.keyboard.press('Escape'); // close the completion list the edit opened
     await editor.locator('.squiggly-error').first().waitFor({ state: 'detached', timeout: 30_000 });
     await page.keyboard.press('Control+S');
+    // The edit reached Harness: read it back from the simulator's API, as any client would.
+    await waitForRemoteYaml(session, /description: Edited in VS Code/);
+    // The success message names the pipeline and project (a toast, or in the notification
+    // centre when the workbench already folded the toast away).
     const saved = page.locator('.notifications-toasts .notification-toast', {
       hasText: /Pipeline ".*" updated in default\/default_project/,
     });
-    await saved.waitFor({ state: 'visible', timeout: 30_000 });
-    await shot(session, 'push-4-saved');
+    if (!(await saved.isVisible())) {
+      await session.runCommand('Notifications: Show Notifications');
+      await page
+        .locator('.notifications-center .notification-list-item', {
+          hasText: /Pipeline ".*" updated in default\/default_project/,
+        })
+        .first()
+        .waitFor({ state: 'visible', timeout: 15_000 });
+      await shot(session, 'push-4-saved');
+      // Toasts are not shown while the centre is open: close it for the next steps.
+      await session.runCommand('Notifications: Hide Notifications');
+      await page.locator('.notifications-center.visible').waitFor({ state: 'detached', timeout: 10_000 });
+    } else {
+      await shot(session, 'push-4-saved');
+    }
     // The tab is no longer dirty: the text reached Harness.
     await page
       .locator('.tabs-container .tab.dirty', { hasText: 'default_project_deploy.yaml' })

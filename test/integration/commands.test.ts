@@ -301,10 +301,14 @@ describe('resource commands (real host, simulator)', function () {
       assert.equal(opened.status, 'ok', JSON.stringify(opened));
       const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(String(opened.uri)));
       const editor = await vscode.window.showTextDocument(doc);
-      // Mark the edit; the seeded remote pipeline is valid, so saving is not refused.
-      await editor.edit((e) => {
-        e.insert(new vscode.Position(doc.lineCount, 0), '# saved from VS Code\n');
-      });
+      // A real change (a comment alone would be "unchanged" and not pushed); the seeded remote
+      // pipeline is valid, so saving is not refused.
+      await editor.edit((e) =>
+        e.replace(
+          rangeOf(doc, 'description: Checkout Release for Platform'),
+          'description: saved from VS Code',
+        ),
+      );
       await waitFor(
         () =>
           !vscode.languages
@@ -328,7 +332,7 @@ describe('resource commands (real host, simulator)', function () {
         yaml: string;
         git: { objectId: string };
       };
-      assert.match(after.yaml, /# saved from VS Code/);
+      assert.match(after.yaml, /description: saved from VS Code/);
       assert.notEqual(after.git.objectId, read.objectId, 'the simulated Git file moved to a new version');
     });
   });

@@ -4,6 +4,7 @@
 // reach Harness fails, so the editor keeps the text dirty and nothing is lost.
 import * as vscode from 'vscode';
 import { getAccounts } from '../../account/accounts';
+import { log } from '../../log';
 import { pushText } from '../push';
 import { getBaseline, setBaseline } from './baselines';
 import { takePushed } from './justPushed';
@@ -78,6 +79,7 @@ export class HarnessFileSystemProvider implements vscode.FileSystemProvider {
     if (!loc) throw vscode.FileSystemError.NoPermissions('Only pipelines can be saved to Harness.');
     const text = new TextDecoder().decode(content);
     if (takePushed(uri.toString(), text)) {
+      log.debug(`save ${uri.path}: already pushed`);
       this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);
       return;
     }
@@ -90,6 +92,9 @@ export class HarnessFileSystemProvider implements vscode.FileSystemProvider {
       options: {},
       interactive: true,
     });
+    log.info(
+      `save ${uri.path} to Harness: ${result.status}${result.status === 'ok' ? ` (${result.action})` : ''}`,
+    );
     if (result.status !== 'ok') {
       const why =
         result.status === 'failed'
