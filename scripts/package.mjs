@@ -14,7 +14,8 @@ const vsix = `${manifest.name}-${manifest.version}.vsix`;
 const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 
 const args = ['package', '--no-dependencies', '--out', vsix];
-if (!manifest.repository) args.push('--allow-missing-repository');
+// Without a repository URL, README's relative image links stay relative (they render in the repo).
+if (!manifest.repository) args.push('--allow-missing-repository', '--no-rewrite-relative-links');
 if (!['LICENSE', 'LICENSE.md', 'LICENSE.txt'].some((f) => fs.existsSync(path.join(repoRoot, f)))) {
   console.warn('package: WARNING no LICENSE file: packaging without one (--skip-license)');
   args.push('--skip-license');
