@@ -13,6 +13,7 @@ import {
   parseConnectorTestResult,
   parseCurrentUser,
   parseDeleted,
+  parseEnvironmentResponse,
   parseExecutionDetail,
   parseExecutionSummary,
   parseInputSetTemplate,
@@ -23,6 +24,8 @@ import {
   parsePlanExecution,
   parseProjectResponse,
   parseSchema,
+  parseServiceResponse,
+  parseTemplate,
 } from './parsers';
 import type { RetryOptions } from './retry';
 import { parseToken, resolveAccountId } from './token';
@@ -544,6 +547,89 @@ export function createHarnessClient(options: HarnessClientOptions): HarnessClien
           op: op(`read execution ${planExecutionId}`, `Execution "${planExecutionId}"`),
         },
         parseExecutionDetail,
+        opts,
+      ),
+
+    getService: (scope, identifier, opts) =>
+      call(
+        {
+          method: 'GET',
+          path: `/ng/api/servicesV2/${seg(identifier)}`,
+          query: scopeQuery(scope),
+          safe: true,
+          op: op(`read service ${identifier} of ${scopeName(scope)}`, `Service "${identifier}"`),
+        },
+        parseServiceResponse,
+        opts,
+      ),
+
+    listServices: (scope, page, opts) =>
+      call(
+        {
+          method: 'GET',
+          path: '/ng/api/servicesV2',
+          query: { ...scopeQuery(scope), ...springPage(page) },
+          safe: true,
+          op: op(`list services of ${scopeName(scope)}`),
+        },
+        (d) => toPage(d, parseServiceResponse),
+        opts,
+      ),
+
+    getEnvironment: (scope, identifier, opts) =>
+      call(
+        {
+          method: 'GET',
+          path: `/ng/api/environmentsV2/${seg(identifier)}`,
+          query: scopeQuery(scope),
+          safe: true,
+          op: op(`read environment ${identifier} of ${scopeName(scope)}`, `Environment "${identifier}"`),
+        },
+        parseEnvironmentResponse,
+        opts,
+      ),
+
+    listEnvironments: (scope, page, opts) =>
+      call(
+        {
+          method: 'GET',
+          path: '/ng/api/environmentsV2',
+          query: { ...scopeQuery(scope), ...springPage(page) },
+          safe: true,
+          op: op(`list environments of ${scopeName(scope)}`),
+        },
+        (d) => toPage(d, parseEnvironmentResponse),
+        opts,
+      ),
+
+    getTemplate: (scope, identifier, versionLabel, opts) =>
+      call(
+        {
+          method: 'GET',
+          path: `/template/api/templates/${seg(identifier)}`,
+          query: { ...scopeQuery(scope), versionLabel: versionLabel || undefined },
+          safe: true,
+          op: op(
+            `read template ${identifier}${versionLabel ? ` version ${versionLabel}` : ''} of ${scopeName(scope)}`,
+            `Template "${identifier}"`,
+          ),
+        },
+        parseTemplate,
+        opts,
+      ),
+
+    listTemplates: (scope, page, opts) =>
+      call(
+        {
+          method: 'POST',
+          path: '/template/api/templates/list-metadata',
+          query: { ...scopeQuery(scope), templateListType: 'All', ...springPage(page) },
+          json: { filterType: 'Template' },
+          // A list POST changes nothing, so it is retried like a GET.
+          safe: true,
+          op: op(`list templates of ${scopeName(scope)}`),
+        },
+        (d) => toPage(d, parseTemplate),
         opts,
       ),
 

@@ -8,6 +8,7 @@ import type {
   ConnectorTestResult,
   ConnectivityStatus,
   CurrentUser,
+  Environment,
   ExecutionSummary,
   GitDetails,
   InputSetTemplate,
@@ -18,7 +19,9 @@ import type {
   PipelineSummary,
   PlanExecution,
   Project,
+  Service,
   StoreType,
+  Template,
 } from './types';
 import {
   ResponseShapeError,
@@ -266,6 +269,60 @@ export function parseExecutionSummary(x: unknown): ExecutionSummary {
 export function parseExecutionDetail(x: unknown): ExecutionSummary {
   const o = record(x, 'execution detail');
   return parseExecutionSummary(o.pipelineExecutionSummary);
+}
+
+/** `{service: {...}, createdAt, lastModifiedAt}`: a servicesV2 item, single or in a list. */
+export function parseServiceResponse(x: unknown): Service {
+  const o = record(x, 'service response');
+  const sv = record(o.service, 'service response.service');
+  return defined({
+    identifier: str(sv, 'identifier', 'service'),
+    name: str(sv, 'name', 'service'),
+    description: optStr(sv, 'description'),
+    orgIdentifier: optStr(sv, 'orgIdentifier'),
+    projectIdentifier: optStr(sv, 'projectIdentifier'),
+    tags: optTags(sv, 'tags'),
+    yaml: optStr(sv, 'yaml'),
+    createdAt: optNum(o, 'createdAt'),
+    lastModifiedAt: optNum(o, 'lastModifiedAt'),
+  });
+}
+
+/** `{environment: {...}, createdAt, lastModifiedAt}`: an environmentsV2 item. */
+export function parseEnvironmentResponse(x: unknown): Environment {
+  const o = record(x, 'environment response');
+  const e = record(o.environment, 'environment response.environment');
+  const type = optStr(e, 'type');
+  return defined({
+    identifier: str(e, 'identifier', 'environment'),
+    name: str(e, 'name', 'environment'),
+    description: optStr(e, 'description'),
+    orgIdentifier: optStr(e, 'orgIdentifier'),
+    projectIdentifier: optStr(e, 'projectIdentifier'),
+    type: type === 'Production' || type === 'PreProduction' ? type : undefined,
+    tags: optTags(e, 'tags'),
+    yaml: optStr(e, 'yaml'),
+    createdAt: optNum(o, 'createdAt'),
+    lastModifiedAt: optNum(o, 'lastModifiedAt'),
+  });
+}
+
+/** A template (single read) or template metadata (list item): both are flat. */
+export function parseTemplate(x: unknown): Template {
+  const t = record(x, 'template');
+  return defined({
+    identifier: str(t, 'identifier', 'template'),
+    name: str(t, 'name', 'template'),
+    versionLabel: str(t, 'versionLabel', 'template'),
+    templateEntityType: str(t, 'templateEntityType', 'template'),
+    orgIdentifier: optStr(t, 'orgIdentifier'),
+    projectIdentifier: optStr(t, 'projectIdentifier'),
+    stableTemplate: optBool(t, 'stableTemplate'),
+    description: optStr(t, 'description'),
+    tags: optTags(t, 'tags'),
+    yaml: optStr(t, 'yaml'),
+    lastUpdatedAt: optNum(t, 'lastUpdatedAt'),
+  });
 }
 
 export function parseCurrentUser(x: unknown): CurrentUser {

@@ -245,6 +245,52 @@ export interface AccountInfo {
   cluster?: string;
 }
 
+/** A CD service (`/ng/api/servicesV2`). */
+export interface Service {
+  identifier: string;
+  name: string;
+  description?: string;
+  orgIdentifier?: string;
+  projectIdentifier?: string;
+  tags?: Tags;
+  yaml?: string;
+  createdAt?: number;
+  lastModifiedAt?: number;
+}
+
+export type EnvironmentType = 'Production' | 'PreProduction';
+
+/** A CD environment (`/ng/api/environmentsV2`). */
+export interface Environment {
+  identifier: string;
+  name: string;
+  description?: string;
+  orgIdentifier?: string;
+  projectIdentifier?: string;
+  /** Absent when the server sends a type this client does not know. */
+  type?: EnvironmentType;
+  tags?: Tags;
+  yaml?: string;
+  createdAt?: number;
+  lastModifiedAt?: number;
+}
+
+/** A template version (`/template/api/templates`); `yaml` only on single reads. */
+export interface Template {
+  identifier: string;
+  name: string;
+  versionLabel: string;
+  /** Pipeline, Stage, Step, StepGroup, … (kept as sent: the set grows). */
+  templateEntityType: string;
+  orgIdentifier?: string;
+  projectIdentifier?: string;
+  stableTemplate?: boolean;
+  description?: string;
+  tags?: Tags;
+  yaml?: string;
+  lastUpdatedAt?: number;
+}
+
 /** Execution statuses after which nothing changes any more. */
 export const TERMINAL_EXECUTION_STATUSES: readonly string[] = [
   'Success',
@@ -342,6 +388,17 @@ export interface HarnessApi {
     opts?: CallOptions,
   ): Promise<Page<ExecutionSummary>>;
   getExecution(scope: ProjectScope, planExecutionId: string, opts?: CallOptions): Promise<ExecutionSummary>;
+
+  /** GET /ng/api/servicesV2/{id} at exactly this scope. */
+  getService(scope: Scope, identifier: string, opts?: CallOptions): Promise<Service>;
+  listServices(scope: Scope, page?: PageRequest, opts?: CallOptions): Promise<Page<Service>>;
+  /** GET /ng/api/environmentsV2/{id} at exactly this scope. */
+  getEnvironment(scope: Scope, identifier: string, opts?: CallOptions): Promise<Environment>;
+  listEnvironments(scope: Scope, page?: PageRequest, opts?: CallOptions): Promise<Page<Environment>>;
+  /** GET /template/api/templates/{id}: the stable version unless `versionLabel` is given. */
+  getTemplate(scope: Scope, identifier: string, versionLabel?: string, opts?: CallOptions): Promise<Template>;
+  /** POST /template/api/templates/list-metadata (templateListType=All: every version). */
+  listTemplates(scope: Scope, page?: PageRequest, opts?: CallOptions): Promise<Page<Template>>;
 
   /** GET /pipeline/api/yaml-schema?entityType=Pipelines: the account's pipeline JSON Schema. */
   getPipelineSchema(scope?: Scope, opts?: CallOptions): Promise<unknown>;

@@ -194,6 +194,46 @@ export interface SimExecution {
   inputYaml: string;
 }
 
+/** Scope fields of NG entities: none = account, org only = org, both = project. */
+export interface SimScoped {
+  orgIdentifier?: string;
+  projectIdentifier?: string;
+}
+
+export interface SimService extends SimScoped {
+  identifier: string;
+  name: string;
+  description: string;
+  tags: Tags;
+  yaml: string;
+  createdAt: number;
+  lastModifiedAt: number;
+}
+
+export interface SimEnvironment extends SimScoped {
+  identifier: string;
+  name: string;
+  description: string;
+  type: 'Production' | 'PreProduction';
+  tags: Tags;
+  yaml: string;
+  createdAt: number;
+  lastModifiedAt: number;
+}
+
+/** One version of a template; several entries share an identifier, one of them stable. */
+export interface SimTemplate extends SimScoped {
+  identifier: string;
+  name: string;
+  versionLabel: string;
+  templateEntityType: 'Pipeline' | 'Stage' | 'Step' | 'StepGroup';
+  stableTemplate: boolean;
+  description: string;
+  tags: Tags;
+  yaml: string;
+  lastUpdatedAt: number;
+}
+
 export interface SimState {
   seed: number;
   account: SimAccount;
@@ -203,6 +243,9 @@ export interface SimState {
   connectors: SimConnector[];
   pipelines: SimPipeline[];
   executions: SimExecution[];
+  services: SimService[];
+  environments: SimEnvironment[];
+  templates: SimTemplate[];
   /** Served by GET /pipeline/api/yaml-schema?entityType=Pipelines. */
   pipelineSchema: unknown;
   connectorSchema: unknown;

@@ -17,6 +17,7 @@ import { executionStepsOf, modulesOf, stageNamesOf } from './pipeline-meta';
 import { ALNUM, HEX, createRng, type Rng } from './rng';
 import { gitObjectId, sha1 } from './ids';
 import { defaultConnectorSchema, defaultPipelineSchema } from './schemas';
+import { seedEnvironments, seedServices, seedTemplates } from './seed-cd';
 
 /** All seeded timestamps count back from this instant, so they do not depend on the clock. */
 export const SEED_EPOCH = Date.UTC(2026, 5, 1, 9, 0, 0);
@@ -463,6 +464,10 @@ export function seedState(seed: number = DEFAULT_SEED): SimState {
     connectors: connectorList,
     pipelines,
     executions,
+    // Derived without the PRNG, so adding them left every other seeded value unchanged.
+    services: seedServices(pipelines, SEED_EPOCH),
+    environments: seedEnvironments(pipelines, SEED_EPOCH),
+    templates: seedTemplates(SEED_EPOCH),
     pipelineSchema: defaultPipelineSchema(),
     connectorSchema: defaultConnectorSchema(),
   };

@@ -12,11 +12,13 @@ import { FaultQueue, faultDelayMs, faultReply, truncate } from './faults';
 import { correlationId } from './ids';
 import type { FaultSpec, RecordedRequest, SimState, SimulatorOptions } from './model';
 import { registerAccountRoutes } from './routes/account';
+import { registerCdEntityRoutes } from './routes/cd-entities';
 import { registerConnectorRoutes } from './routes/connectors';
 import { registerExecutionRoutes } from './routes/executions';
 import { registerPipelineRoutes } from './routes/pipelines';
 import { registerProjectRoutes } from './routes/projects';
 import { registerSchemaRoutes } from './routes/schemas';
+import { registerTemplateRoutes } from './routes/templates';
 import { Router } from './router';
 import { DEFAULT_SEED, seedState } from './seed';
 
@@ -48,6 +50,8 @@ function buildRouter(): Router {
   registerPipelineRoutes(router);
   registerExecutionRoutes(router);
   registerSchemaRoutes(router);
+  registerCdEntityRoutes(router);
+  registerTemplateRoutes(router);
   return router;
 }
 

@@ -62,7 +62,7 @@ export function connectorResponse(c: SimConnector): Record<string, unknown> {
 }
 
 /** Scope from the query; checks that it exists and that the caller may see it. */
-function queryScope(ctx: RequestContext, permission: string): Scope {
+export function queryScope(ctx: RequestContext, permission: string): Scope {
   const org = q(ctx, 'orgIdentifier');
   const project = q(ctx, 'projectIdentifier');
   if (project && !org) {
@@ -78,7 +78,7 @@ function queryScope(ctx: RequestContext, permission: string): Scope {
   return { orgIdentifier: org, projectIdentifier: project };
 }
 
-function sameScope(c: SimConnectorInfo, s: Scope): boolean {
+export function sameScope(c: Scope, s: Scope): boolean {
   return (
     (c.orgIdentifier ?? undefined) === s.orgIdentifier &&
     (c.projectIdentifier ?? undefined) === s.projectIdentifier
