@@ -147,18 +147,20 @@ describe('language client: reference resolver', () => {
     assert.equal(calls.length, 3, 'cached');
   });
 
-  it('answers unknown when signed out or for kinds the API client does not cover', async () => {
+  it('answers unknown when signed out, or when an org/project scope is not known', async () => {
     const signedOut = new ReferenceResolver(() => undefined);
     const scope = { level: 'account' as const };
     const a = await signedOut.resolve({
-      references: [{ kind: 'connector', ref: 'account.x', identifier: 'x', scope }],
+      references: [{ kind: 'template', ref: 'account.x', identifier: 'x', scope }],
     });
     assert.equal(a.results[0].status, 'unknown');
-    const r = new ReferenceResolver(() => ({ api: fakeApi([]) }));
+    const calls: string[] = [];
+    const r = new ReferenceResolver(() => ({ api: fakeApi(calls) }));
     const b = await r.resolve({
-      references: [{ kind: 'template', ref: 'account.t', identifier: 't', scope }],
+      references: [{ kind: 'connector', ref: 'x', identifier: 'x', scope: { level: 'project' } }],
     });
     assert.equal(b.results[0].status, 'unknown');
+    assert.deepEqual(calls, []);
   });
 
   it('lists connectors with the scope prefix that was typed', async () => {
