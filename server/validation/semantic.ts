@@ -12,41 +12,15 @@ import type { ParsedYaml } from '../yaml/parse';
 import { ERROR, WARNING, type Problem } from './problems';
 import { scanExpressions, variableRefs } from './expressions';
 import { scalarOffsetMapper } from './scalarOffsets';
+import { PIPELINE_IDENTIFIER_PATTERN, RESERVED_IDENTIFIERS } from '../../shared/identifiers';
 
-export const IDENTIFIER_PATTERN = /^[a-zA-Z_][0-9a-zA-Z_]{0,127}$/;
+export const IDENTIFIER_PATTERN = PIPELINE_IDENTIFIER_PATTERN;
 export const NAME_PATTERN = /^[a-zA-Z_0-9-.][-0-9a-zA-Z_\s.]{0,127}$/;
 export const VARIABLE_NAME_PATTERN = /^[a-zA-Z_][0-9a-zA-Z_.$-]{0,127}$/;
 export const TIMEOUT_PATTERN = /^(?:\d+(?:ms|[smhdw])\s*)+$/;
 export const TEMPLATE_REF_PATTERN = /^(?:account\.|org\.)?[a-zA-Z_][0-9a-zA-Z_$]{0,127}$/;
 export const VERSION_LABEL_PATTERN = /^[0-9a-zA-Z][^\s/&]{0,63}$/;
-export const RESERVED_IDENTIFIERS = new Set([
-  'or',
-  'and',
-  'eq',
-  'ne',
-  'lt',
-  'gt',
-  'le',
-  'ge',
-  'div',
-  'mod',
-  'not',
-  'null',
-  'true',
-  'false',
-  'new',
-  'var',
-  'return',
-  'step',
-  'parallel',
-  'stepGroup',
-  'org',
-  'account',
-  'class',
-  'shellScriptProvisioner',
-  'status',
-  'liteEngineTask',
-]);
+export { RESERVED_IDENTIFIERS };
 
 export function isValidTimeout(v: string): boolean {
   const t = v.trim();

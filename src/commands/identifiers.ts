@@ -2,38 +2,11 @@
 // derivation of an identifier from a display name, as the Harness UI offers it.
 // Plain module (no vscode) so the rules are unit-tested.
 
-/** Letter or `_` first, then letters, digits, `_` or `$`; at most 128 characters. */
-export const IDENTIFIER_PATTERN = /^[a-zA-Z_][0-9a-zA-Z_$]{0,127}$/;
+import { ENTITY_IDENTIFIER_PATTERN, RESERVED_IDENTIFIERS } from '../../shared/identifiers';
 
-/** Words the server refuses as identifiers (EntityIdentifierValidator plus the documented extras). */
-export const RESERVED_IDENTIFIERS: ReadonlySet<string> = new Set([
-  'or',
-  'and',
-  'eq',
-  'ne',
-  'lt',
-  'gt',
-  'le',
-  'ge',
-  'div',
-  'mod',
-  'not',
-  'null',
-  'true',
-  'false',
-  'new',
-  'var',
-  'return',
-  'step',
-  'parallel',
-  'stepGroup',
-  'org',
-  'account',
-  'class',
-  'shellScriptProvisioner',
-  'status',
-  'liteEngineTask',
-]);
+/** Letter or `_` first, then letters, digits, `_` or `$`; at most 128 characters. */
+export const IDENTIFIER_PATTERN = ENTITY_IDENTIFIER_PATTERN;
+export { RESERVED_IDENTIFIERS };
 
 export const MAX_NAME_LENGTH = 64;
 
