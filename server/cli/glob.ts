@@ -3,59 +3,12 @@
 // node_modules and .git.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { expandBraces, globToRegExp } from '../glob';
+
+export { expandBraces, globToRegExp };
 
 const MAGIC = /[*?{]/;
 const SKIP_DIRS = new Set(['node_modules', '.git']);
-
-/** Expands `{a,b}` alternatives (nested braces allowed) into plain patterns. */
-export function expandBraces(pattern: string): string[] {
-  const open = pattern.indexOf('{');
-  if (open < 0) return [pattern];
-  let depth = 0;
-  for (let i = open; i < pattern.length; i++) {
-    if (pattern[i] === '{') depth++;
-    else if (pattern[i] === '}' && --depth === 0) {
-      const parts: string[] = [];
-      let d = 0;
-      let start = open + 1;
-      for (let j = open + 1; j < i; j++) {
-        if (pattern[j] === '{') d++;
-        else if (pattern[j] === '}') d--;
-        else if (pattern[j] === ',' && d === 0) {
-          parts.push(pattern.slice(start, j));
-          start = j + 1;
-        }
-      }
-      parts.push(pattern.slice(start, i));
-      const head = pattern.slice(0, open);
-      const tail = pattern.slice(i + 1);
-      return parts.flatMap((p) => expandBraces(head + p + tail));
-    }
-  }
-  return [pattern];
-}
-
-/** A regular expression for one brace-free pattern over `/`-separated paths. */
-export function globToRegExp(pattern: string): RegExp {
-  let re = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === '*') {
-      if (pattern[i + 1] === '*') {
-        // `**/` matches zero or more directories; a trailing `**` matches everything below.
-        if (pattern[i + 2] === '/') {
-          re += '(?:[^/]*/)*';
-          i += 2;
-        } else {
-          re += '.*';
-          i += 1;
-        }
-      } else re += '[^/]*';
-    } else if (c === '?') re += '[^/]';
-    else re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
-}
 
 export function isGlob(arg: string): boolean {
   return MAGIC.test(arg);
