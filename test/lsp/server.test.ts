@@ -267,6 +267,9 @@ describe('LSP over stdio: dist/server.js', function () {
             kind: r.kind,
             ref: r.ref,
             status: r.ref === 'account.gone' ? 'missing' : 'exists',
+            ...(r.kind === 'template'
+              ? { name: 'Stage Tpl', detail: 'Stage template, stable version `v2`' }
+              : {}),
           })),
         };
       },
@@ -291,6 +294,15 @@ describe('LSP over stdio: dist/server.js', function () {
     assert.equal(missing.length, 1, JSON.stringify(diagnostics));
     assert.equal(missing[0].severity, 2, 'a warning, not an error');
     assert.deepEqual(missing[0].range.start, positionOf(text, 'account.gone'));
+    assert.ok(
+      asked.some((q) => JSON.stringify(q).includes('"kind":"template","ref":"org.stage_tpl"')),
+      JSON.stringify(asked),
+    );
+    const hover = (await client.request('textDocument/hover', {
+      textDocument: { uri: URI },
+      position: positionOf(text, 'org.stage_tpl'),
+    })) as { contents: { value: string } } | null;
+    assert.match(hover?.contents.value ?? '', /Stage template, stable version `v2`/);
   });
 
   it('does not ask for references when live references are switched off', async () => {
