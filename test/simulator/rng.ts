@@ -1,6 +1,8 @@
 // A small seeded PRNG (mulberry32) so that the same --seed always builds the same account.
 // Math.random is never used for state: only correlation ids are random.
 
+import { mulberry32 } from '../helpers/prng';
+
 export interface Rng {
   /** Uniform in [0, 1). */
   next(): number;
@@ -12,14 +14,8 @@ export interface Rng {
 }
 
 export function createRng(seed: number): Rng {
-  let a = seed >>> 0 || 0x9e3779b9;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  // Seed 0 would start mulberry32 at a weak state: use a fixed odd constant instead.
+  const next = mulberry32(seed >>> 0 || 0x9e3779b9);
   return {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),

@@ -11,23 +11,14 @@ import { parseDocument } from 'yaml';
 import { treeDifferences } from './core/equivalence';
 import type { ParsedYaml } from '../../../server/yaml/parse';
 import type { CompiledSchema } from '../../../server/schema/types';
+import { mulberry32 } from '../../helpers/prng';
 
 const COUNT = Number(process.env.HARNESS_FUZZ_COUNT ?? 2000);
 const SEED = Number(process.env.HARNESS_FUZZ_SEED ?? 20261129);
 /** Per document, all operations together; generous because CI machines are shared. */
 const MAX_MS_PER_DOC = 3000;
 
-/** mulberry32: small, fast, reproducible. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = mulberry32;
 
 const BASES = [
   [

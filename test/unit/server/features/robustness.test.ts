@@ -8,18 +8,9 @@ import { definition } from '../../../../server/features/definition';
 import { hover } from '../../../../server/features/hover';
 import { documentSymbols } from '../../../../server/features/symbols';
 import { SAMPLE } from './sample';
+import { mulberry32 } from '../../../helpers/prng';
 
-/** mulberry32: small deterministic PRNG. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 const SNIPPETS = [
   '<+',
