@@ -40,7 +40,7 @@ const PIPELINE = [
   '',
 ].join('\n');
 
-const URI = 'file:///work/demo/.harness/demo.yaml';
+const URI = 'file:///project/demo/.harness/demo.yaml';
 
 function positionOf(text: string, needle: string, delta = 0): { line: number; character: number } {
   const i = text.indexOf(needle);
@@ -123,14 +123,14 @@ describe('LSP over stdio: dist/server.js', function () {
     );
     const other = await client.request<{ harness: boolean; diagnostics: unknown[] }>(
       'harness/validateDocument',
-      { uri: 'file:///work/demo/compose.yaml', text: 'services:\n  web: {}\n' },
+      { uri: 'file:///project/demo/compose.yaml', text: 'services:\n  web: {}\n' },
     );
     assert.deepEqual(other, { harness: false, diagnostics: [] });
   });
 
   it('leaves other YAML alone (no diagnostics, no features)', async () => {
     await client.initialize();
-    const other = 'file:///work/demo/docker-compose.yaml';
+    const other = 'file:///project/demo/docker-compose.yaml';
     client.open(other, 'services:\n  web:\n    image: nginx\n  web: again\n');
     client.open(URI, PIPELINE);
     await client.diagnostics(URI);
@@ -143,7 +143,7 @@ describe('LSP over stdio: dist/server.js', function () {
 
   it('treats files matching the configured globs as Harness YAML whatever their root', async () => {
     await client.initialize({ settings: { pipelineFiles: ['**/ci/*.yml'] } });
-    const uri = 'file:///work/demo/ci/build.yml';
+    const uri = 'file:///project/demo/ci/build.yml';
     client.open(uri, 'stages:\n  - a\n  - a: [\n');
     const d = await client.diagnostics(uri);
     assert.ok(d.diagnostics.length > 0, 'syntax error reported');
@@ -231,7 +231,7 @@ describe('LSP over stdio: dist/server.js', function () {
       'pipeline: <+\n  stages: <+input>.default(\n',
     ];
     for (const [i, text] of garbage.entries()) {
-      const uri = `file:///work/demo/.harness/g${i}.yaml`;
+      const uri = `file:///project/demo/.harness/g${i}.yaml`;
       client.open(uri, text);
       await client.diagnostics(uri);
       for (const position of [
