@@ -2,7 +2,8 @@
 // it is cheap enough to run on every document VS Code opens. No `vscode` import: unit-tested.
 import { HARNESS_ROOT_KEYS, type HarnessRootKey } from '../../shared/protocol';
 
-const MAX_SCAN = 64 * 1024;
+/** Only the head of a document is looked at; callers may pass just this much text. */
+export const MAX_SCAN = 64 * 1024;
 
 /** The Harness root key (`pipeline`, `template`, `inputSet`) when the document starts with one. */
 export function harnessRootKey(text: string): HarnessRootKey | undefined {

@@ -25,7 +25,7 @@ import {
 } from '../../shared/protocol';
 import { getAccounts } from '../account/accounts';
 import { log } from '../log';
-import { harnessRootKey } from './detect';
+import { harnessRootKey, MAX_SCAN } from './detect';
 import { ReferenceResolver, type AccountProvider } from './references';
 import { SchemaSourceLoader } from './schemaSource';
 import { readSettings, serverSettings } from './settings';
@@ -59,7 +59,9 @@ let extensionContext: vscode.ExtensionContext | undefined;
 /** True for YAML documents the Harness language server handles. */
 export function isHarnessDocument(doc: vscode.TextDocument): boolean {
   if (doc.languageId !== 'yaml' || !['file', 'untitled', 'harness'].includes(doc.uri.scheme)) return false;
-  if (harnessRootKey(doc.getText())) return true;
+  // Only the head is scanned: don't copy a whole (possibly huge) document on every keystroke.
+  const head = doc.getText(new vscode.Range(new vscode.Position(0, 0), doc.positionAt(MAX_SCAN)));
+  if (harnessRootKey(head)) return true;
   return readSettings(doc.uri).pipelineFiles.some((pattern) => vscode.languages.match({ pattern }, doc) > 0);
 }
 
@@ -166,8 +168,13 @@ export async function validateDocument(doc: vscode.TextDocument): Promise<vscode
   );
 }
 
+let pipelineContext: boolean | undefined;
+
+/** Sets `harness.isPipelineDocument` for the active editor; only when it changes (it runs per keystroke). */
 function updateContextKey(editor: vscode.TextEditor | undefined): void {
   const on = !!editor && isHarnessDocument(editor.document);
+  if (on === pipelineContext) return;
+  pipelineContext = on;
   void vscode.commands.executeCommand('setContext', 'harness.isPipelineDocument', on);
 }
 
