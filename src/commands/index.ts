@@ -2,12 +2,16 @@
 // identifier) and the `harness:` file system, registered at activation. Every command returns
 // a result object (see invocation.ts) so tests and other extensions can drive it.
 import * as vscode from 'vscode';
+import { log } from '../log';
 import { createConnector } from './createConnector';
 import { createProject } from './createProject';
 import { ExecutionWatcher } from './executionWatcher';
-import { markPushed } from './fs/justPushed';
-import { HARNESS_SCHEME, parsePipelineUri } from './fs/pipelineUri';
-import { HarnessFileSystemProvider } from './fs/provider';
+import { Drafts } from './fs/drafts';
+import { DraftsUi } from './fs/draftsUi';
+import { fileDraftStorage } from './fs/draftStorage';
+import { HARNESS_SCHEME, locationKey } from './fs/pipelineUri';
+import { HarnessFileSystemProvider, locationOf } from './fs/provider';
+import { SaveReasons } from './fs/saveReasons';
 import { registerRemoteSnapshots } from './fs/remoteSnapshots';
 import { isOptions } from './invocation';
 import { registerProblemTracking } from './problems';
@@ -20,8 +24,15 @@ function pushOptions(value: unknown): PushOptions | undefined {
   return Object.keys(value).some((k) => PUSH_OPTION_KEYS.includes(k)) ? (value as PushOptions) : undefined;
 }
 
-/** `harness.pushPipeline(uri?, options?)`; with options it never prompts. */
-export async function pushPipelineCommand(arg?: unknown, second?: unknown): Promise<PushResult> {
+/**
+ * `harness.pushPipeline(uri?, options?)`; with options it never prompts. The one way a
+ * `harness:` document reaches Harness: Ctrl+S in its editor is bound to this command.
+ */
+export async function pushPipelineCommand(
+  fs: { provider: HarnessFileSystemProvider; drafts: Drafts },
+  arg?: unknown,
+  second?: unknown,
+): Promise<PushResult> {
   const options = pushOptions(second) ?? pushOptions(arg);
   const interactive = options === undefined;
   const uri =
@@ -35,29 +46,40 @@ export async function pushPipelineCommand(arg?: unknown, second?: unknown): Prom
     return { status: 'refused', reason: 'no document to push' };
   }
   const doc = await vscode.workspace.openTextDocument(uri);
-  const location = uri.scheme === HARNESS_SCHEME ? parsePipelineUri(uri.path, uri.query) : undefined;
+  const location = locationOf(uri);
   const text = doc.getText();
   const result = await pushText({ text, sourceUri: uri, doc, location, options: options ?? {}, interactive });
-  // A pushed harness: document is now what Harness has: save it so it is no longer dirty.
-  if (result.status === 'ok' && location && doc.isDirty && doc.getText() === text) {
-    markPushed(uri.toString(), text);
-    await doc.save();
+  if (result.status === 'ok' && location) {
+    // What Harness has now is this text: no draft of it is kept, and the editor is saved (clean)
+    // unless it was edited while the push ran.
+    await fs.drafts.discard(locationKey(location));
+    if (doc.isDirty && doc.getText() === text) {
+      fs.provider.markPushed(uri, text);
+      await doc.save();
+    }
   }
   return result;
 }
 
 export function registerResourceCommands(context: vscode.ExtensionContext): void {
   const watcher = new ExecutionWatcher();
+  const drafts = new Drafts(fileDraftStorage(context.globalStorageUri));
+  const reasons = new SaveReasons();
+  const provider = new HarnessFileSystemProvider({ drafts, reasons });
+  const ui = new DraftsUi(drafts, provider);
+  const fs = { provider, drafts };
   context.subscriptions.push(
     watcher,
-    vscode.workspace.registerFileSystemProvider(HARNESS_SCHEME, new HarnessFileSystemProvider(), {
-      isCaseSensitive: true,
-    }),
+    drafts,
+    reasons,
+    provider,
+    ui,
+    vscode.workspace.registerFileSystemProvider(HARNESS_SCHEME, provider, { isCaseSensitive: true }),
   );
   registerRemoteSnapshots(context);
   registerProblemTracking(context);
   const commands: [string, (...args: unknown[]) => unknown][] = [
-    ['harness.pushPipeline', (a, b) => pushPipelineCommand(a, b)],
+    ['harness.pushPipeline', (a, b) => pushPipelineCommand(fs, a, b)],
     ['harness.openPipeline', (a) => openPipeline(a)],
     ['harness.runPipeline', (a) => runPipeline(watcher, a)],
     ['harness.createProject', (a) => createProject(a)],
@@ -71,4 +93,10 @@ export function registerResourceCommands(context: vscode.ExtensionContext): void
   ];
   for (const [id, handler] of commands)
     context.subscriptions.push(vscode.commands.registerCommand(id, handler));
+  // Drafts kept from an earlier session are offered once the window has settled.
+  const offer = setTimeout(
+    () => void ui.offerKeptDrafts().catch((err: unknown) => log.debug(`draft offer: ${String(err)}`)),
+    3000,
+  );
+  context.subscriptions.push({ dispose: () => clearTimeout(offer) });
 }

@@ -6,7 +6,9 @@ import * as vscode from 'vscode';
 import type { GitParams, GovernanceMetadata, PipelineDetail, ProjectScope } from '../api/types';
 import type { AccountContext } from '../account/accounts';
 import { getSelectedScope } from '../tree/selection';
+import { log } from '../log';
 import { showApiError } from '../ui/errors';
+import { apiErrorInfo } from '../ui/errorText';
 import { activeAccount, pipelinesFolder, refreshTree, reportError, scopeLabel } from './context';
 import { pipelineLink } from './deepLinks';
 import { getBaseline, setBaseline } from './fs/baselines';
@@ -117,6 +119,25 @@ async function confirmDespiteErrors(
   return false;
 }
 
+/** What a push is about, once the YAML, account and scope are known. */
+interface PushTarget {
+  req: PushRequest;
+  account: AccountContext;
+  scope: ProjectScope;
+  identifier: string;
+  /** `"Name" (identifier)`, as the user reads it. */
+  label: string;
+  /** The YAML sent: the user's text with the scope filled in. */
+  body: string;
+}
+
+type Transfer =
+  | { kind: 'done'; action: 'created' | 'updated' | 'unchanged'; governance?: GovernanceMetadata }
+  | { kind: 'conflict' }
+  | { kind: 'cancelled' }
+  | { kind: 'refused'; reason: string }
+  | { kind: 'denied'; message: string };
+
 export async function pushText(req: PushRequest): Promise<PushResult> {
   // 1. Refuse while the language server reports errors (unless forced / confirmed).
   if (req.doc) {
@@ -159,143 +180,226 @@ export async function pushText(req: PushRequest): Promise<PushResult> {
           reason: 'no organization/project: set orgIdentifier/projectIdentifier or pass org and project',
         };
   }
-  const body = withPipelineScope(req.text, scope);
-  const name = parsed.info.name ?? identifier;
+  const name = parsed.info.name;
+  const target: PushTarget = {
+    req,
+    account,
+    scope,
+    identifier,
+    label: name && name !== identifier ? `"${name}" (${identifier})` : `"${identifier}"`,
+    body: withPipelineScope(req.text, scope),
+  };
 
+  // 3. One notification: progress (cancellable) while Harness is asked, then the outcome.
+  let sent = false;
   try {
-    // 3. Does it exist? (GET also gives the Git details of remote pipelines.)
-    const remote = await withCancellableProgress(`Checking pipeline ${identifier}…`, (signal) =>
-      account.api
-        .getPipeline(
-          scope,
-          identifier,
-          req.location
-            ? {
-                branch: req.location.branch,
-                repoName: req.location.repoName,
-                connectorRef: req.location.connectorRef,
-              }
-            : undefined,
-          { signal },
-        )
-        .catch((err: unknown) => {
-          if (typeof err === 'object' && err !== null && (err as { kind?: unknown }).kind === 'notFound') {
-            return undefined;
-          }
-          throw err;
-        }),
+    const outcome = await withCancellableProgress(`Pushing pipeline ${target.label}…`, (signal, report) =>
+      transfer(target, signal, report, () => (sent = true)),
     );
-
-    // 4. Before overwriting: conflicts for harness: documents, a diff for local files.
-    if (remote) {
-      if (sameYaml(remote.yamlPipeline, body)) {
-        if (req.location) setBaseline(req.location, remote.yamlPipeline);
-        return ok('unchanged', undefined);
-      }
-      const baseline = req.location ? getBaseline(req.location) : undefined;
-      if (baseline && !sameYaml(remote.yamlPipeline, baseline.yaml) && !req.options.overwrite) {
-        if (!req.interactive) return { status: 'conflict', identifier };
-        const choice = await vscode.window.showWarningMessage(
-          `Pipeline "${name}" was changed in Harness since you opened it.`,
-          {
-            modal: true,
-            detail: 'Compare shows the remote version beside yours; Overwrite replaces it with yours.',
-          },
-          'Compare',
-          'Overwrite',
-        );
-        if (choice === 'Compare') await showRemoteDiff(identifier, remote.yamlPipeline, req.sourceUri);
-        if (choice !== 'Overwrite') return { status: 'conflict', identifier };
-      } else if (!req.location && !req.options.overwrite) {
-        if (!req.interactive) {
-          return {
-            status: 'refused',
-            reason: `pipeline ${identifier} exists and differs; pass overwrite: true to replace it`,
-          };
-        }
-        await showRemoteDiff(identifier, remote.yamlPipeline, req.sourceUri);
-        const choice = await vscode.window.showWarningMessage(
-          `Overwrite pipeline "${name}" in ${scopeLabel(scope)} with your YAML?`,
-          { modal: true, detail: 'The diff editor shows the version in Harness (left) and yours (right).' },
-          'Overwrite',
-        );
-        if (choice !== 'Overwrite') return { status: 'cancelled' };
-      }
-    }
-
-    // 5. Create or update.
-    const result = await withCancellableProgress(
-      `${remote ? 'Updating' : 'Creating'} pipeline ${identifier}…`,
-      (signal) =>
-        remote
-          ? account.api.updatePipeline(scope, identifier, body, gitParamsForUpdate(remote, req, identifier), {
-              signal,
-            })
-          : account.api.createPipeline(
-              scope,
-              body,
-              req.options.git
-                ? {
-                    ...req.options.git,
-                    commitMsg: req.options.commitMsg ?? `Create pipeline ${identifier} from VS Code`,
-                  }
-                : undefined,
-              { signal },
-            ),
-    );
-
-    // 6. OPA policies: a deny means Harness did not accept it.
-    const gov = result.governanceMetadata;
-    if (gov?.deny) {
-      const message = gov.message ?? 'denied by a Harness policy';
-      void vscode.window.showErrorMessage(
-        `Harness: pipeline "${name}" was not saved: policy evaluation failed: ${message}`,
-      );
-      return { status: 'denied', identifier, message };
-    }
-    if (req.location) setBaseline(req.location, body);
-    refreshTree(pipelinesFolder(scope));
-    return ok(remote ? 'updated' : 'created', gov);
+    return finish(target, outcome);
   } catch (err) {
-    if (isCancelled(err)) return { status: 'cancelled' };
+    if (isCancelled(err)) {
+      if (sent) {
+        // The request may have reached Harness before the cancellation: never say it did not.
+        void warnMaybeApplied(target, 'the push was cancelled after it was sent');
+        return { status: 'cancelled' };
+      }
+      if (req.interactive)
+        void vscode.window.showInformationMessage(
+          `Harness: push of pipeline ${target.label} cancelled; nothing was sent.`,
+        );
+      return { status: 'cancelled' };
+    }
+    if (sent && outcomeUnknown(err)) {
+      // Sent, but no intact answer: it may have been applied. Check by reading it back.
+      const why = `the push was sent but no complete answer came back (${apiErrorInfo(err).message})`;
+      if (req.interactive) void warnMaybeApplied(target, why);
+      return failed(err);
+    }
     if (req.interactive && isRetryable(err)) {
+      // Retry pushes the document's text as it is then (and checks it again), not this copy.
       void showApiError(err, `push pipeline ${identifier}`, 'Retry').then((choice) => {
-        if (choice === 'Retry') void pushText(req);
+        if (choice === 'Retry') void vscode.commands.executeCommand('harness.pushPipeline', req.sourceUri);
       });
     } else reportError(err, `push pipeline ${identifier}`);
     return failed(err);
   }
+}
 
-  function ok(
-    action: 'created' | 'updated' | 'unchanged',
-    governance: GovernanceMetadata | undefined,
-  ): PushResult {
-    const url = pipelineLink(
-      account!.baseUrl,
-      account!.accountId,
-      scope!.orgIdentifier,
-      scope!.projectIdentifier,
-      identifier!,
-    );
-    const where = scopeLabel(scope!);
-    const text =
-      action === 'unchanged'
-        ? `Pipeline "${name}" in ${where} is already up to date.`
-        : `Pipeline "${name}" ${action} in ${where}.`;
-    const warn =
-      governance?.status && governance.status !== 'pass' ? ` Policy evaluation: ${governance.status}.` : '';
-    void vscode.window.showInformationMessage(`Harness: ${text}${warn}`, 'Open in Harness').then((choice) => {
-      if (choice) void vscode.env.openExternal(vscode.Uri.parse(url));
+/** Asks Harness whether the pipeline exists, confirms overwrites, then creates or updates it. */
+async function transfer(
+  t: PushTarget,
+  signal: AbortSignal,
+  report: (message: string) => void,
+  markSent: () => void,
+): Promise<Transfer> {
+  const { req, account, scope, identifier } = t;
+  report('reading the pipeline in Harness…');
+  // Does it exist? (GET also gives the Git details of remote pipelines.)
+  const remote = await account.api
+    .getPipeline(
+      scope,
+      identifier,
+      req.location
+        ? {
+            branch: req.location.branch,
+            repoName: req.location.repoName,
+            connectorRef: req.location.connectorRef,
+          }
+        : undefined,
+      { signal },
+    )
+    .catch((err: unknown) => {
+      if (typeof err === 'object' && err !== null && (err as { kind?: unknown }).kind === 'notFound') {
+        return undefined;
+      }
+      throw err;
     });
-    return {
-      status: 'ok',
-      action,
-      identifier: identifier!,
-      scope: scope!,
-      url,
-      ...(governance ? { governance } : {}),
-    };
+
+  // Before overwriting: conflicts for harness: documents, a diff for local files.
+  if (remote) {
+    if (sameYaml(remote.yamlPipeline, t.body)) {
+      if (req.location) setBaseline(req.location, remote.yamlPipeline);
+      return { kind: 'done', action: 'unchanged' };
+    }
+    const baseline = req.location ? getBaseline(req.location) : undefined;
+    if (baseline && !sameYaml(remote.yamlPipeline, baseline.yaml) && !req.options.overwrite) {
+      if (!req.interactive) return { kind: 'conflict' };
+      const choice = await vscode.window.showWarningMessage(
+        `Pipeline ${t.label} was changed in Harness since you opened it.`,
+        {
+          modal: true,
+          detail: 'Compare shows the remote version beside yours; Overwrite replaces it with yours.',
+        },
+        'Compare',
+        'Overwrite',
+      );
+      if (choice === 'Compare') await showRemoteDiff(identifier, remote.yamlPipeline, req.sourceUri);
+      if (choice !== 'Overwrite') return { kind: 'conflict' };
+    } else if (!req.location && !req.options.overwrite) {
+      if (!req.interactive) {
+        return {
+          kind: 'refused',
+          reason: `pipeline ${identifier} exists and differs; pass overwrite: true to replace it`,
+        };
+      }
+      await showRemoteDiff(identifier, remote.yamlPipeline, req.sourceUri);
+      const choice = await vscode.window.showWarningMessage(
+        `Overwrite pipeline ${t.label} in ${scopeLabel(scope)} with your YAML?`,
+        { modal: true, detail: 'The diff editor shows the version in Harness (left) and yours (right).' },
+        'Overwrite',
+      );
+      if (choice !== 'Overwrite') return { kind: 'cancelled' };
+    }
   }
+  if (signal.aborted) return { kind: 'cancelled' };
+
+  // Create or update.
+  report(remote ? 'updating…' : 'creating…');
+  markSent();
+  const result = remote
+    ? await account.api.updatePipeline(
+        scope,
+        identifier,
+        t.body,
+        gitParamsForUpdate(remote, req, identifier),
+        {
+          signal,
+        },
+      )
+    : await account.api.createPipeline(
+        scope,
+        t.body,
+        req.options.git
+          ? {
+              ...req.options.git,
+              commitMsg: req.options.commitMsg ?? `Create pipeline ${identifier} from VS Code`,
+            }
+          : undefined,
+        { signal },
+      );
+
+  // OPA policies: a deny means Harness did not accept it.
+  const gov = result.governanceMetadata;
+  if (gov?.deny) return { kind: 'denied', message: gov.message ?? 'denied by a Harness policy' };
+  if (req.location) setBaseline(req.location, t.body);
+  refreshTree(pipelinesFolder(scope));
+  return { kind: 'done', action: remote ? 'updated' : 'created', ...(gov ? { governance: gov } : {}) };
+}
+
+/** Turns the transfer into the command's result and its one outcome message. */
+function finish(t: PushTarget, outcome: Transfer): PushResult {
+  const { req, account, scope, identifier } = t;
+  switch (outcome.kind) {
+    case 'cancelled':
+      return { status: 'cancelled' };
+    case 'conflict':
+      return { status: 'conflict', identifier };
+    case 'refused':
+      return refused(outcome.reason, req.interactive);
+    case 'denied':
+      void vscode.window.showErrorMessage(
+        `Harness: pipeline ${t.label} was not saved: policy evaluation failed: ${outcome.message}`,
+      );
+      return { status: 'denied', identifier, message: outcome.message };
+    case 'done': {
+      const url = pipelineLink(
+        account.baseUrl,
+        account.accountId,
+        scope.orgIdentifier,
+        scope.projectIdentifier,
+        identifier,
+      );
+      const where = scopeLabel(scope);
+      const text =
+        outcome.action === 'unchanged'
+          ? `Pipeline ${t.label} in ${where} is already up to date.`
+          : `Pipeline ${t.label} ${outcome.action} in ${where}.`;
+      const gov = outcome.governance;
+      const warn = gov?.status && gov.status !== 'pass' ? ` Policy evaluation: ${gov.status}.` : '';
+      log.info(`push ${identifier}: ${outcome.action} in ${where}`);
+      void vscode.window
+        .showInformationMessage(`Harness: ${text}${warn}`, 'Open in Harness')
+        .then((choice) => {
+          if (choice) void vscode.env.openExternal(vscode.Uri.parse(url));
+        });
+      return {
+        status: 'ok',
+        action: outcome.action,
+        identifier,
+        scope,
+        url,
+        ...(gov ? { governance: gov } : {}),
+      };
+    }
+  }
+}
+
+/** Says a write may have been applied, and offers to find out by reading the pipeline back. */
+async function warnMaybeApplied(t: PushTarget, why: string): Promise<void> {
+  log.warn(`push ${t.identifier}: ${why}; it may have been applied`);
+  const choice = await vscode.window.showWarningMessage(
+    `Harness: ${why}: Harness may have saved pipeline ${t.label}.`,
+    'Check',
+  );
+  if (choice !== 'Check') return;
+  try {
+    const now = await t.account.api.getPipeline(t.scope, t.identifier);
+    const applied = sameYaml(now.yamlPipeline, t.body);
+    void vscode.window.showInformationMessage(
+      applied
+        ? `Harness: pipeline ${t.label} in Harness is your version: the push was applied.`
+        : `Harness: pipeline ${t.label} in Harness is not your version: the push was not applied.`,
+    );
+  } catch (err) {
+    reportError(err, `read pipeline ${t.identifier}`);
+  }
+}
+
+/** Failures after which Harness may or may not have applied a write that was sent. */
+function outcomeUnknown(err: unknown): boolean {
+  const kind = typeof err === 'object' && err !== null ? (err as { kind?: unknown }).kind : undefined;
+  return kind === 'network' || kind === 'timeout' || kind === 'outcomeUnknown';
 }
 
 function isRetryable(err: unknown): boolean {

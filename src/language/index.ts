@@ -1,7 +1,8 @@
 // Language features: starts the bundled language server (dist/server.js) the first time a
 // Harness document is opened (YAML whose root is pipeline/template/inputSet, or a file matching
-// `harness.pipelineFiles`). We keep VS Code's `yaml` language id so other YAML tooling
-// (formatters, Red Hat YAML, other schemas) keeps working on the same files.
+// `harness.pipelineFiles`). Local files keep VS Code's `yaml` language id so other YAML tooling
+// (formatters, Red Hat YAML, other schemas) keeps working on them; documents opened from Harness
+// (`harness:`) are `harness-yaml`, whose defaults turn auto-save off (see fs/pipelineUri.ts).
 import * as vscode from 'vscode';
 import {
   LanguageClient,
@@ -24,6 +25,7 @@ import {
   type ValidateDocumentResult,
 } from '../../shared/protocol';
 import { getAccounts } from '../account/accounts';
+import { HARNESS_YAML_LANGUAGE } from '../commands/fs/pipelineUri';
 import { log } from '../log';
 import { harnessRootKey, MAX_SCAN } from './detect';
 import { ReferenceResolver, type AccountProvider } from './references';
@@ -35,6 +37,7 @@ export const DOCUMENT_SELECTOR: { language: string; scheme: string }[] = [
   { language: 'yaml', scheme: 'file' },
   { language: 'yaml', scheme: 'untitled' },
   { language: 'yaml', scheme: 'harness' },
+  { language: HARNESS_YAML_LANGUAGE, scheme: 'harness' },
 ];
 
 let accountProvider: AccountProvider = () => {
@@ -58,6 +61,7 @@ let extensionContext: vscode.ExtensionContext | undefined;
 
 /** True for YAML documents the Harness language server handles. */
 export function isHarnessDocument(doc: vscode.TextDocument): boolean {
+  if (doc.languageId === HARNESS_YAML_LANGUAGE && doc.uri.scheme === 'harness') return true;
   if (doc.languageId !== 'yaml' || !['file', 'untitled', 'harness'].includes(doc.uri.scheme)) return false;
   // Only the head is scanned: don't copy a whole (possibly huge) document on every keystroke.
   const head = doc.getText(new vscode.Range(new vscode.Position(0, 0), doc.positionAt(MAX_SCAN)));

@@ -1,47 +1,102 @@
 // The `harness:` file system: one file per remote pipeline (see pipelineUri.ts). Reading fetches
-// the YAML from Harness; saving validates and pushes it (push.ts), refusing to overwrite changes
-// made in Harness since the document was opened unless the user says so. A save that does not
-// reach Harness fails, so the editor keeps the text dirty and nothing is lost.
+// the YAML from Harness (or the user's unpushed draft of it). Writing NEVER pushes: VS Code calls
+// writeFile for every kind of save (auto-save, Save All, a task's "save before run", "Save" in the
+// close dialog), and none of those is the user asking to change their Harness account. The Push
+// command pushes (Ctrl+S in a Harness editor is bound to it) and then saves the document, which
+// lands here as the text it just pushed; any other text is kept as a draft (drafts.ts).
 import * as vscode from 'vscode';
 import { getAccounts } from '../../account/accounts';
 import { log } from '../../log';
-import { pushText } from '../push';
+import { readPipelineYaml } from '../pipelineYaml';
 import { getBaseline, setBaseline } from './baselines';
-import { takePushed } from './justPushed';
+import type { Draft, Drafts } from './drafts';
 import {
   HARNESS_SCHEME,
+  locationKey,
   parsePipelineUri,
   pipelinePath,
   pipelineQuery,
   type PipelineLocation,
 } from './pipelineUri';
+import type { SaveKind, SaveReasons } from './saveReasons';
 
 export function pipelineUri(loc: PipelineLocation): vscode.Uri {
   return vscode.Uri.from({ scheme: HARNESS_SCHEME, path: pipelinePath(loc), query: pipelineQuery(loc) });
 }
 
-function locationOf(uri: vscode.Uri): PipelineLocation | undefined {
-  return parsePipelineUri(uri.path, uri.query);
+export function locationOf(uri: vscode.Uri): PipelineLocation | undefined {
+  return uri.scheme === HARNESS_SCHEME ? parsePipelineUri(uri.path, uri.query) : undefined;
 }
 
-export class HarnessFileSystemProvider implements vscode.FileSystemProvider {
+/** `"Name" (identifier)` from the YAML, or the identifier alone. */
+export function pipelineLabel(text: string, identifier: string): string {
+  const parsed = readPipelineYaml(text);
+  const name = parsed.ok ? parsed.info.name : undefined;
+  return name && name !== identifier ? `"${name}" (${identifier})` : identifier;
+}
+
+export interface FileSystemDeps {
+  drafts: Drafts;
+  reasons: SaveReasons;
+}
+
+export interface DraftKept {
+  uri: vscode.Uri;
+  draft: Draft;
+  kind: SaveKind;
+}
+
+export class HarnessFileSystemProvider implements vscode.FileSystemProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.changed.event;
+  private readonly kept = new vscode.EventEmitter<DraftKept>();
+  /** A save kept a draft (the provider itself never prompts: DraftsUi tells the user). */
+  readonly onDidKeepDraft = this.kept.event;
+  /** Text the Push command just pushed, by URI: its follow-up save is not a draft. */
+  private readonly pushed = new Map<string, string>();
+
+  constructor(private readonly deps: FileSystemDeps) {}
+
+  dispose(): void {
+    this.changed.dispose();
+    this.kept.dispose();
+    this.pushed.clear();
+  }
+
+  /** Before the Push command saves a document it pushed: that save stores nothing. */
+  markPushed(uri: vscode.Uri, text: string): void {
+    this.pushed.set(uri.toString(), text);
+  }
+
+  /** Tells VS Code the content of `uri` changed (draft discarded, pushed): clean editors reload. */
+  fireChanged(uri: vscode.Uri): void {
+    this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);
+  }
 
   watch(): vscode.Disposable {
-    // Changes made in Harness are detected on save (conflict check), not by polling.
+    // Changes made in Harness are detected on push (conflict check), not by polling.
     return new vscode.Disposable(() => undefined);
   }
 
   async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
     const loc = locationOf(uri);
     if (!loc) return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
+    await this.deps.drafts.ready();
+    const draft = this.deps.drafts.get(locationKey(loc));
+    if (draft) {
+      return {
+        type: vscode.FileType.File,
+        ctime: draft.savedAt,
+        mtime: draft.savedAt,
+        size: new TextEncoder().encode(draft.text).byteLength,
+      };
+    }
     let baseline = getBaseline(loc);
     if (!baseline) {
       await this.readFile(uri);
       baseline = getBaseline(loc);
     }
-    const size = baseline ? Buffer.byteLength(baseline.yaml) : 0;
+    const size = baseline ? new TextEncoder().encode(baseline.yaml).byteLength : 0;
     return { type: vscode.FileType.File, ctime: baseline?.mtime ?? 0, mtime: baseline?.mtime ?? 0, size };
   }
 
@@ -52,6 +107,14 @@ export class HarnessFileSystemProvider implements vscode.FileSystemProvider {
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
     const loc = locationOf(uri);
     if (!loc) throw vscode.FileSystemError.FileNotFound(uri);
+    await this.deps.drafts.ready();
+    const draft = this.deps.drafts.get(locationKey(loc));
+    if (draft) {
+      // The unpushed text wins until it is pushed or discarded; conflicts are checked against
+      // the remote version the edit started from.
+      if (!getBaseline(loc) && draft.base !== undefined) setBaseline(loc, draft.base);
+      return new TextEncoder().encode(draft.text);
+    }
     const account = getAccounts().current();
     if (!account) throw vscode.FileSystemError.Unavailable('Sign in to Harness to open this pipeline.');
     if (account.accountId !== loc.accountId) {
@@ -78,39 +141,25 @@ export class HarnessFileSystemProvider implements vscode.FileSystemProvider {
     const loc = locationOf(uri);
     if (!loc) throw vscode.FileSystemError.NoPermissions('Only pipelines can be saved to Harness.');
     const text = new TextDecoder().decode(content);
-    if (takePushed(uri.toString(), text)) {
-      log.debug(`save ${uri.path}: already pushed`);
-      this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);
+    const key = locationKey(loc);
+    const pushedText = this.pushed.get(uri.toString());
+    this.pushed.delete(uri.toString());
+    const kind = this.deps.reasons.take(uri.toString());
+    if (pushedText === text) {
+      log.debug(`save ${uri.path}: the text was just pushed`);
+      await this.deps.drafts.discard(key);
       return;
     }
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    const result = await pushText({
+    const previous = this.deps.drafts.get(key);
+    const draft = await this.deps.drafts.keep({
+      key,
+      uri: uri.toString(),
       text,
-      sourceUri: uri,
-      doc,
-      location: loc,
-      options: {},
-      interactive: true,
+      base: previous?.base ?? getBaseline(loc)?.yaml,
+      label: pipelineLabel(text, loc.identifier),
     });
-    log.info(
-      `save ${uri.path} to Harness: ${result.status}${result.status === 'ok' ? ` (${result.action})` : ''}`,
-    );
-    if (result.status !== 'ok') {
-      const why =
-        result.status === 'failed'
-          ? result.error.message
-          : result.status === 'refused'
-            ? result.reason
-            : result.status === 'conflict'
-              ? 'the pipeline changed in Harness since it was opened'
-              : result.status === 'denied'
-                ? `policy evaluation failed: ${result.message}`
-                : 'cancelled';
-      throw vscode.FileSystemError.Unavailable(
-        `Not saved to Harness: ${why}. Your changes are still in the editor.`,
-      );
-    }
-    this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);
+    log.info(`save ${uri.path} (${kind}): kept as an unpushed draft; nothing was sent to Harness`);
+    this.kept.fire({ uri, draft, kind });
   }
 
   createDirectory(): void {
