@@ -5,10 +5,12 @@
 //  2. builds the extension (dev build)
 //  3. starts the simulator (dist/sim.js, port 7171 or the next free one)
 //  4. starts code-server (port 8080 or the next free one) with this folder installed as the
-//     extension and HARNESS_BASE_URL / HARNESS_API_KEY / HARNESS_ACCOUNT_ID pointing at the
-//     simulator, opening demo/workspace
+//     extension, opening demo/workspace, signed out: the banner prints the simulator's URL and a
+//     token to paste into "Harness: Sign In", so sign-in, switching and sign-out are tried for real
+//     (--env-session instead signs in through HARNESS_BASE_URL / HARNESS_API_KEY /
+//     HARNESS_ACCOUNT_ID, the environment session used in CI and dev containers)
 //  5. prints the URL to open; Ctrl+C stops everything.
-//   options: --port N (code-server)  --sim-port N  --no-build
+//   options: --port N (code-server)  --sim-port N  --no-build  --env-session
 import { spawn, spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import * as readline from 'node:readline';
@@ -20,13 +22,14 @@ import { ensureHostTools } from './host/install.mjs';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 function parseArgs(argv) {
-  const args = { port: 8080, simPort: 7171, build: true };
+  const args = { port: 8080, simPort: 7171, build: true, envSession: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--port') args.port = Number(argv[++i]);
     else if (a === '--sim-port') args.simPort = Number(argv[++i]);
     else if (a === '--no-build') args.build = false;
-    else throw new Error(`unknown option ${a} (options: --port N, --sim-port N, --no-build)`);
+    else if (a === '--env-session') args.envSession = true;
+    else throw new Error(`unknown option ${a} (options: --port N, --sim-port N, --no-build, --env-session)`);
   }
   return args;
 }
@@ -78,7 +81,10 @@ async function main() {
   const server = await startCodeServer({
     port: args.port,
     extensions: [repoRoot],
-    env: { HARNESS_BASE_URL: sim.url, HARNESS_API_KEY: sim.token, HARNESS_ACCOUNT_ID: sim.accountId },
+    env: args.envSession
+      ? { HARNESS_BASE_URL: sim.url, HARNESS_API_KEY: sim.token, HARNESS_ACCOUNT_ID: sim.accountId }
+      : // Signed out even when the shell that started the demo has a real HARNESS_API_KEY.
+        { HARNESS_BASE_URL: '', HARNESS_API_KEY: '', HARNESS_ACCOUNT_ID: '' },
     label: 'demo',
   });
   const open = server.folderUrl(path.join(repoRoot, 'demo', 'workspace'));
@@ -87,8 +93,16 @@ async function main() {
       '',
       '  Harness for VS Code: demo running',
       `    Open in a browser:  ${open}`,
-      `    Harness API:        ${sim.url} (local simulator; the extension is signed in through HARNESS_API_KEY)`,
-      '    Then:               click the Harness icon in the activity bar; open .harness/*.yaml',
+      `    Harness API:        ${sim.url} (local simulator, account ${sim.accountId})`,
+      ...(args.envSession
+        ? ['    Signed in:          through HARNESS_API_KEY (environment session)']
+        : [
+            '    Sign in:            click the Harness icon, then Sign In (or F1 > Harness: Sign In):',
+            `                          Harness URL: ${sim.url}`,
+            `                          API token:   ${sim.token}`,
+            '                        (a fake token of the fake demo account; nothing here reaches Harness)',
+          ]),
+      '    Then:               browse the tree; open a pipeline (Ctrl+S pushes it); open .harness/*.yaml',
       '    Stop:               Ctrl+C (stops VS Code and the simulator)',
       '  (both listen on 127.0.0.1 only: on a remote machine, forward the ports, e.g. ssh -L 8080:127.0.0.1:8080)',
       '',
