@@ -13,12 +13,17 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { repoRoot } from '../../helpers/paths';
 import { loadBrowser, loadCodeServer, loadInstall } from './host';
+import { startSimulator, type Simulator } from '../../simulator/server';
 import { startSimulatorProcess, type SimulatorProcess } from './simulator';
 import { openViewContainer, runCommand, screenshot, waitForWorkbench } from './workbench';
 
 export interface SessionOptions {
-  /** Start the simulator and pass its URL/token/account to the extension (default true). */
-  simulator?: boolean;
+  /**
+   * Start the simulator and pass its URL/token/account to the extension (default true: as its
+   * own process, like the demo). `'in-process'` runs it inside the test process, so a test can
+   * count the requests it received and inject faults (`session.simulator`).
+   */
+  simulator?: boolean | 'in-process';
   /** Extra environment for the extension host. */
   env?: Record<string, string>;
   /** Extra user settings. */
@@ -34,6 +39,8 @@ export interface Session {
   /** The opened (temporary) workspace folder. */
   workspace: string;
   sim?: SimulatorProcess;
+  /** The in-process simulator's handle (requests, faults, state), with `simulator: 'in-process'`. */
+  simulator?: Simulator;
   runCommand(title: string): Promise<void>;
   screenshot(name: string): Promise<string>;
   openViewContainer(title: string): ReturnType<typeof openViewContainer>;
@@ -66,10 +73,25 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
     fs.cpSync(options.workspace ?? path.join(repoRoot, 'demo', 'workspace'), workspace, { recursive: true });
 
     let sim: SimulatorProcess | undefined;
+    let simulator: Simulator | undefined;
     const env: Record<string, string> = { ...(options.env ?? {}) };
-    if (options.simulator !== false) {
+    if (options.simulator === 'in-process') {
+      const handle = await startSimulator();
+      simulator = handle;
+      cleanups.push(() => handle.close());
+      sim = {
+        url: handle.url,
+        accountId: handle.accountId,
+        token: handle.tokens.admin,
+        info: { url: handle.url, accountId: handle.accountId, tokens: handle.tokens },
+        stop: () => handle.close(),
+      };
+    } else if (options.simulator !== false) {
       sim = await startSimulatorProcess();
-      cleanups.push(() => sim!.stop());
+    }
+    if (sim) {
+      const started = sim;
+      if (!simulator) cleanups.push(() => started.stop());
       env.HARNESS_BASE_URL = sim.url;
       env.HARNESS_API_KEY = sim.token;
       env.HARNESS_ACCOUNT_ID = sim.accountId;
@@ -94,6 +116,7 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
       url: server.url,
       workspace,
       sim,
+      simulator,
       runCommand: (title) => runCommand(page, title),
       screenshot: (name) => screenshot(page, name),
       openViewContainer: (title) => openViewContainer(page, title),

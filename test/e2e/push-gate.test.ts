@@ -1,0 +1,251 @@
+// Nothing reaches Harness without the user asking, in a real VS Code (code-server) with auto-save
+// ON (afterDelay, 300 ms: code-server's default mode, with a short delay): typing in a pipeline
+// opened from the tree sends no write to the simulator; Ctrl+S pushes exactly once with one
+// notification; a near-miss step type blocks the push and Cancel keeps the edit (no "Failed to
+// save"); a push cancelled while it runs sends nothing; closing the editor with an unpushed edit
+// asks. The simulator runs in this process so its requests are counted.
+// Screenshots: test-results/screenshots/push-gate-*.png.
+import * as assert from 'node:assert/strict';
+import type { Locator, Page } from 'playwright-core';
+import type { RecordedRequest, Simulator } from '../simulator/server';
+import { startSession, type Session } from './framework/session';
+
+const PIPELINE = 'Default Project Hotfix';
+const PIPELINE_ID = 'default_project_hotfix';
+const TAB = `${PIPELINE_ID}.yaml`;
+const AUTO_SAVE_DELAY_MS = 300;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function treeRow(page: Page, label: string | RegExp): Locator {
+  return page.locator('.part.sidebar .monaco-list-row', { hasText: label }).first();
+}
+
+async function expand(page: Page, label: string | RegExp): Promise<void> {
+  const row = treeRow(page, label);
+  await row.waitFor({ state: 'visible', timeout: 30_000 });
+  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+}
+
+/** Requests that change something in Harness (pipeline create/update/delete, runs, anything). */
+function writes(sim: Simulator): RecordedRequest[] {
+  return sim.requests.filter(
+    (r) => r.method !== 'GET' && !/\/(list|listV2|list-metadata)$/.test(r.path) && r.method !== 'OPTIONS',
+  );
+}
+
+function storedYaml(sim: Simulator): string {
+  const p = (sim.state.pipelines as { identifier: string; yaml: string }[]).find(
+    (x) => x.identifier === PIPELINE_ID,
+  );
+  assert.ok(p, `the simulator has ${PIPELINE_ID}`);
+  return p.yaml;
+}
+
+function toasts(page: Page, text: string | RegExp): Locator {
+  return page.locator('.notifications-toasts .notification-toast', { hasText: text });
+}
+
+describe('e2e: push only when the user asks (auto-save on)', function () {
+  this.timeout(240_000);
+  let session: Session;
+  let sim: Simulator;
+  let page: Page;
+  const tab = () => page.locator('.tabs-container .tab', { hasText: TAB }).first();
+  const editor = () => page.locator('.editor-instance .monaco-editor').first();
+
+  before(async () => {
+    session = await startSession({
+      simulator: 'in-process',
+      settings: { 'files.autoSave': 'afterDelay', 'files.autoSaveDelay': AUTO_SAVE_DELAY_MS },
+    });
+    assert.ok(session.simulator);
+    sim = session.simulator;
+    page = session.page;
+  });
+
+  afterEach(async function () {
+    await session?.captureFailure(this);
+  });
+
+  after(async () => {
+    await session?.close();
+  });
+
+  it('typing in a pipeline opened from the tree sends nothing to Harness; the edit stays dirty', async () => {
+    await session.openViewContainer('Harness');
+    const first = page.locator('.part.sidebar .monaco-list-row').first();
+    await first.waitFor({ state: 'visible', timeout: 60_000 });
+    if ((await first.getAttribute('aria-expanded')) !== 'true') await first.click();
+    await expand(page, /^default/);
+    await expand(page, 'Default Project');
+    await expand(page, /^Pipelines/);
+    const row = treeRow(page, PIPELINE);
+    await row.waitFor({ state: 'visible', timeout: 30_000 });
+    await row.hover();
+    await row.locator('.action-label[aria-label^="Open Pipeline YAML"]').click();
+    await tab().waitFor({ state: 'visible', timeout: 30_000 });
+    const nameLine = editor()
+      .locator('.view-line', { hasText: `name: ${PIPELINE}` })
+      .first();
+    await nameLine.waitFor({ timeout: 30_000 });
+    // The document is Harness YAML (its language turns auto-save off by default).
+    await page
+      .locator('.part.statusbar .statusbar-item', { hasText: 'Harness YAML' })
+      .first()
+      .waitFor({ state: 'visible', timeout: 15_000 });
+
+    const before = writes(sim).length;
+    await nameLine.click();
+    await page.keyboard.press('End');
+    // A user typing with pauses longer than the auto-save delay.
+    for (const key of [' ', 'v']) {
+      await page.keyboard.type(key);
+      await sleep(AUTO_SAVE_DELAY_MS * 3);
+    }
+    await page.keyboard.press('Escape');
+    await sleep(AUTO_SAVE_DELAY_MS * 6);
+    assert.equal(writes(sim).length - before, 0, 'no write reached the simulator while typing');
+    assert.doesNotMatch(storedYaml(sim), /Hotfix v/);
+    await page.locator('.tabs-container .tab.dirty', { hasText: TAB }).waitFor({ state: 'visible' });
+    await session.screenshot('push-gate-1-typed-not-pushed');
+  });
+
+  it('Ctrl+S pushes exactly once, with one notification that names the pipeline', async () => {
+    const before = writes(sim).length;
+    await page.keyboard.press('Control+S');
+    const outcome = toasts(
+      page,
+      `Pipeline "${PIPELINE} v" (${PIPELINE_ID}) updated in default/default_project`,
+    );
+    await outcome.waitFor({ state: 'visible', timeout: 30_000 });
+    assert.match(storedYaml(sim), /name: Default Project Hotfix v/);
+    await page
+      .locator('.tabs-container .tab.dirty', { hasText: TAB })
+      .waitFor({ state: 'detached', timeout: 15_000 });
+    await sleep(AUTO_SAVE_DELAY_MS * 4);
+    const sent = writes(sim).slice(before);
+    assert.deepEqual(
+      sent.map((r) => `${r.method} ${r.path}`),
+      [`PUT /pipeline/api/pipelines/v2/${PIPELINE_ID}`],
+      'exactly one write',
+    );
+    // The progress notification turned into the outcome: one toast about this pipeline.
+    assert.equal(await toasts(page, PIPELINE).count(), 1, 'one notification for the push');
+    await session.screenshot('push-gate-2-pushed');
+  });
+
+  it('a near-miss step type blocks the push; Cancel keeps the edit dirty with no error', async () => {
+    const before = writes(sim).length;
+    const typeLine = editor().locator('.view-line', { hasText: 'type: K8sRollingDeploy' }).first();
+    await typeLine.click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Backspace'); // K8sRollingDeplo: "did you mean K8sRollingDeploy?"
+    await page.keyboard.press('Escape');
+    await editor().locator('.squiggly-error').first().waitFor({ state: 'visible', timeout: 30_000 });
+
+    for (const attempt of [1, 2]) {
+      await page.keyboard.press('Control+S');
+      const dialog = page.locator('.monaco-dialog-box', { hasText: 'Push it anyway?' });
+      await dialog.waitFor({ state: 'visible', timeout: 30_000 });
+      assert.match(await dialog.innerText(), /K8sRollingDeploy/);
+      if (attempt === 1) await session.screenshot('push-gate-3-refused-near-miss');
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+      await sleep(AUTO_SAVE_DELAY_MS * 4);
+      assert.equal(await toasts(page, /Failed to save/).count(), 0, 'no "Failed to save" error');
+      await page.locator('.tabs-container .tab.dirty', { hasText: TAB }).waitFor({ state: 'visible' });
+    }
+    assert.equal(writes(sim).length - before, 0, 'nothing was sent');
+    assert.doesNotMatch(storedYaml(sim), /K8sRollingDeplo\b/);
+  });
+
+  it('a push cancelled while it runs sends nothing and keeps the edit', async () => {
+    // Fix the type again (valid YAML), then make Harness slow to answer the existence check.
+    await editor().locator('.view-line', { hasText: 'type: K8sRollingDeplo' }).first().click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('y');
+    await page.keyboard.press('Escape');
+    await editor().locator('.squiggly-error').first().waitFor({ state: 'detached', timeout: 30_000 });
+    const before = writes(sim).length;
+    sim.faults.inject({
+      kind: 'slow',
+      delayMs: 20_000,
+      method: 'GET',
+      path: `/pipeline/api/pipelines/${PIPELINE_ID}`,
+    });
+    await page.keyboard.press('Control+S');
+    const progress = toasts(page, `Pushing pipeline "${PIPELINE} v"`);
+    await progress.waitFor({ state: 'visible', timeout: 30_000 });
+    await session.screenshot('push-gate-4-pushing');
+    await progress
+      .locator('.action-label[aria-label="Cancel"], .monaco-button', { hasText: 'Cancel' })
+      .first()
+      .click();
+    await toasts(page, 'cancelled; nothing was sent').waitFor({ state: 'visible', timeout: 15_000 });
+    await session.screenshot('push-gate-5-cancelled');
+    assert.equal(writes(sim).length - before, 0, 'nothing was sent');
+    await page.locator('.tabs-container .tab.dirty', { hasText: TAB }).waitFor({ state: 'visible' });
+    sim.faults.clear();
+  });
+
+  it('closing the editor with an unpushed edit asks', async () => {
+    const before = writes(sim).length;
+    await session.runCommand('View: Close Editor');
+    const dialog = page.locator('.monaco-dialog-box', {
+      hasText: `Do you want to save the changes you made to ${TAB}`,
+    });
+    await dialog.waitFor({ state: 'visible', timeout: 15_000 });
+    await session.screenshot('push-gate-6-close-asks');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+    await page.locator('.tabs-container .tab.dirty', { hasText: TAB }).waitFor({ state: 'visible' });
+    assert.equal(writes(sim).length - before, 0, 'nothing was sent');
+  });
+
+  it('"Save" in the close dialog keeps a local draft, not a push; reopening shows it; Discard restores Harness', async () => {
+    await editor().locator('.view-line', { hasText: 'description: ' }).first().click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' (draft)');
+    await page.keyboard.press('Escape');
+    const before = writes(sim).length;
+    await session.runCommand('View: Close Editor');
+    const dialog = page.locator('.monaco-dialog-box', { hasText: 'Do you want to save the changes' });
+    await dialog.waitFor({ state: 'visible', timeout: 15_000 });
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+    await tab().waitFor({ state: 'detached', timeout: 15_000 });
+    await toasts(page, `Saved pipeline "${PIPELINE} v" (${PIPELINE_ID}) as a local draft`).waitFor({
+      state: 'visible',
+      timeout: 15_000,
+    });
+    await session.screenshot('push-gate-7-saved-as-draft');
+    assert.equal(writes(sim).length - before, 0, 'saving is not pushing');
+    assert.doesNotMatch(storedYaml(sim), /\(draft\)/, 'Harness still has the pushed version');
+
+    // Reopened from the tree, the editor shows the draft, marked as unpushed on its tab.
+    await treeRow(page, `${PIPELINE} v`).hover();
+    await treeRow(page, `${PIPELINE} v`).locator('.action-label[aria-label^="Open Pipeline YAML"]').click();
+    await tab().waitFor({ state: 'visible', timeout: 30_000 });
+    await editor().locator('.view-line', { hasText: 'Default Project (draft)' }).first().waitFor();
+    // The tab carries the "unpushed" badge (↑, drawn by CSS) and the editor offers Discard.
+    assert.ok((await tab().locator('[class*="monaco-decoration"]').count()) > 0, 'the tab is decorated');
+    await page
+      .locator('.editor-actions .action-label[aria-label^="Discard Unpushed Changes"]')
+      .waitFor({ state: 'visible', timeout: 15_000 });
+    await session.screenshot('push-gate-8-draft-reopened');
+
+    await session.runCommand('Harness: Discard Unpushed Changes');
+    const confirm = page.locator('.monaco-dialog-box', { hasText: 'Discard your unpushed changes' });
+    await confirm.waitFor({ state: 'visible', timeout: 15_000 });
+    await confirm.getByRole('button', { name: 'Discard', exact: true }).click();
+    await editor()
+      .locator('.view-line', { hasText: '(draft)' })
+      .first()
+      .waitFor({ state: 'detached', timeout: 15_000 });
+    await editor()
+      .locator('.view-line', { hasText: `name: ${PIPELINE} v` })
+      .first()
+      .waitFor();
+    assert.equal(writes(sim).length - before, 0, 'discarding sends nothing');
+  });
+});
