@@ -439,6 +439,12 @@ step(
   { required: ['connectorRef', 'sourcePath', 'target'] },
 );
 
+step(d, 'HarUpload', 'Uploads a package to a Harness Artifact Registry.', {
+  registryRef: str('Artifact Registry to upload to.'),
+  sourcePath: str('File, directory or glob to upload.'),
+  packageType: str('Kind of package, e.g. GENERIC or MAVEN.'),
+});
+
 step(
   d,
   'SaveCache',

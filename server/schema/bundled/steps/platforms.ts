@@ -1,6 +1,7 @@
-// More deployment-platform step types (CloudFormation, Azure Web Apps, Tanzu, AWS ASG and
-// Lambda traffic, Elastigroup, Terraform Cloud, IACM plugins). Their specs list the common keys
-// but stay open: the bundled schema knows these steps without claiming to know every option.
+// More deployment-platform step types (CloudFormation, Azure Web Apps, Tanzu, AWS ASG, ECS and
+// Lambda traffic, AWS CDK, Elastigroup, Terraform Cloud, IACM plugins) and a few steps of other
+// modules (IDP actions, AI verification). Their specs list the common keys but stay open: the
+// bundled schema knows these steps without claiming to know every option.
 import { anyValue, bool, int, list, oneOfValues, str, strList } from '../build';
 import { containerResources } from '../common';
 import type { Definitions, JsonSchema } from '../types';
@@ -158,6 +159,10 @@ step(d, 'AppResize', 'Resizes the new and old Tanzu app versions.', {
   ...stepDelegates(),
 });
 step(d, 'AppRollback', 'Rolls back a Tanzu deployment.', { ...stepDelegates() });
+step(d, 'SwapRollback', 'Undoes the route swap of a Tanzu blue-green deployment.', {
+  upsizeInActiveApp: bool('Scale the previously active app back up.'),
+  ...stepDelegates(),
+});
 step(d, 'RouteMapping', 'Maps or unmaps routes of a Tanzu app.', {
   appName: str('App name.'),
   routes: strList('Routes.', 'A route.'),
@@ -195,6 +200,12 @@ step(d, 'AsgBlueGreenSwapService', 'Swaps traffic between the Auto Scaling group
 step(d, 'AsgBlueGreenRollback', 'Rolls back an Auto Scaling group blue-green deployment.', {
   ...stepDelegates(),
 });
+step(d, 'AsgRollback', 'Rolls back an Auto Scaling group deployment.', { ...stepDelegates() });
+step(d, 'AsgScale', 'Changes the instance count of an Auto Scaling group.', {
+  asgName: str('Auto Scaling group name.'),
+  instanceSelection: anyValue('The new size: a count or a percentage of the instances.'),
+  ...stepDelegates(),
+});
 
 step(d, 'ElastigroupSetup', 'Creates a new Spot Elastigroup.', {
   name: str('Elastigroup name.'),
@@ -217,6 +228,50 @@ step(d, 'EcsServiceSetup', 'Creates the new ECS service of a basic deployment.',
   sameAsAlreadyRunningInstances: bool('Keep the number of tasks currently running.'),
   ...stepDelegates(),
 });
+step(d, 'EcsScale', 'Changes the number of running tasks of an Amazon ECS service.', {
+  service: str('ECS service name.'),
+  instances: { type: ['integer', 'string'], description: 'The new size, read in instanceUnit.' },
+  instanceUnit: str('Whether instances is a count or a percentage.'),
+  ...stepDelegates(),
+});
+
+const awsCdk = (type: string, what: string): void =>
+  step(
+    d,
+    type,
+    what,
+    {
+      provisionerIdentifier: provisioner(),
+      connectorRef: str('Connector of the registry the CDK image is pulled from.'),
+      image: str('Container image with the AWS CDK and the app.'),
+      appPath: str('Directory of the CDK app.'),
+      stackNames: strList('Stacks to act on; all stacks when empty.', 'A stack name.'),
+      ...stepDelegates(),
+    },
+    { sharedSpec: 'AwsCdkSpec' },
+  );
+awsCdk('AwsCdkDeploy', 'Deploys AWS CDK stacks (cdk deploy) from a container image.');
+awsCdk('AwsCdkDestroy', 'Destroys AWS CDK stacks (cdk destroy) from a container image.');
+
+step(d, 'IdpAction', 'Runs an Internal Developer Portal workflow action with the given inputs.', {
+  actionRef: str('The action to run.'),
+  inputs: anyValue('Inputs of the action.'),
+});
+
+step(d, 'AiVerify', 'AI-assisted verification: runs a command in a container image and reports on it.', {
+  command: str('Command to run.'),
+  image: str('Container image the step runs in.'),
+});
+step(
+  d,
+  'AIVerifyNG',
+  'AI-assisted deployment verification: analyses the health sources of the deployed service.',
+  {
+    healthSources: anyValue('Metrics and logs sources to analyse.'),
+    dataCollectionWindow: str('How long data is collected for the analysis.'),
+    ...stepDelegates(),
+  },
+);
 
 const iacmPlugin = (type: string, what: string): void =>
   step(
