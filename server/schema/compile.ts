@@ -51,6 +51,11 @@ export interface SchemaNode {
   title?: string;
   kind?: string;
   unknownDiscriminator?: 'warning' | 'error';
+  /**
+   * On a union: what a member whose discriminator value selects no branch (a misspelled or
+   * unknown type, an expression) is still checked against, e.g. the keys every step has.
+   */
+  unknownBranch?: SchemaRef;
   discriminatorKey?: string;
   format?: string;
   examples?: unknown[];
@@ -316,6 +321,7 @@ function readNode(raw: RawSchema): SchemaNode {
   n.kind = asStr(raw['x-harness-kind']);
   const unknown = asStr(raw['x-harness-unknown']);
   if (unknown === 'warning' || unknown === 'error') n.unknownDiscriminator = unknown;
+  n.unknownBranch = asSchema(raw['x-harness-unknown-branch']);
   n.discriminatorKey = asStr(raw['x-harness-discriminator']);
   n.format = asStr(raw['x-harness-format']);
   if (Array.isArray(raw.examples)) n.examples = raw.examples;

@@ -151,7 +151,11 @@ class Views {
             const value = v && isScalar(v) && v.value !== null ? String(v.value) : undefined;
             const idx = value !== undefined ? disc.byValue.get(value) : undefined;
             if (idx && idx.length) for (const i of idx) visit(branches[i], depth + 1);
-            else unions.push({ branches, disc, kind: n.kind });
+            else {
+              unions.push({ branches, disc, kind: n.kind });
+              // A type no branch knows: what validation still checks is what completion offers.
+              if (value !== undefined && n.unknownBranch !== undefined) visit(n.unknownBranch, depth + 1);
+            }
             continue;
           }
           const type = node ? typeOf(node) : undefined;

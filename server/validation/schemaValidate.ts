@@ -325,8 +325,8 @@ export class SchemaValidator {
           (typeof value.value === 'string' || typeof value.value === 'number')
         ) {
           const v = String(value.value);
-          if (v.includes('<+')) return;
-          const idx = disc.byValue.get(v);
+          const expression = v.includes('<+');
+          const idx = expression ? undefined : disc.byValue.get(v);
           if (idx && idx.length) {
             this.validateBest(
               node,
@@ -339,29 +339,10 @@ export class SchemaValidator {
           // Branches that do not pin the key may still accept this value.
           const open = branches.filter((b, i) => !disc.pinned[i] && this.typeCompatible(b, type));
           if (open.length && open.some((b) => this.passes(node, b, ctx))) return;
-          const kind = n.kind ?? ctx.owner ?? ctx.key ?? 'value';
-          const hint = this.mode === 'full' ? suggest(v, disc.values) : undefined;
-          const r = range(value);
-          if (n.unknownDiscriminator === 'warning' && !hint) {
-            out.push({
-              code: `unknown-${kind}-type`,
-              message: `"${clip(v)}" is a ${kind} type not known to the bundled schema; its fields are not checked`,
-              start: r[0],
-              end: r[1],
-              severity: WARNING,
-              data: { value: v },
-            });
-            return;
-          }
-          const sorted = hint ? [hint, ...disc.values.filter((x) => x !== hint)] : disc.values;
-          out.push({
-            code: 'invalid-enum',
-            message: `"${clip(v)}" is not a ${kind} type; ${hint ? `did you mean "${hint}"? ` : ''}expected one of ${listValues(sorted)}`,
-            start: r[0],
-            end: r[1],
-            severity: n.unknownDiscriminator === 'warning' ? WARNING : ERROR,
-            data: hint ? { suggestion: hint, values: disc.values } : { values: disc.values },
-          });
+          // A type decided at run time is not a mistake; one no branch knows is reported.
+          if (!expression) this.unknownDiscriminatorProblem(v, value, disc.values, n, ctx, out);
+          // Either way the keys every member has are still checked (the union says which).
+          if (n.unknownBranch !== undefined) this.validate(node, n.unknownBranch, ctx, out);
           return;
         }
         if (!entry) {
@@ -393,6 +374,49 @@ export class SchemaValidator {
       return;
     }
     this.validateBest(node, compatible, ctx, out);
+  }
+
+  /**
+   * A discriminator value no branch knows. A near-miss of a known value ("did you mean") is
+   * a typo: an error even in unions whose unknown values are only warnings, because it would
+   * otherwise reach Harness (the push gate stops only on errors). A value far from every known
+   * one may be a type Harness has and the bundled schema does not: a warning there.
+   */
+  private unknownDiscriminatorProblem(
+    v: string,
+    value: Scalar,
+    values: string[],
+    n: SchemaNode,
+    ctx: Ctx,
+    out: Problem[],
+  ): void {
+    const kind = n.kind ?? ctx.owner ?? ctx.key ?? 'value';
+    const hint = this.mode === 'full' ? suggest(v, values) : undefined;
+    const r = range(value);
+    if (n.unknownDiscriminator === 'warning' && !hint) {
+      const checked =
+        n.unknownBranch !== undefined
+          ? `only the fields every ${kind} has are checked`
+          : 'its fields are not checked';
+      out.push({
+        code: `unknown-${kind}-type`,
+        message: `"${clip(v)}" is a ${kind} type not known to the bundled schema; ${checked}`,
+        start: r[0],
+        end: r[1],
+        severity: WARNING,
+        data: { value: v },
+      });
+      return;
+    }
+    const sorted = hint ? [hint, ...values.filter((x) => x !== hint)] : values;
+    out.push({
+      code: 'invalid-enum',
+      message: `"${clip(v)}" is not a ${kind} type; ${hint ? `did you mean "${hint}"? ` : ''}expected one of ${listValues(sorted)}`,
+      start: r[0],
+      end: r[1],
+      severity: ERROR,
+      data: hint ? { suggestion: hint, values } : { values },
+    });
   }
 
   private validateBest(node: Node | null, branches: SchemaRef[], ctx: Ctx, out: Problem[]): void {

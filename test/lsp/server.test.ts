@@ -128,6 +128,28 @@ describe('LSP over stdio: dist/server.js', function () {
     assert.deepEqual(other, { harness: false, diagnostics: [] });
   });
 
+  it('counts a misspelled step type as an error for the push gate, an unknown one as a warning', async () => {
+    await client.initialize();
+    type Result = { harness: boolean; diagnostics: { code?: string; message: string; severity?: number }[] };
+    const validate = (text: string) => client.request<Result>('harness/validateDocument', { uri: URI, text });
+    // A near-miss of a known type is a typo: an error, so pushing is refused.
+    const typo = await validate(PIPELINE.replace('type: ShellScript', 'type: ShellScrpt'));
+    const t = typo.diagnostics.find((d) => d.code === 'invalid-enum');
+    assert.equal(t?.severity, 1, JSON.stringify(typo.diagnostics));
+    assert.match(t?.message ?? '', /did you mean "ShellScript"/);
+    // A type far from every known one may be newer than the bundled schema: a warning, but a
+    // misspelled key next to it is still an error.
+    const custom = await validate(
+      PIPELINE.replace('type: ShellScript', 'type: AcmeCustomThing').replace('timeout: 10m', 'timout: 10m'),
+    );
+    const codes = custom.diagnostics.map((d) => `${d.code}:${d.severity}`);
+    assert.deepEqual(
+      codes,
+      ['unknown-step-type:2', 'unknown-property:1'],
+      JSON.stringify(custom.diagnostics),
+    );
+  });
+
   it('leaves other YAML alone (no diagnostics, no features)', async () => {
     await client.initialize();
     const other = 'file:///project/demo/docker-compose.yaml';

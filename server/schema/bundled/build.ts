@@ -72,12 +72,19 @@ export const obj = (
   return out;
 };
 
+export interface UnionOptions {
+  /** A type no branch knows is only a warning (unless it is a near-miss of a known one). */
+  unknownIsWarning?: boolean;
+  /** Definition a member of an unknown type is still checked against (the keys all members share). */
+  unknownBranch?: string;
+}
+
 /** A discriminated union of definitions (stage, step, failure action …). */
 export const union = (
   description: string,
   names: string[],
   kind: NonNullable<JsonSchema['x-harness-kind']>,
-  unknownIsWarning = false,
+  opts: UnionOptions = {},
 ): JsonSchema => {
   const out: JsonSchema = {
     description,
@@ -85,7 +92,8 @@ export const union = (
     'x-harness-discriminator': 'type',
     'x-harness-kind': kind,
   };
-  if (unknownIsWarning) out['x-harness-unknown'] = 'warning';
+  if (opts.unknownIsWarning) out['x-harness-unknown'] = 'warning';
+  if (opts.unknownBranch) out['x-harness-unknown-branch'] = { $ref: `#/definitions/${opts.unknownBranch}` };
   return out;
 };
 

@@ -15,6 +15,7 @@ import {
   variables,
 } from './common';
 import type { Definitions, JsonSchema } from './types';
+import { unknownTypeStep } from './steps/node';
 
 export const stepsList = (what: string): JsonSchema =>
   list(what, ref('StepWrapper', 'A step, a parallel block or a step group.'));
@@ -49,8 +50,9 @@ export function executionDefinitions(stepDefinitionNames: string[]): Definitions
       'A step. Its type decides the spec; a step that uses a template has a template block instead of type and spec.',
       [...stepDefinitionNames, 'StepTemplate'],
       'step',
-      true,
+      { unknownIsWarning: true, unknownBranch: 'StepOfUnknownType' },
     ),
+    StepOfUnknownType: unknownTypeStep(),
     StepTemplate: obj(
       'A step created from a step template.',
       {

@@ -38,6 +38,11 @@ export interface JsonSchema {
   'x-harness-kind'?: 'stage' | 'step' | 'failureAction' | 'variable';
   /** On a union: a discriminator value no branch knows is only a warning. */
   'x-harness-unknown'?: 'warning';
+  /**
+   * On a union: what a member whose type no branch knows is still checked against (the keys
+   * every member has; its spec left open), so a typo next to an unknown type is still caught.
+   */
+  'x-harness-unknown-branch'?: JsonSchema;
   /** On a string: a Harness grammar the engine checks itself. */
   'x-harness-format'?: 'timeout' | 'identifier' | 'name';
 }

@@ -1,5 +1,5 @@
 // The stage node every stage type shares (identifier, name, when, strategy, …).
-import { obj, oneOfValues, shared, typeConst } from '../build';
+import { anyValue, obj, oneOfValues, shared, str, typeConst } from '../build';
 import {
   delegateSelectors,
   description,
@@ -23,6 +23,34 @@ export interface StageOptions {
 
 export const stageDefinitionName = (type: string): string => `Stage_${type}`;
 
+/**
+ * The keys every stage has next to `type` and `spec`, in the order completion lists them: a
+ * stage of a known type and a stage of a type the bundled schema does not know both check these.
+ */
+const stageNodeFields = (type: JsonSchema): Record<string, JsonSchema> => ({
+  identifier: shared('StageIdentifier', () => identifier('stage')),
+  name: shared('StageName', () => name('stage')),
+  type,
+  description: shared('StageDescription', () => description('stage')),
+  tags: shared('StageTags', () => tags('stage')),
+  variables: shared('StageVariables', () => variables('stage')),
+  when: { $ref: '#/definitions/StageWhen' },
+  strategy: { $ref: '#/definitions/Strategy' },
+  failureStrategies: shared('StageFailureStrategies', () => failureStrategies('stage')),
+  delegateSelectors: shared('DelegateSelectors', delegateSelectors),
+  timeout: shared('StageTimeout', () => timeoutField('stage')),
+  runMode: shared('StageRunMode', () =>
+    obj(
+      'Whether the stage starts on its own or waits to be started by hand.',
+      { type: oneOfValues('Auto or Manual.', ['Auto', 'Manual']) },
+      { required: ['type'], closed: true },
+    ),
+  ),
+});
+
+/** Node-level keys that only some stage types have (Deployment `skipInstances` …), by key. */
+const stageNodeExtras: Record<string, JsonSchema> = {};
+
 export function stage(
   defs: Definitions,
   type: string,
@@ -32,30 +60,31 @@ export function stage(
 ): void {
   const key = stageDefinitionName(type);
   if (defs[key]) throw new Error(`stage type ${type} defined twice`);
+  for (const [k, v] of Object.entries(opts.node ?? {})) stageNodeExtras[k] ??= v;
   defs[key] = obj(
     summary,
     {
-      identifier: shared('StageIdentifier', () => identifier('stage')),
-      name: shared('StageName', () => name('stage')),
-      type: typeConst(type, 'Stage type.'),
-      description: shared('StageDescription', () => description('stage')),
-      tags: shared('StageTags', () => tags('stage')),
-      variables: shared('StageVariables', () => variables('stage')),
-      when: { $ref: '#/definitions/StageWhen' },
-      strategy: { $ref: '#/definitions/Strategy' },
-      failureStrategies: shared('StageFailureStrategies', () => failureStrategies('stage')),
-      delegateSelectors: shared('DelegateSelectors', delegateSelectors),
-      timeout: shared('StageTimeout', () => timeoutField('stage')),
-      runMode: shared('StageRunMode', () =>
-        obj(
-          'Whether the stage starts on its own or waits to be started by hand.',
-          { type: oneOfValues('Auto or Manual.', ['Auto', 'Manual']) },
-          { required: ['type'], closed: true },
-        ),
-      ),
+      ...stageNodeFields(typeConst(type, 'Stage type.')),
       ...opts.node,
       spec: obj(`Settings of the ${type} stage.`, spec, { required: opts.required, closed: opts.closed }),
     },
     { required: ['identifier', 'name', 'type', 'spec', ...(opts.nodeRequired ?? [])], closed: true },
   );
 }
+
+/**
+ * A stage whose type the bundled schema does not know: the keys every stage has are checked
+ * as for any stage, its spec is not. Call it after every stage type is defined.
+ */
+export const unknownTypeStage = (): JsonSchema =>
+  obj(
+    'A stage of a type the bundled schema does not know: the keys every stage has are checked, its spec is not.',
+    {
+      ...stageNodeFields(str('Stage type.')),
+      ...stageNodeExtras,
+      spec: anyValue(
+        'Settings of the stage; not checked, since the bundled schema does not know this stage type.',
+      ),
+    },
+    { required: ['identifier', 'name', 'type'], closed: true },
+  );

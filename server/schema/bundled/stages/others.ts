@@ -16,7 +16,7 @@ import {
 } from '../common';
 import type { Definitions, JsonSchema } from '../types';
 import { buildStageFields } from './ci';
-import { stage, stageDefinitionName } from './node';
+import { stage, stageDefinitionName, unknownTypeStage } from './node';
 
 export const otherStageDefinitions: Definitions = {};
 const d = otherStageDefinitions;
@@ -146,7 +146,9 @@ export function stageUnionDefinitions(stageDefinitionNames: string[]): Definitio
       'A stage. Its type decides the spec; a stage that uses a template has a template block instead of type and spec.',
       [...stageDefinitionNames, 'StageTemplate'],
       'stage',
+      { unknownBranch: 'StageOfUnknownType' },
     ),
+    StageOfUnknownType: unknownTypeStage(),
     StageTemplate: obj(
       'A stage created from a stage template.',
       {

@@ -1,6 +1,6 @@
 // The step node every step type shares (identifier, name, timeout, when, …) and helpers for
 // fields that recur in many step specs.
-import { bool, obj, oneOfValues, shared, sharedFields, str, strList, typeConst } from '../build';
+import { anyValue, bool, obj, oneOfValues, shared, sharedFields, str, strList, typeConst } from '../build';
 import {
   containerResources,
   delegateSelectors,
@@ -61,6 +61,31 @@ const checkedComplete = new Set([
   'DeployCloudFunctionWithNoTraffic',
 ]);
 
+/**
+ * The keys every step has next to `type` and `spec`, in the order completion lists them: a step
+ * of a known type and a step of a type the bundled schema does not know both check these.
+ */
+const stepNodeFields = (type: JsonSchema): Record<string, JsonSchema> => ({
+  identifier: shared('StepIdentifier', () => identifier('step')),
+  name: shared('StepName', () => name('step')),
+  type,
+  description: shared('StepDescription', () => description('step')),
+  timeout: shared('StepTimeout', () => timeoutField('step')),
+  when: { $ref: '#/definitions/StepWhen' },
+  failureStrategies: shared('StepFailureStrategies', () => failureStrategies('step')),
+  strategy: { $ref: '#/definitions/Strategy' },
+  enforce: shared('StepEnforce', () =>
+    obj(
+      'Policies evaluated against this step before it runs.',
+      { policySets: strList('Identifiers of the policy sets to enforce.', 'A policy set identifier.') },
+      { required: ['policySets'], closed: true },
+    ),
+  ),
+});
+
+/** Node-level keys that only some step types have (ShellScript `identities` …), by key. */
+const stepNodeExtras: Record<string, JsonSchema> = {};
+
 /** Defines one step type: `Step_<type>` with the shared node keys and its own `spec`. */
 export function step(
   defs: Definitions,
@@ -77,33 +102,35 @@ export function step(
   const specSchema = opts.sharedSpec
     ? shared(opts.sharedSpec, () => makeSpec('Settings of this step.'))
     : makeSpec(`Settings of the ${type} step.`);
+  for (const [k, v] of Object.entries(opts.node ?? {})) stepNodeExtras[k] ??= v;
   defs[key] = obj(
     summary,
-    {
-      identifier: shared('StepIdentifier', () => identifier('step')),
-      name: shared('StepName', () => name('step')),
-      type: typeConst(type, 'Step type.'),
-      description: shared('StepDescription', () => description('step')),
-      timeout: shared('StepTimeout', () => timeoutField('step')),
-      when: { $ref: '#/definitions/StepWhen' },
-      failureStrategies: shared('StepFailureStrategies', () => failureStrategies('step')),
-      strategy: { $ref: '#/definitions/Strategy' },
-      enforce: shared('StepEnforce', () =>
-        obj(
-          'Policies evaluated against this step before it runs.',
-          { policySets: strList('Identifiers of the policy sets to enforce.', 'A policy set identifier.') },
-          { required: ['policySets'], closed: true },
-        ),
-      ),
-      ...opts.node,
-      spec: specSchema,
-    },
+    { ...stepNodeFields(typeConst(type, 'Step type.')), ...opts.node, spec: specSchema },
     {
       required: ['identifier', 'name', 'type', ...(opts.specRequired === false ? [] : ['spec'])],
       closed: true,
     },
   );
 }
+
+/**
+ * A step whose type the bundled schema does not know (a misspelling, or a type Harness has and
+ * the bundled schema lacks): its keys are the ones any step may have, checked as for every
+ * step, so `timout:` or a missing name is still reported; its spec is left unchecked. Call it
+ * after every step type is defined (it lists the node-level keys they add).
+ */
+export const unknownTypeStep = (): JsonSchema =>
+  obj(
+    'A step of a type the bundled schema does not know: the keys every step has are checked, its spec is not.',
+    {
+      ...stepNodeFields(str('Step type.')),
+      ...stepNodeExtras,
+      spec: anyValue(
+        'Settings of the step; not checked, since the bundled schema does not know this step type.',
+      ),
+    },
+    { required: ['identifier', 'name', 'type'], closed: true },
+  );
 
 export const connectorRef = (what: string): JsonSchema =>
   str(`Connector for ${what} (org. or account. prefix for other scopes).`);

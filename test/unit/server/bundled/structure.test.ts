@@ -26,6 +26,8 @@ function* walk(s: JsonSchema, at: string): Generator<[string, JsonSchema]> {
   for (const [i, v] of (s.oneOf ?? []).entries()) yield* walk(v, `${at}/oneOf/${i}`);
   for (const [i, v] of (s.anyOf ?? []).entries()) yield* walk(v, `${at}/anyOf/${i}`);
   for (const [k, v] of Object.entries(s.definitions ?? {})) yield* walk(v, `${at}/definitions/${k}`);
+  const unknown = s['x-harness-unknown-branch'];
+  if (unknown) yield* walk(unknown, `${at}/x-harness-unknown-branch`);
 }
 const all = [...walk(bundledPipelineSchema, '#')];
 

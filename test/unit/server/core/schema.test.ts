@@ -94,6 +94,91 @@ describe('core: schema compiler', () => {
     assert.match(d[0].message, /^"Rnu" is not a steps type; did you mean "Run"\? expected one of Run, Wait$/);
   });
 
+  describe('a union member of an unknown type is checked against x-harness-unknown-branch', () => {
+    const member = (type: string, spec: unknown) => ({
+      type: 'object',
+      required: ['id', 'type'],
+      additionalProperties: false,
+      properties: { id: { type: 'string' }, type: { const: type }, wait: { type: 'integer' }, spec },
+    });
+    const schema = {
+      type: 'object',
+      properties: {
+        items: {
+          type: 'array',
+          items: {
+            'x-harness-discriminator': 'type',
+            'x-harness-kind': 'item',
+            'x-harness-unknown': 'warning',
+            'x-harness-unknown-branch': { $ref: '#/definitions/anyItem' },
+            oneOf: [
+              member('Alpha', { type: 'object', additionalProperties: false }),
+              member('Beta', { type: 'object', properties: { n: { type: 'integer' } } }),
+              // Like a template member: no type, so only `id` is common to every branch.
+              {
+                type: 'object',
+                required: ['id', 'template'],
+                additionalProperties: false,
+                properties: { id: { type: 'string' }, template: { type: 'object' } },
+              },
+            ],
+          },
+        },
+      },
+      definitions: {
+        anyItem: {
+          type: 'object',
+          required: ['id', 'type'],
+          additionalProperties: false,
+          properties: {
+            id: { type: 'string' },
+            type: { type: 'string' },
+            wait: { type: 'integer' },
+            spec: {},
+          },
+        },
+      },
+    };
+    const cases: [string, string[], string[]][] = [
+      [
+        'a far type: a warning, then the shared keys',
+        ['- {type: Gamma, wiat: 1, spec: {x: 1}}'],
+        ['missing-required@type', 'unknown-item-type@Gamma', 'unknown-property@wiat'],
+      ],
+      [
+        'a near-miss type: an error, then the shared keys',
+        ['- {id: a, type: Alpah, wait: x}'],
+        ['invalid-enum@Alpah', 'invalid-type@x'],
+      ],
+      [
+        'an expression type: only the shared keys',
+        ['- {id: a, type: <+input>, wiat: 1}'],
+        ['unknown-property@wiat'],
+      ],
+      ['a known type: its own branch', ['- {id: a, type: Alpha, spec: {x: 1}}'], ['unknown-property@x']],
+    ];
+    for (const [name, lines, expected] of cases) {
+      it(name, () => {
+        const text = doc('items:', ...lines.map((l) => `  ${l}`));
+        assert.deepEqual(codes(schema, text), expected);
+        const severities = validateWith(schema, text).map((d) => d.severity);
+        assert.deepEqual(
+          severities,
+          expected.map((e) => (e.startsWith('unknown-item-type') ? 2 : 1)),
+        );
+      });
+    }
+
+    it('views of an unknown-type member offer its keys (not only those every branch has) and every type value', () => {
+      const parsed = parseYaml(doc('items:', '  - type: Gamma', '    id: a'));
+      const compiled = compileSchema(schema, 'file');
+      const v = compiled.viewAt(parsed, ['items', 0]);
+      assert.ok(v);
+      assert.deepEqual([...v.properties.keys()].sort(), ['id', 'spec', 'type', 'wait']);
+      assert.deepEqual(compiled.viewAt(parsed, ['items', 0, 'type'])?.enum, ['Alpha', 'Beta']);
+    });
+  });
+
   it('applies patterns, lengths, tuples, patternProperties, not, anyOf and allOf', () => {
     const schema = {
       type: 'object',

@@ -77,7 +77,27 @@ const cases: { name: string; text: string[]; expect: Expect[] }[] = [
         code: 'unknown-step-type',
         at: 'FancyNewStep',
         severity: 2,
-        message: /not known to the bundled schema/,
+        message:
+          /^"FancyNewStep" is a step type not known to the bundled schema; its fields are not checked$/,
+      },
+    ],
+  },
+  {
+    name: 'a near-miss step type is an error, even where unknown step types are warnings',
+    text: stage(
+      '              - step:',
+      '                  name: x',
+      '                  identifier: x',
+      '                  type: Wiat',
+    ),
+    expect: [
+      {
+        code: 'invalid-enum',
+        at: 'Wiat',
+        line: 15,
+        severity: 1,
+        message: /^"Wiat" is not a step type; did you mean "Wait"\? expected one of Wait, ShellScript$/,
+        data: { suggestion: 'Wait' },
       },
     ],
   },

@@ -122,6 +122,7 @@ describe('features: quick fixes', () => {
     const cases: [string, string, string][] = [
       ['misspelled key', base.replace('            steps:', '            step:'), 'unknown-property'],
       ['misspelled stage type', base.replace('type: Custom', 'type: Custon'), 'invalid-enum'],
+      ['misspelled step type (an error)', base.replace('type: Wait', 'type: Wiat'), 'invalid-enum'],
       ['missing required field', base.replace('        identifier: build\n', ''), 'missing-required'],
       ['tabs', base.replace('  name: Fix me', '\tname: Fix me'), 'tab'],
     ];
@@ -142,5 +143,16 @@ describe('features: quick fixes', () => {
         );
       });
     }
+
+    it('a misspelled step type is an error whose preferred fix is the suggestion', () => {
+      const text = base.replace('type: Wait', 'type: K8sRollingDeplo');
+      const engine = createEngine();
+      const [d] = engine.validate(URI, 1, text).filter((x) => String(x.code) === 'invalid-enum');
+      assert.equal(d?.severity, DiagnosticSeverity.Error);
+      const [a] = codeActions(engine.parse(URI, 1, text), URI, [d]);
+      assert.equal(a.title, 'Change to "K8sRollingDeploy"');
+      assert.equal(a.isPreferred, true);
+      assert.match(apply(text, a.edit?.changes?.[URI] ?? []), /^ {18}type: K8sRollingDeploy$/m);
+    });
   });
 });

@@ -101,6 +101,18 @@ describe('features: completion', () => {
       [],
     ],
     [
+      'keys of a step of a type the bundled schema does not know: the keys every step has',
+      yaml(
+        ...STEP_PREFIX,
+        '              - step:',
+        '                  name: a',
+        '                  type: AcmeCustomThing',
+        '                  |',
+      ),
+      ['identifier', 'timeout', 'when', 'failureStrategies', 'enforce', 'spec'],
+      ['name', 'type', 'shell', 'delegateSelectors'],
+    ],
+    [
       'stage snippets in the stages list',
       yaml('pipeline:', '  stages:', '    - |'),
       ['stage', 'parallel', 'stage (Custom)', 'stage (CI)'],
