@@ -1,27 +1,31 @@
 // Per-entity parsers: wire JSON → the types of ./types.ts. Required fields are checked, the rest
 // copied when well-typed.
-import type {
-  AccountInfo,
-  Connector,
-  ConnectorInfo,
-  ConnectorStatus,
-  ConnectorTestResult,
-  ConnectivityStatus,
-  CurrentUser,
-  Environment,
-  ExecutionSummary,
-  GitDetails,
-  InputSetTemplate,
-  ModuleType,
-  Organization,
-  PipelineDetail,
-  PipelineSaveResult,
-  PipelineSummary,
-  PlanExecution,
-  Project,
-  Service,
-  StoreType,
-  Template,
+import {
+  CONNECTIVITY_STATUSES,
+  executionStatusInfo,
+  type AccountInfo,
+  type Connector,
+  type ConnectorInfo,
+  type ConnectorStatus,
+  type ConnectorTestResult,
+  type ConnectivityStatus,
+  type CurrentUser,
+  type Environment,
+  type ExecutionSummary,
+  type GitDetails,
+  type GovernanceMetadata,
+  type GovernancePolicySet,
+  type InputSetTemplate,
+  type ModuleType,
+  type Organization,
+  type PipelineDetail,
+  type PipelineSaveResult,
+  type PipelineSummary,
+  type PlanExecution,
+  type Project,
+  type Service,
+  type StoreType,
+  type Template,
 } from './types';
 import {
   ResponseShapeError,
@@ -53,7 +57,6 @@ const MODULES: readonly string[] = [
   'SSCA',
   'SEI',
 ];
-const CONNECTIVITY: readonly string[] = ['SUCCESS', 'FAILURE', 'PARTIAL', 'UNKNOWN'];
 
 function storeType(o: Record<string, unknown>): StoreType | undefined {
   const v = o.storeType;
@@ -98,11 +101,22 @@ export function parseProjectResponse(x: unknown): Project {
   });
 }
 
-function connectivity(o: Record<string, unknown>, where: string): ConnectivityStatus {
-  const s = str(o, 'status', where);
-  if (!CONNECTIVITY.includes(s))
-    throw new ResponseShapeError(`${where}.status "${s}" is not a connectivity status`);
-  return s as ConnectivityStatus;
+/** What a value looked like on the wire, for `rawStatus` (never fails). */
+function rawText(v: unknown): string | undefined {
+  if (v === undefined) return undefined;
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+/**
+ * A connectivity status. A value outside Harness's enum (or none) is UNKNOWN, with what was sent
+ * in `rawStatus`: one connector with a new status must not fail a whole page.
+ */
+function connectivity(o: Record<string, unknown>): { status: ConnectivityStatus; rawStatus?: string } {
+  const v = o.status;
+  const known = typeof v === 'string' ? CONNECTIVITY_STATUSES.find((c) => c === v.toUpperCase()) : undefined;
+  if (known !== undefined) return known === v ? { status: known } : { status: known, rawStatus: v as string };
+  const raw = rawText(v);
+  return raw === undefined ? { status: 'UNKNOWN' } : { status: 'UNKNOWN', rawStatus: raw };
 }
 
 function connectorErrors(o: Record<string, unknown>): ConnectorStatus['errors'] {
@@ -134,7 +148,7 @@ export function parseConnectorResponse(x: unknown): Connector {
   const s = optRecord(o, 'status');
   const status: ConnectorStatus | undefined = s
     ? defined({
-        status: connectivity(s, 'connector.status'),
+        ...connectivity(s),
         errorSummary: optStr(s, 'errorSummary'),
         errors: connectorErrors(s),
         testedAt: optNum(s, 'testedAt'),
@@ -154,7 +168,7 @@ export function parseConnectorResponse(x: unknown): Connector {
 export function parseConnectorTestResult(x: unknown): ConnectorTestResult {
   const o = record(x, 'connector test result');
   return defined({
-    status: connectivity(o, 'connector test result'),
+    ...connectivity(o),
     errorSummary: optStr(o, 'errorSummary'),
     errors: connectorErrors(o),
     testedAt: optNum(o, 'testedAt'),
@@ -198,7 +212,7 @@ export function parsePipelineSummary(x: unknown): PipelineSummary {
     executionSummaryInfo: e
       ? defined({
           lastExecutionTs: optNum(e, 'lastExecutionTs'),
-          lastExecutionStatus: optStr(e, 'lastExecutionStatus'),
+          lastExecutionStatus: lastExecutionStatus(e),
           lastExecutionId: optStr(e, 'lastExecutionId'),
         })
       : undefined,
@@ -219,12 +233,78 @@ export function parsePipelineDetail(x: unknown): PipelineDetail {
   });
 }
 
+function strings(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x !== '') : [];
+}
+
+function policySets(g: Record<string, unknown>): GovernancePolicySet[] | undefined {
+  if (!Array.isArray(g.details)) return undefined;
+  return g.details.filter(isRecord).map((d) =>
+    defined({
+      name: optStr(d, 'policySetName') || undefined,
+      identifier: optStr(d, 'identifier') || undefined,
+      status: optStr(d, 'status') || undefined,
+      deny: optBool(d, 'deny') ?? false,
+      policies: (Array.isArray(d.policyMetadata) ? d.policyMetadata.filter(isRecord) : []).map((p) =>
+        defined({
+          name: optStr(p, 'policyName') || undefined,
+          identifier: optStr(p, 'identifier') || undefined,
+          status: optStr(p, 'status') || undefined,
+          denyMessages: strings(p.denyMessages),
+          error: optStr(p, 'error') || undefined,
+        }),
+      ),
+    }),
+  );
+}
+
+/** "Policy set "X": policy "Y": deny message; …" for the sets that failed (deny) or warned. */
+function policySummary(sets: GovernancePolicySet[], deny: boolean): string | undefined {
+  const failing = (status: string | undefined, denied: boolean): boolean =>
+    deny ? denied || status === 'error' : status === 'error' || status === 'warning';
+  const parts: string[] = [];
+  for (const set of sets.filter((s) => failing(s.status, s.deny))) {
+    const policies = set.policies
+      .filter((p) => failing(p.status, false) || p.denyMessages.length > 0 || p.error)
+      .map((p) => {
+        const why = [...p.denyMessages, ...(p.error ? [p.error] : [])].join('; ');
+        const name = p.name ?? p.identifier;
+        return name ? `policy "${name}"${why ? `: ${why}` : ''}` : why;
+      })
+      .filter((text) => text !== '');
+    const setName = set.name ?? set.identifier;
+    const head = setName ? `Policy set "${setName}"` : 'A policy set';
+    parts.push(policies.length > 0 ? `${head}: ${policies.join('; ')}` : head);
+  }
+  return parts.length > 0 ? parts.join(' | ') : undefined;
+}
+
+/** OPA `governanceMetadata` (protobuf JSON: int64 as strings, every default present). */
+export function parseGovernanceMetadata(x: unknown): GovernanceMetadata | undefined {
+  if (!isRecord(x)) return undefined;
+  const deny = optBool(x, 'deny') ?? false;
+  const sets = policySets(x);
+  const serverMessage = optStr(x, 'message')?.trim();
+  return defined({
+    deny,
+    status: optStr(x, 'status'),
+    message: serverMessage || (sets ? policySummary(sets, deny) : undefined),
+    policySets: sets && sets.length > 0 ? sets : undefined,
+    id: optStr(x, 'id') || undefined,
+  });
+}
+
+/**
+ * `{identifier, governanceMetadata}`. On an OPA deny Harness answers with only
+ * `governanceMetadata` (no identifier): that is a result (nothing was saved), not a bad response.
+ */
 export function parsePipelineSaveResult(x: unknown): PipelineSaveResult {
   const o = record(x, 'pipeline save result');
-  return defined({
-    identifier: str(o, 'identifier', 'pipeline save result'),
-    governanceMetadata: optRecord(o, 'governanceMetadata'),
-  });
+  const governanceMetadata = parseGovernanceMetadata(o.governanceMetadata);
+  const identifier = optStr(o, 'identifier') || undefined;
+  if (identifier === undefined && governanceMetadata?.deny !== true)
+    throw new ResponseShapeError('pipeline save result.identifier is not a string');
+  return defined({ identifier, governanceMetadata });
 }
 
 export function parseInputSetTemplate(x: unknown): InputSetTemplate {
@@ -235,12 +315,30 @@ export function parseInputSetTemplate(x: unknown): InputSetTemplate {
   });
 }
 
+/**
+ * An execution status in any of Harness's spellings, normalised (`RUNNING` → `Running`). A value
+ * Harness has not documented is kept as sent; a missing or null one (the server serialises its
+ * legacy NOT_STARTED/INTERVENTION_WAITING/… values as null) becomes `Unknown`.
+ */
+function executionStatus(o: Record<string, unknown>, key: string): { status: string; rawStatus?: string } {
+  const v = o[key];
+  if (typeof v !== 'string' || v.trim() === '')
+    return { status: 'Unknown', rawStatus: v === undefined ? 'missing' : (rawText(v) ?? 'missing') };
+  const { status } = executionStatusInfo(v);
+  return status === v ? { status } : { status, rawStatus: v };
+}
+
+function lastExecutionStatus(e: Record<string, unknown>): string | undefined {
+  const v = optStr(e, 'lastExecutionStatus');
+  return v ? executionStatusInfo(v).status : undefined;
+}
+
 export function parsePlanExecution(x: unknown): PlanExecution {
   const o = record(x, 'execute response');
   const pe = record(o.planExecution, 'execute response.planExecution');
   return defined({
     uuid: str(pe, 'uuid', 'planExecution'),
-    status: str(pe, 'status', 'planExecution'),
+    ...executionStatus(pe, 'status'),
     startTs: optNum(pe, 'startTs'),
     createdAt: optNum(pe, 'createdAt'),
   });
@@ -253,7 +351,7 @@ export function parseExecutionSummary(x: unknown): ExecutionSummary {
     pipelineIdentifier: str(e, 'pipelineIdentifier', 'execution'),
     planExecutionId: str(e, 'planExecutionId', 'execution'),
     name: optStr(e, 'name'),
-    status: str(e, 'status', 'execution'),
+    ...executionStatus(e, 'status'),
     runSequence: optNum(e, 'runSequence'),
     startTs: optNum(e, 'startTs'),
     endTs: optNum(e, 'endTs'),

@@ -79,7 +79,21 @@ export interface Project {
   isFavorite?: boolean;
 }
 
-export type ConnectivityStatus = 'SUCCESS' | 'FAILURE' | 'PARTIAL' | 'UNKNOWN';
+/**
+ * Connector connectivity as Harness reports it (`ConnectivityStatus`: SUCCESS, FAILURE, PARTIAL,
+ * UNKNOWN, PENDING). A value outside this list is parsed as UNKNOWN with the raw value kept in
+ * `rawStatus`, so a new server value never fails a list.
+ */
+export type ConnectivityStatus = 'SUCCESS' | 'FAILURE' | 'PARTIAL' | 'UNKNOWN' | 'PENDING';
+
+/** Every ConnectivityStatus, in Harness's order. */
+export const CONNECTIVITY_STATUSES: readonly ConnectivityStatus[] = [
+  'SUCCESS',
+  'FAILURE',
+  'PARTIAL',
+  'UNKNOWN',
+  'PENDING',
+];
 
 export interface ConnectorInfo {
   name: string;
@@ -95,6 +109,8 @@ export interface ConnectorInfo {
 
 export interface ConnectorStatus {
   status: ConnectivityStatus;
+  /** What Harness sent when it was not a known ConnectivityStatus (then `status` is UNKNOWN). */
+  rawStatus?: string;
   errorSummary?: string;
   errors?: { reason?: string; message?: string; code?: number }[];
   testedAt?: number;
@@ -120,6 +136,8 @@ export interface ConnectorListFilter {
 
 export interface ConnectorTestResult {
   status: ConnectivityStatus;
+  /** What Harness sent when it was not a known ConnectivityStatus (then `status` is UNKNOWN). */
+  rawStatus?: string;
   errorSummary?: string;
   errors?: { reason?: string; message?: string; code?: number }[];
   testedAt?: number;
@@ -142,6 +160,7 @@ export interface GitDetails {
 
 export interface ExecutionSummaryInfo {
   lastExecutionTs?: number;
+  /** Normalised like ExecutionSummary.status. */
   lastExecutionStatus?: string;
   lastExecutionId?: string;
 }
@@ -187,15 +206,46 @@ export interface GitParams {
   lastCommitId?: string;
 }
 
-export interface GovernanceMetadata {
+/** One policy of a policy set, as evaluated by Harness's OPA service. */
+export interface GovernancePolicy {
+  name?: string;
+  identifier?: string;
+  /** 'pass' | 'warning' | 'error' as sent. */
   status?: string;
-  deny?: boolean;
+  denyMessages: string[];
+  /** Evaluation error of the policy itself, if any. */
+  error?: string;
+}
+
+export interface GovernancePolicySet {
+  name?: string;
+  identifier?: string;
+  /** 'pass' | 'warning' | 'error' as sent. */
+  status?: string;
+  deny: boolean;
+  policies: GovernancePolicy[];
+}
+
+/**
+ * OPA policy evaluation of a save (`governanceMetadata`). Harness sends `message: ""` on a real
+ * deny or warning and puts what went wrong in the policy sets; `message` here is the server's
+ * message when it has one, otherwise one composed from the failing policy sets.
+ */
+export interface GovernanceMetadata {
+  deny: boolean;
+  /** OPA verdict as sent: 'pass', 'warning' or 'error' ('' when no policy ran). */
+  status?: string;
   message?: string;
-  [key: string]: unknown;
+  policySets?: GovernancePolicySet[];
+  id?: string;
 }
 
 export interface PipelineSaveResult {
-  identifier: string;
+  /**
+   * The saved pipeline's identifier. Absent when a policy denied the save: Harness then answers
+   * only `governanceMetadata` (with `deny: true`) and stores nothing.
+   */
+  identifier?: string;
   governanceMetadata?: GovernanceMetadata;
 }
 
@@ -205,12 +255,20 @@ export interface InputSetTemplate {
   hasInputSets?: boolean;
 }
 
+/**
+ * An execution status, normalised to the PascalCase names of execution summaries (`Running`,
+ * `Success`, …): the execute response's engine names (`RUNNING`, `SUCCEEDED`) and the UPPER_SNAKE
+ * variants (`APPROVAL_WAITING`) map to them. A value Harness has not documented is kept as sent;
+ * `executionStatusInfo` says whether it is known and final.
+ */
 export type ExecutionStatus = string;
 
 export interface PlanExecution {
   /** The planExecutionId. */
   uuid: string;
   status: ExecutionStatus;
+  /** What Harness sent when it differs from `status` (e.g. `RUNNING`). */
+  rawStatus?: string;
   startTs?: number;
   createdAt?: number;
 }
@@ -220,6 +278,8 @@ export interface ExecutionSummary {
   planExecutionId: string;
   name?: string;
   status: ExecutionStatus;
+  /** What Harness sent when it differs from `status` (`NOT_STARTED`, `null`, …). */
+  rawStatus?: string;
   runSequence?: number;
   startTs?: number;
   endTs?: number;
@@ -291,19 +351,76 @@ export interface Template {
   lastUpdatedAt?: number;
 }
 
-/** Execution statuses after which nothing changes any more. */
-export const TERMINAL_EXECUTION_STATUSES: readonly string[] = [
-  'Success',
-  'Failed',
-  'Errored',
-  'IgnoreFailed',
-  'Expired',
-  'Aborted',
-  'Suspended',
-  'Skipped',
-  'ApprovalRejected',
-  'AbortedByFreeze',
-];
+/** How an execution status looks and whether it ends a run. */
+export type ExecutionStatusGroup =
+  'success' | 'failed' | 'aborted' | 'skipped' | 'running' | 'waiting' | 'unknown';
+
+export interface ExecutionStatusInfo {
+  /** The PascalCase name (`Running`), or the value as sent when it is not known. */
+  status: string;
+  known: boolean;
+  /** Nothing changes after a final status (Harness's StatusUtils FINAL_STATUSES). */
+  final: boolean;
+  group: ExecutionStatusGroup;
+}
+
+/**
+ * Every execution status Harness documents (pipeline-service `ExecutionStatus`, plus
+ * `UploadWaiting` and `QueuedGlobalInfraCapacityReached` of newer servers), with its group.
+ * Final = the engine's FINAL_STATUSES (`StatusUtils`): Success, IgnoreFailed, Failed, Errored,
+ * Expired, ApprovalRejected, Aborted, AbortedByFreeze, Suspended, Skipped.
+ */
+const EXECUTION_STATUSES: Record<string, { group: ExecutionStatusGroup; final: boolean }> = {
+  Running: { group: 'running', final: false },
+  AsyncWaiting: { group: 'running', final: false },
+  TaskWaiting: { group: 'running', final: false },
+  TimedWaiting: { group: 'running', final: false },
+  Discontinuing: { group: 'running', final: false },
+  Pausing: { group: 'running', final: false },
+  WaitStepRunning: { group: 'running', final: false },
+  NotStarted: { group: 'waiting', final: false },
+  Queued: { group: 'waiting', final: false },
+  Paused: { group: 'waiting', final: false },
+  Waiting: { group: 'waiting', final: false },
+  ResourceWaiting: { group: 'waiting', final: false },
+  InterventionWaiting: { group: 'waiting', final: false },
+  ApprovalWaiting: { group: 'waiting', final: false },
+  InputWaiting: { group: 'waiting', final: false },
+  UploadWaiting: { group: 'waiting', final: false },
+  QueuedLicenseLimitReached: { group: 'waiting', final: false },
+  QueuedExecutionConcurrencyReached: { group: 'waiting', final: false },
+  QueuedGlobalInfraCapacityReached: { group: 'waiting', final: false },
+  Success: { group: 'success', final: true },
+  IgnoreFailed: { group: 'success', final: true },
+  Failed: { group: 'failed', final: true },
+  Errored: { group: 'failed', final: true },
+  Expired: { group: 'failed', final: true },
+  ApprovalRejected: { group: 'failed', final: true },
+  Aborted: { group: 'aborted', final: true },
+  AbortedByFreeze: { group: 'aborted', final: true },
+  Suspended: { group: 'skipped', final: true },
+  Skipped: { group: 'skipped', final: true },
+};
+
+/** Engine (`planExecution.status`) names that do not match a summary name letter for letter. */
+const ENGINE_ALIASES: Record<string, string> = { succeeded: 'Success', freezefailed: 'AbortedByFreeze' };
+
+const BY_KEY: Map<string, string> = new Map(
+  Object.keys(EXECUTION_STATUSES).map((name) => [name.toLowerCase(), name]),
+);
+
+/** Classifies an execution status as sent in any of Harness's spellings. */
+export function executionStatusInfo(raw: string): ExecutionStatusInfo {
+  const key = raw.replace(/[_\s]/g, '').toLowerCase();
+  const name = BY_KEY.get(key) ?? ENGINE_ALIASES[key];
+  if (name === undefined) return { status: raw, known: false, final: false, group: 'unknown' };
+  return { status: name, known: true, ...EXECUTION_STATUSES[name] };
+}
+
+/** Execution statuses after which nothing changes any more (PascalCase). */
+export const TERMINAL_EXECUTION_STATUSES: readonly string[] = Object.keys(EXECUTION_STATUSES).filter(
+  (name) => EXECUTION_STATUSES[name].final,
+);
 
 /** Everything the extension needs from Harness. One instance per signed-in account. */
 export interface HarnessApi {

@@ -1,0 +1,297 @@
+// Where every recorded shape comes from. Each contract example names one or more of these in its
+// `source`; README.md lists them for humans. Read-only facts: nothing here imports src/api.
+
+export interface Source {
+  /** `owner/name` of a public GitHub repository, or a page URL. */
+  repo: string;
+  path: string;
+  commit: string;
+  /** What in the file this example relies on. */
+  what: string;
+}
+
+/** Public mirror of Harness's platform source (harness-core, PolyForm Shield: read, never copied). */
+const CORE = { repo: 'vigneswara-propelo/harness-core', commit: '1dcec145c507a87fc596b148cc2fc73d47cbc9cc' };
+/** Public mirror of Harness's web UI: its `src/services/*` are generated from the services' OpenAPI specs. */
+const UI = { repo: 'vigneswara-propelo/harness-core-ui', commit: '34c93979b2f4cac741d310c70ba4923e29d87316' };
+const SDK = { repo: 'harness/harness-go-sdk', commit: '71b8d2b0602f17da196c33c14193c9b76024fbaf' };
+const MCP = { repo: 'harness/mcp-server', commit: '59bfd120f9619cf1b232825a2286bfacc6d7ee0c' };
+const DH = { repo: 'harness/developer-hub', commit: 'ef79d6e0d41738371e7ad2807cb0af101d613c45' };
+
+const core = (path: string, what: string): Source => ({ ...CORE, path, what });
+const ui = (path: string, what: string): Source => ({ ...UI, path, what });
+
+export const S = {
+  // ---- envelope, pages, errors -----------------------------------------------------------
+  responseDto: core(
+    '970-ng-commons/src/main/java/io/harness/ng/core/dto/ResponseDTO.java',
+    'success envelope {status, data, metaData, correlationId}',
+  ),
+  ngPage: core(
+    '970-ng-commons/src/main/java/io/harness/ng/beans/PageResponse.java',
+    'NG page {totalPages, totalItems, pageItemCount, pageSize, content, pageIndex, empty, pageToken}',
+  ),
+  springPageUi: ui(
+    'src/services/pipeline-ng/index.tsx',
+    'PagePMSPipelineSummaryResponse / PagePipelineExecutionSummary: Spring page {content, number, size, totalElements, totalPages, first, last, …}',
+  ),
+  errorDto: core(
+    '970-ng-commons/src/main/java/io/harness/ng/core/dto/ErrorDTO.java',
+    'ErrorDTO {status: ERROR, code, message, correlationId, detailedMessage, responseMessages, metadata}',
+  ),
+  failureDto: core(
+    '970-ng-commons/src/main/java/io/harness/ng/core/dto/FailureDTO.java',
+    'FailureDTO {status: FAILURE, code, message, correlationId, errors}',
+  ),
+  errorCodes: core(
+    '980-commons/src/main/java/io/harness/eraro/ErrorCode.java',
+    'ErrorCode and its HTTP status: ENTITY_NOT_FOUND/RESOURCE_NOT_FOUND 404; INVALID_TOKEN/EXPIRED_TOKEN 401; NG_ACCESS_DENIED 403; RESOURCE_NOT_FOUND_EXCEPTION, CONNECTOR_NOT_FOUND_EXCEPTION, TEMPLATE_NOT_FOUND, DUPLICATE_FIELD, SCM_CONFLICT_ERROR, INVALID_REQUEST 400 (default); no PIPELINE_NOT_FOUND',
+  ),
+  responseMessages: core(
+    '980-commons/src/main/resources/response_messages.properties',
+    'message templates: INVALID_TOKEN "Token is not valid.", INVALID_REQUEST "Invalid request: …", SCM_CONFLICT_ERROR "Received exception while pushing to git - Status: 409 Conflict."',
+  ),
+  wingsMapperNg: core(
+    '960-ng-core-beans/src/main/java/io/harness/ng/core/exceptionmappers/WingsExceptionMapperV2.java',
+    'NG services: WingsException → ErrorDTO with responseMessages, HTTP status of the ErrorCode',
+  ),
+  wingsMapperPms: core(
+    'pipeline-service/service/src/main/java/io/harness/pms/exception/WingsExceptionMapper.java',
+    'pipeline service: WingsException → ErrorDTO (responseMessages empty), HTTP status of the ErrorCode',
+  ),
+  notFoundMapper: core(
+    '960-ng-core-beans/src/main/java/io/harness/ng/core/exceptionmappers/NotFoundExceptionMapper.java',
+    'javax.ws.rs.NotFoundException → HTTP 400 FailureDTO code RESOURCE_NOT_FOUND_EXCEPTION',
+  ),
+  genericMapper: core(
+    '960-ng-core-beans/src/main/java/io/harness/ng/core/exceptionmappers/GenericExceptionMapperV2.java',
+    'any other exception → HTTP 500 ErrorDTO UNKNOWN_ERROR "Oops, something went wrong on our end. Please contact Harness Support."',
+  ),
+  violationMapper: core(
+    '960-ng-core-beans/src/main/java/io/harness/ng/core/exceptionmappers/JerseyViolationExceptionMapperV2.java',
+    'bean validation → HTTP 400 FailureDTO INVALID_REQUEST with errors [{fieldId, error}], message "field: error"',
+  ),
+  authFilter: core(
+    '965-ng-filter/src/main/java/io/harness/security/NextGenAuthenticationFilter.java',
+    'a rejected x-api-key → InvalidRequestException with code INVALID_TOKEN (HTTP 401 by ErrorCode)',
+  ),
+  accessDenied: core(
+    'clients/access-control/sdk/src/main/java/io/harness/accesscontrol/NGAccessDeniedExceptionMapper.java',
+    'NGAccessDeniedException → AccessDeniedErrorDTO (ErrorDTO + failedPermissionChecks), HTTP 403 NG_ACCESS_DENIED',
+  ),
+  accessDeniedMessage: core(
+    'clients/access-control/sdk/src/main/java/io/harness/accesscontrol/clients/AbstractAccessControlClient.java',
+    'message "Principal of type USER with identifier … : Missing permission <permission> on <resource type> with identifier …"',
+  ),
+  mcpErrors: {
+    ...MCP,
+    path: 'tests/client/harness-client.test.ts',
+    what: 'captured NG error bodies: ErrorDTO INVALID_REQUEST with responseMessages (correlationId df70c78c-…), and the JSON layer\'s {"code":400,"message":"Unable to process JSON","details":…}',
+  },
+  apiQuickstart: {
+    ...DH,
+    path: 'docs/platform/automation/api/api-quickstart.md',
+    what: 'sample responses of POST /ng/api/projects, POST /ng/api/connectors, POST /pipeline/api/pipelines/v2; HTTP codes 400/401/403/404/429/5xx',
+  },
+  // ---- identity ------------------------------------------------------------------------------
+  userInfo: ui(
+    'src/services/cd-ng/index.tsx',
+    'UserInfo {uuid (required), name, email, defaultAccountId, …}',
+  ),
+  accountDto: ui(
+    'src/services/cd-ng/index.tsx',
+    'AccountDTO {identifier, name, companyName, cluster, defaultExperience, …}',
+  ),
+  tokenValidate: core(
+    '120-ng-manager/src/main/java/io/harness/ng/core/remote/TokenResource.java',
+    'POST /ng/api/token/validate?accountIdentifier, body = the token → ResponseDTO<TokenDTO>',
+  ),
+  // ---- orgs, projects ----------------------------------------------------------------------
+  orgResponse: ui(
+    'src/services/cd-ng/index.tsx',
+    'OrganizationResponse {organization, createdAt, lastModifiedAt, harnessManaged}',
+  ),
+  orgNotFound: core(
+    '120-ng-manager/src/main/java/io/harness/ng/core/remote/OrganizationResource.java',
+    'GET unknown org → javax NotFoundException "Organization with identifier [%s] not found"',
+  ),
+  orgDuplicate: core(
+    '120-ng-manager/src/main/java/io/harness/ng/core/impl/OrganizationServiceImpl.java',
+    'DuplicateFieldException "An organization with identifier [%s] is already present"',
+  ),
+  projectResponse: ui(
+    'src/services/cd-ng/index.tsx',
+    'ProjectResponse {project: {orgIdentifier, identifier, name, color, modules[], description, tags}, createdAt, lastModifiedAt, isFavorite}',
+  ),
+  projectNotFound: core(
+    '120-ng-manager/src/main/java/io/harness/ng/core/remote/ProjectResource.java',
+    'GET unknown project → EntityNotFoundException "Project with orgIdentifier [%s] and identifier [%s] not found" (ENTITY_NOT_FOUND, 404)',
+  ),
+  projectDuplicate: core(
+    '120-ng-manager/src/main/java/io/harness/ng/core/impl/ProjectServiceImpl.java',
+    'DuplicateFieldException "A project with identifier [%s] and orgIdentifier [%s] is already present"',
+  ),
+  // ---- connectors ----------------------------------------------------------------------------
+  connectivityStatus: core(
+    '970-ng-commons/src/main/java/io/harness/connector/ConnectivityStatus.java',
+    'enum ConnectivityStatus { SUCCESS, FAILURE, PARTIAL, UNKNOWN, PENDING }',
+  ),
+  connectorResponseUi: ui(
+    'src/services/cd-ng/index.tsx',
+    'ConnectorResponse, ConnectorConnectivityDetails.status and ConnectorValidationResult.status: SUCCESS | FAILURE | PARTIAL | UNKNOWN | PENDING',
+  ),
+  connectorListMock: ui(
+    'src/modules/27-platform/connectors/pages/connectors/__tests__/mockData.ts',
+    'a recorded listV2 page: connectors with `status: null`, FAILURE with errors[{reason, message, code: 450}]',
+  ),
+  connectorTestMock: ui(
+    'src/modules/27-platform/connectors/components/ConnectorConfigureOptions/__tests__/mocks.ts',
+    'a recorded connector status FAILURE with errorSummary "Error Encountered (…)" and errors[]',
+  ),
+  connectorResource: core(
+    '440-connector-nextgen/src/main/java/io/harness/connector/apis/resource/ConnectorResource.java',
+    'GET unknown connector → javax NotFoundException "Connector with identifier [%s] not found in …"; testConnection of an unknown one → ConnectorNotFoundException "No connector found with identifier %s"',
+  ),
+  connectorDuplicate: core(
+    '440-connector-nextgen/src/main/java/io/harness/connector/impl/DefaultConnectorServiceImpl.java',
+    'DuplicateFieldException "Connector [%s] already exists"',
+  ),
+  connectorValidationResult: core(
+    '970-ng-commons/src/main/java/io/harness/connector/ConnectorValidationResult.java',
+    'test connection result {status, errors, errorSummary, testedAt, delegateId}',
+  ),
+  // ---- pipelines -----------------------------------------------------------------------------
+  pipelineResource: core(
+    'pipeline-service/service/src/main/java/io/harness/pms/pipeline/PipelineResourceImpl.java',
+    'createPipelineV2/updatePipelineV2: on governanceMetadata.deny the answer is PipelineSaveResponse with only governanceMetadata (no identifier); GET unknown pipeline → EntityNotFoundException "Pipeline with the given ID: %s does not exist or has been deleted"',
+  ),
+  pipelineSaveResponse: ui(
+    'src/services/pipeline-ng/index.tsx',
+    'PipelineSaveResponse {governanceMetadata?, identifier?, publicAccessResponse?}',
+  ),
+  pipelineDuplicate: core(
+    'pipeline-service/service/src/main/java/io/harness/pms/pipeline/service/PMSPipelineServiceImpl.java',
+    'DuplicateFieldException "Pipeline [%s] under Project[%s], Organization [%s] already exists or has been deleted."',
+  ),
+  governanceProto: core(
+    '951-opa-contracts/src/main/proto/io/harness/governance/governance_metadata.proto',
+    'GovernanceMetadata {id, deny, details[PolicySetMetadata], message, timestamp, status, accountId, orgId, projectId, entity, type, action, created}',
+  ),
+  governanceJson: core(
+    'pipeline-service/modules/pms-contracts/src/main/java/io/harness/pms/serializer/json/serializers/ProtoJsonSerializer.java',
+    'governanceMetadata is printed by protobuf JsonFormat including default values (int64 as strings)',
+  ),
+  governanceMapping: core(
+    '878-ng-common-utilities/src/main/java/io/harness/engine/GovernanceServiceHelper.java',
+    'deny = OPA status "error"; message is not set from the OPA answer (stays ""), the reasons are in details[].policyMetadata[].denyMessages',
+  ),
+  opaStatuses: core(
+    '950-opa-client/src/main/java/io/harness/opaclient/model/OpaConstants.java',
+    'OPA statuses "pass", "warning", "error"',
+  ),
+  governanceDenyMock: ui(
+    'src/modules/70-pipeline/components/PipelineStudio/AsyncValidation/__tests__/mock.ts',
+    'a recorded governance evaluation with deny: true, status "error", message "", two denying policy sets with denyMessages',
+  ),
+  governanceWarnMock: ui(
+    'src/modules/10-common/modals/SaveToGitDialog/__tests__/mockData.ts',
+    'saveResponseWithOPAError: a recorded pipeline save answer with identifier and governanceMetadata status "warning", message ""',
+  ),
+  pipelineSummaryUi: ui(
+    'src/services/pipeline-ng/index.tsx',
+    'PMSPipelineSummaryResponse and ExecutionSummaryInfo.lastExecutionStatus (PascalCase values plus NOT_STARTED, INTERVENTION_WAITING, APPROVAL_WAITING, APPROVAL_REJECTED, WAITING)',
+  ),
+  pipelineGetUi: ui(
+    'src/services/pipeline-ng/index.tsx',
+    'PMSPipelineResponseDTO {yamlPipeline, resolvedTemplatesPipelineYaml, gitDetails, entityValidityDetails, modules, storeType, cacheResponse, …}',
+  ),
+  inputSetTemplateUi: ui(
+    'src/services/pipeline-ng/index.tsx',
+    'InputSetTemplateResponseDTOPMS {inputSetTemplateYaml, hasInputSets, modules, replacedExpressions, hasCodebaseInputs}',
+  ),
+  // ---- executions ----------------------------------------------------------------------------
+  planExecution: core(
+    'pipeline-service/modules/orchestration-beans/contracts/src/main/java/io/harness/execution/PlanExecution.java',
+    'planExecution.status is the engine enum io.harness.pms.contracts.execution.Status (serialised by name: RUNNING, …)',
+  ),
+  engineStatus: core(
+    'pipeline-service/modules/pms-contracts/src/main/proto/io/harness/pms/contracts/execution/status.proto',
+    'engine Status: NO_OP, RUNNING, INTERVENTION_WAITING, …, SUCCEEDED, IGNORE_FAILED, …, FREEZE_FAILED, QUEUED_LICENSE_LIMIT_REACHED, QUEUED_EXECUTION_CONCURRENCY_REACHED',
+  ),
+  planExecutionUi: ui(
+    'src/services/pipeline-ng/index.tsx',
+    'PlanExecution.status: NO_OP | RUNNING | … | SUCCEEDED | … | UNRECOGNIZED',
+  ),
+  executionStatus: core(
+    'pipeline-service/modules/pms-contracts/src/main/java/io/harness/pms/execution/ExecutionStatus.java',
+    'ExecutionStatus display names (Running … AbortedByFreeze) and the legacy NOT_STARTED, INTERVENTION_WAITING, APPROVAL_WAITING, APPROVAL_REJECTED (display name null) and WAITING ("Waiting")',
+  ),
+  executionSummaryUi: ui(
+    'src/services/pipeline-ng/index.tsx',
+    'PipelineExecutionSummary.status: the 26 PascalCase values plus NOT_STARTED, INTERVENTION_WAITING, APPROVAL_WAITING, APPROVAL_REJECTED, WAITING; PipelineExecutionDetail {pipelineExecutionSummary, executionGraph, childGraph, rollbackGraph}',
+  ),
+  finalStatuses: core(
+    '884-pms-commons/src/main/java/io/harness/pms/execution/utils/StatusUtils.java',
+    'FINAL_STATUSES = SKIPPED, IGNORE_FAILED, ABORTED, ERRORED, FAILED, EXPIRED, SUSPENDED, SUCCEEDED, APPROVAL_REJECTED, FREEZE_FAILED',
+  ),
+  executionNotFound: core(
+    'pipeline-service/service/src/main/java/io/harness/pms/plan/execution/service/PMSExecutionServiceImpl.java',
+    'EntityNotFoundException "Plan Execution Summary does not exist or has been deleted for planExecutionId: %s"',
+  ),
+  executeResource: core(
+    'pipeline-service/contracts/src/main/java/io/harness/pms/plan/execution/PlanExecutionResource.java',
+    'POST /pipeline/api/pipeline/execute/{identifier}: moduleType optional, GitEntityFindInfoDTO (branch, repoIdentifier, …), body = runtime input YAML; answers PlanExecutionResponseDto {planExecution, gitDetails}',
+  ),
+  newerExecutionStatuses: {
+    repo: '../shared/docs/harness-api.md',
+    path: '§2.4 "Execution status values"',
+    commit: 'project fact sheet',
+    what: "UploadWaiting and QueuedGlobalInfraCapacityReached of newer servers (CORE ExecutionStatus via code search, and a generated client's docstring); not in the 2023 sources above",
+  },
+  // ---- services, environments, templates ---------------------------------------------------
+  serviceResource: core(
+    '120-ng-manager/src/main/java/io/harness/ng/core/service/resources/ServiceResourceV2.java',
+    'GET /servicesV2 → ResponseDTO<PageResponse<ServiceResponse>> (an NG page; query page/size, size default 100); GET /servicesV2/{id} of a missing one → javax NotFoundException',
+  ),
+  serviceNotFound: core(
+    '120-ng-manager/src/main/java/io/harness/ng/core/service/mappers/ServiceElementMapper.java',
+    '"Service with identifier [%s] in project [%s], org [%s] not found" (org and account variants)',
+  ),
+  serviceUi: ui(
+    'src/services/cd-ng/index.tsx',
+    'useGetServiceList (/servicesV2): ResponsePageServiceResponse → PageServiceResponse {content, pageIndex, pageSize, pageItemCount, totalItems, totalPages, empty, pageToken}; ServiceResponse {service, createdAt, lastModifiedAt}',
+  ),
+  serviceSdk: {
+    ...SDK,
+    path: 'harness/nextgen/api_services.go',
+    what: 'GetServiceList (GET /ng/api/servicesV2) returns ResponseDtoPageResponseServiceResponse: PageResponseServiceResponse {totalPages, totalItems, pageItemCount, pageSize, content, pageIndex, empty} (model_page_response_service_response.go)',
+  },
+  pipelineSaveSdk: {
+    ...SDK,
+    path: 'harness/nextgen/model_pipeline_save_response.go',
+    what: 'PipelineSaveResponse {Identifier `json:"identifier,omitempty"`, GovernanceMetadata}',
+  },
+  environmentResource: core(
+    '120-ng-manager/src/main/java/io/harness/ng/core/environment/resources/EnvironmentResourceV2.java',
+    'GET /environmentsV2 → NG page; missing one → javax NotFoundException "Environment with identifier [%s] in project [%s], org [%s] not found"',
+  ),
+  environmentUi: ui(
+    'src/services/cd-ng/index.tsx',
+    'PageEnvironmentResponse (NG page); EnvironmentResponseDTO.type: PreProduction | Production',
+  ),
+  templateResource: core(
+    'template-service/service/src/main/java/io/harness/template/resources/NGTemplateResourceImpl.java',
+    'GET /templates/{id} of a missing one → javax NotFoundException "Template with the given Identifier: %s and %s does not exist or has been deleted"',
+  ),
+  templateUi: ui(
+    'src/services/template-ng/index.tsx',
+    'TemplateResponse; list-metadata → PageTemplateMetadataSummaryResponse (Spring page); templateEntityType Step | Stage | Pipeline | CustomDeployment | MonitoredService | SecretManager | ArtifactSource | StepGroup',
+  ),
+} satisfies Record<string, Source>;
+
+export type SourceKey = keyof typeof S;
+
+/** Every distinct source document (repo + path), for the README check. */
+export function allSources(): Source[] {
+  return Object.values(S);
+}
