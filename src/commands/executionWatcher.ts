@@ -2,13 +2,10 @@
 // pipeline node's last-execution status, and a final notification with a link. Polls politely:
 // starts at 2 s, slows to 15 s for long runs, and pauses while the window is not focused
 // (unless a caller is awaiting the result). Transient errors (429, 5xx, network) back off.
+// It always ends: at a final status Harness documents, at a status it does not know (with a
+// message naming it), or at an overall deadline.
 import * as vscode from 'vscode';
-import {
-  TERMINAL_EXECUTION_STATUSES,
-  type ExecutionSummary,
-  type HarnessApi,
-  type ProjectScope,
-} from '../api/types';
+import { executionStatusInfo, type ExecutionSummary, type HarnessApi, type ProjectScope } from '../api/types';
 import type { PipelineNode } from '../tree/nodes';
 import { notifyNodeChanged } from '../tree/updates';
 import { log } from '../log';
@@ -25,20 +22,41 @@ export interface WatchRequest {
   node?: PipelineNode;
   /** Keep polling when the window is not focused (someone awaits the result). */
   ignoreFocus?: boolean;
+  /** Stop watching after this long (default 12 h); the run itself goes on in Harness. */
+  deadlineMs?: number;
 }
 
 const FIRST_DELAY_MS = 2000;
 const MAX_DELAY_MS = 15000;
+/** Overall bound of one watch: approvals can wait for days, the status bar should not. */
+export const WATCH_DEADLINE_MS = 12 * 60 * 60 * 1000;
 
+/** A final status Harness documents (Success, Failed, Aborted, …, in any spelling). */
 export function isTerminal(status: string): boolean {
-  return TERMINAL_EXECUTION_STATUSES.includes(status);
+  return executionStatusInfo(status).final;
 }
 
 function statusIcon(status: string): string {
-  if (status === 'Success') return '$(pass)';
-  if (isTerminal(status))
-    return status === 'Aborted' || status === 'Skipped' ? '$(circle-slash)' : '$(error)';
-  return '$(sync~spin)';
+  switch (executionStatusInfo(status).group) {
+    case 'success':
+      return '$(pass)';
+    case 'failed':
+      return '$(error)';
+    case 'aborted':
+    case 'skipped':
+      return '$(circle-slash)';
+    case 'waiting':
+      return '$(watch)';
+    case 'running':
+      return '$(sync~spin)';
+    default:
+      return '$(question)';
+  }
+}
+
+function hours(ms: number): string {
+  const h = ms / 3_600_000;
+  return h >= 1 ? `${Math.round(h * 10) / 10} h` : `${Math.round(ms / 60_000)} min`;
 }
 
 export class ExecutionWatcher implements vscode.Disposable {
@@ -62,7 +80,11 @@ export class ExecutionWatcher implements vscode.Disposable {
     this.item.dispose();
   }
 
-  /** Resolves with the final summary, or undefined if watching stopped (error, disposed). */
+  /**
+   * Resolves with the final summary; with the last summary when Harness reported a status this
+   * extension does not know (watching stops there); undefined if watching stopped otherwise
+   * (error, deadline, disposed).
+   */
   async watch(req: WatchRequest): Promise<ExecutionSummary | undefined> {
     const url = executionLink(
       req.baseUrl,
@@ -80,10 +102,20 @@ export class ExecutionWatcher implements vscode.Disposable {
     );
     let delay = FIRST_DELAY_MS;
     let failures = 0;
+    const deadlineMs = req.deadlineMs ?? WATCH_DEADLINE_MS;
+    const deadline = Date.now() + deadlineMs;
+    let last: ExecutionSummary | undefined;
     try {
       while (!this.disposed) {
-        await this.pause(delay, req.ignoreFocus === true);
+        await this.pause(Math.max(0, Math.min(delay, deadline - Date.now())), req.ignoreFocus === true);
         if (this.disposed) return undefined;
+        if (Date.now() >= deadline) {
+          this.stop(
+            url,
+            `stopped watching the execution of ${req.pipelineIdentifier} after ${hours(deadlineMs)}${last ? `; it was still ${last.status}` : ''}.`,
+          );
+          return undefined;
+        }
         let summary: ExecutionSummary;
         try {
           summary = await req.api.getExecution(req.scope, req.planExecutionId);
@@ -98,19 +130,26 @@ export class ExecutionWatcher implements vscode.Disposable {
           log.warn(
             `Stopped watching execution ${req.planExecutionId}: ${err instanceof Error ? err.message : String(err)}`,
           );
-          void vscode.window
-            .showWarningMessage(
-              `Harness: stopped watching the execution of ${req.pipelineIdentifier}.`,
-              'Open in Harness',
-            )
-            .then((c) => {
-              if (c) void vscode.env.openExternal(vscode.Uri.parse(url));
-            });
+          this.stop(url, `stopped watching the execution of ${req.pipelineIdentifier}.`, false);
           return undefined;
         }
+        last = summary;
         this.show(req, summary, url);
-        if (isTerminal(summary.status)) {
+        const info = executionStatusInfo(summary.status);
+        if (info.final) {
           this.finish(req, summary, url);
+          return summary;
+        }
+        if (!info.known) {
+          // A status Harness has not documented: it may be final, so polling could go on forever.
+          const raw = summary.rawStatus ?? summary.status;
+          log.warn(
+            `Execution ${req.planExecutionId} of ${req.pipelineIdentifier} reported status "${raw}", which this extension does not know; stopped watching.`,
+          );
+          this.stop(
+            url,
+            `the execution of ${req.pipelineIdentifier} reported status "${raw}", which this extension does not know; stopped watching it. Open it in Harness to follow it.`,
+          );
           return summary;
         }
         delay = Math.min(MAX_DELAY_MS, Math.round(delay * 1.3));
@@ -143,6 +182,17 @@ export class ExecutionWatcher implements vscode.Disposable {
       };
       notifyNodeChanged(req.node);
     }
+  }
+
+  /** Ends a watch that did not reach a final status: a warning with a link to the execution. */
+  private stop(url: string, text: string, hideLater = true): void {
+    void vscode.window.showWarningMessage(`Harness: ${text}`, 'Open in Harness').then((c) => {
+      if (c) void vscode.env.openExternal(vscode.Uri.parse(url));
+    });
+    if (!hideLater) return;
+    setTimeout(() => {
+      if (!this.disposed && this.active.size === 0) this.item.hide();
+    }, 30000);
   }
 
   private finish(req: WatchRequest, summary: ExecutionSummary, url: string): void {

@@ -1,6 +1,12 @@
 // How each node looks: label, description, codicon, colour and tooltip text. vscode-free (the
 // provider turns these into TreeItems) so the mapping is unit tested.
-import type { Connector, ConnectivityStatus, PipelineSummary, Tags } from '../api/types';
+import {
+  executionStatusInfo,
+  type Connector,
+  type ConnectivityStatus,
+  type PipelineSummary,
+  type Tags,
+} from '../api/types';
 import type { HarnessNode } from './nodes';
 
 export interface Presentation {
@@ -61,47 +67,51 @@ export function connectivityColor(status: ConnectivityStatus | undefined): strin
       return 'testing.iconFailed';
     case 'PARTIAL':
       return 'list.warningForeground';
+    case 'PENDING':
+      return 'charts.yellow';
     default:
       return undefined;
   }
 }
 
-const RUNNING = new Set([
-  'Running',
-  'AsyncWaiting',
-  'TaskWaiting',
-  'TimedWaiting',
-  'Discontinuing',
-  'Pausing',
-  'WaitStepRunning',
-]);
-const WAITING = new Set([
-  'NotStarted',
-  'Queued',
-  'Paused',
-  'ResourceWaiting',
-  'InterventionWaiting',
-  'ApprovalWaiting',
-  'InputWaiting',
-  'UploadWaiting',
-  'QueuedLicenseLimitReached',
-  'QueuedExecutionConcurrencyReached',
-  'QueuedGlobalInfraCapacityReached',
-]);
+/** "UNKNOWN", or for a value Harness sent that this extension does not know: `UNKNOWN ("X" from Harness)`. */
+function connectivityText(status: ConnectivityStatus | undefined, raw: string | undefined): string {
+  if (status === undefined) return 'UNKNOWN';
+  return status === 'UNKNOWN' && raw
+    ? `UNKNOWN ("${raw}" from Harness, not a status this extension knows)`
+    : status;
+}
 
-/** Icon and colour for a pipeline's last execution status (case-insensitive: APIs vary). */
+/**
+ * Icon and colour for an execution status, in any of Harness's spellings (`Success`, `SUCCEEDED`,
+ * `APPROVAL_WAITING`). A status this extension does not know gets a question mark, never a
+ * failure: the tooltip shows the raw value.
+ */
 export function executionIcon(status: string | undefined): { icon: string; color?: string } {
   if (!status) return { icon: 'circle-large-outline' };
-  const s = status.toLowerCase();
-  const is = (set: Set<string>) => [...set].some((v) => v.toLowerCase() === s);
-  if (s === 'success' || s === 'ignorefailed') return { icon: 'pass', color: 'testing.iconPassed' };
-  if (s === 'failed' || s === 'errored' || s === 'approvalrejected' || s === 'expired')
-    return { icon: 'error', color: 'testing.iconFailed' };
-  if (s === 'aborted' || s === 'abortedbyfreeze')
-    return { icon: 'circle-slash', color: 'disabledForeground' };
-  if (is(RUNNING)) return { icon: 'sync~spin', color: 'charts.blue' };
-  if (is(WAITING)) return { icon: 'watch', color: 'charts.yellow' };
-  return { icon: 'circle-large-outline' };
+  switch (executionStatusInfo(status).group) {
+    case 'success':
+      return { icon: 'pass', color: 'testing.iconPassed' };
+    case 'failed':
+      return { icon: 'error', color: 'testing.iconFailed' };
+    case 'aborted':
+      return { icon: 'circle-slash', color: 'disabledForeground' };
+    case 'running':
+      return { icon: 'sync~spin', color: 'charts.blue' };
+    case 'waiting':
+      return { icon: 'watch', color: 'charts.yellow' };
+    case 'skipped':
+      return { icon: 'circle-large-outline' };
+    default:
+      return { icon: 'question' };
+  }
+}
+
+/** `Failed 2026-01-01 10:00:00 UTC`; an unknown status says so, with the value as sent. */
+function lastExecutionText(status: string, ts: number | undefined): string {
+  const info = executionStatusInfo(status);
+  const text = info.known ? info.status : `${status} (status not known to this extension)`;
+  return `${text} ${date(ts) ?? ''}`.trim();
 }
 
 function md(text: string): string {
@@ -154,7 +164,7 @@ function pipelineView(p: PipelineSummary): Presentation {
         [
           'Last execution',
           exec?.lastExecutionStatus
-            ? `${exec.lastExecutionStatus} ${date(exec.lastExecutionTs) ?? ''}`.trim()
+            ? lastExecutionText(exec.lastExecutionStatus, exec.lastExecutionTs)
             : 'never run',
         ],
         ['Stages', p.numOfStages !== undefined ? String(p.numOfStages) : undefined],
@@ -182,7 +192,7 @@ function connectorView(c: Connector): Presentation {
       [
         ['Identifier', info.identifier],
         ['Type', info.type],
-        ['Connectivity', status ?? 'UNKNOWN'],
+        ['Connectivity', connectivityText(status, c.status?.rawStatus)],
         [
           'Error',
           status === 'FAILURE' || status === 'PARTIAL' ? (c.status?.errorSummary ?? 'no details') : undefined,
