@@ -6,7 +6,7 @@ import type { Document, Node, Scalar } from 'yaml';
 import { mapEntries, isAlias, isMap, isScalar, isSeq } from '../yaml/ast';
 import type { SchemaNode, SchemaRef, SchemaStore } from '../schema/compile';
 import { ERROR, WARNING, listValues, type Problem } from './problems';
-import { suggest } from './suggest';
+import { isTypo, suggest } from './suggest';
 
 /** Keys whose string format semantic checks own (identifier rules, timeout grammar, name rules). */
 const SEMANTIC_PATTERN_KEYS = new Set(['identifier', 'timeout']);
@@ -377,10 +377,11 @@ export class SchemaValidator {
   }
 
   /**
-   * A discriminator value no branch knows. A near-miss of a known value ("did you mean") is
-   * a typo: an error even in unions whose unknown values are only warnings, because it would
-   * otherwise reach Harness (the push gate stops only on errors). A value far from every known
-   * one may be a type Harness has and the bundled schema does not: a warning there.
+   * A discriminator value no branch knows. A near-miss of a known value (a typo: case, or one
+   * or two edits, see isTypo) is an error even in unions whose unknown values are only
+   * warnings, because it would otherwise reach Harness (the push gate stops only on errors). A
+   * value further from every known one may be a type Harness has and the bundled schema does
+   * not: a warning there, still with the closest known type as a hint.
    */
   private unknownDiscriminatorProblem(
     v: string,
@@ -393,18 +394,18 @@ export class SchemaValidator {
     const kind = n.kind ?? ctx.owner ?? ctx.key ?? 'value';
     const hint = this.mode === 'full' ? suggest(v, values) : undefined;
     const r = range(value);
-    if (n.unknownDiscriminator === 'warning' && !hint) {
+    if (n.unknownDiscriminator === 'warning' && !(hint && isTypo(v, hint))) {
       const checked =
         n.unknownBranch !== undefined
           ? `only the fields every ${kind} has are checked`
           : 'its fields are not checked';
       out.push({
         code: `unknown-${kind}-type`,
-        message: `"${clip(v)}" is a ${kind} type not known to the bundled schema; ${checked}`,
+        message: `"${clip(v)}" is a ${kind} type not known to the bundled schema${hint ? ` (did you mean "${hint}"?)` : ''}; ${checked}`,
         start: r[0],
         end: r[1],
         severity: WARNING,
-        data: { value: v },
+        data: hint ? { value: v, suggestion: hint } : { value: v },
       });
       return;
     }

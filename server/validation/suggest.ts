@@ -44,3 +44,14 @@ export function suggest(word: string, candidates: Iterable<string>): string | un
   for (const c of candidates) if (w.length >= 4 && c.toLowerCase().startsWith(w)) return c;
   return undefined;
 }
+
+/**
+ * A typo rather than another name: `candidate` differs from `word` by case only, or by one edit
+ * (two for names of ten or more characters). Stricter than `suggest`, whose loose matches
+ * (prefixes, two edits in a short name) are hints, not proof that a name is wrong.
+ */
+export function isTypo(word: string, candidate: string): boolean {
+  const w = word.toLowerCase();
+  const limit = w.length >= 10 ? 2 : 1;
+  return editDistance(w, candidate.toLowerCase(), limit) <= limit;
+}

@@ -123,6 +123,21 @@ const cases: { name: string; text: string[]; expect: Expect[] }[] = [
     ],
   },
   {
+    name: 'a custom type that only loosely resembles a known one (two edits in six letters) is a warning with a hint',
+    text: stage(...step('Barker', `${S}spec: {}`)),
+    expect: [
+      {
+        code: 'unknown-step-type',
+        at: 'Barker',
+        line: 15,
+        message:
+          /^"Barker" is a step type not known to the bundled schema \(did you mean "Barrier"\?\); only the fields every step has are checked$/,
+        severity: 2,
+        data: { value: 'Barker', suggestion: 'Barrier' },
+      },
+    ],
+  },
+  {
     name: 'a step type far from every known one is a warning',
     text: stage(...step('AcmeCustomThing', `${S}spec: {}`)),
     expect: [{ ...acmeWarning, line: 15 }],

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { isValidTimeout } from '../../../../server/validation/semantic';
 import { scanExpressions, variableRefs } from '../../../../server/validation/expressions';
-import { editDistance, suggest } from '../../../../server/validation/suggest';
+import { editDistance, isTypo, suggest } from '../../../../server/validation/suggest';
 import type { Problem } from '../../../../server/validation/problems';
 import { expandBraces, globToRegExp } from '../../../../server/cli/glob';
 
@@ -91,6 +91,18 @@ describe('core: did-you-mean', () => {
   ];
   for (const [word, candidates, expected] of table)
     it(`${word} -> ${String(expected)}`, () => assert.equal(suggest(word, candidates), expected));
+  const typos: [string, string, boolean][] = [
+    ['K8sRollingDeplo', 'K8sRollingDeploy', true],
+    ['shellscript', 'ShellScript', true],
+    ['ShellScirpt', 'ShellScript', true],
+    ['Custon', 'Custom', true],
+    ['Deploy', 'Deployment', false],
+    ['Nmap', 'Zap', false],
+    ['AcmeDeploy', 'K8sDeploy', false],
+  ];
+  for (const [word, candidate, expected] of typos)
+    it(`isTypo(${word}, ${candidate}) is ${String(expected)}`, () =>
+      assert.equal(isTypo(word, candidate), expected));
 });
 
 describe('core: CLI globs', () => {
