@@ -93,6 +93,7 @@ ${extra}  stages:
 }
 
 let dir: string;
+let currentSim: HostSimulator;
 async function writeDoc(name: string, text: string): Promise<vscode.TextDocument> {
   const file = path.join(dir, name);
   fs.writeFileSync(file, text);
@@ -107,6 +108,7 @@ describe('resource commands (real host, simulator)', function () {
 
   before(async () => {
     sim = await startSimulator({ executionStepMs: 40 });
+    currentSim = sim;
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'harness-cmds-'));
     const ext = vscode.extensions.getExtension('harness-community.harness-vscode');
     await ext?.activate();
@@ -235,29 +237,101 @@ describe('resource commands (real host, simulator)', function () {
   });
 
   describe('harness: documents', () => {
-    it('opens a remote pipeline and saving pushes it', async () => {
+    it('opens a remote pipeline as Harness YAML with auto-save off, whatever the user setting', async () => {
+      const files = vscode.workspace.getConfiguration('files');
+      await files.update('autoSave', 'afterDelay', vscode.ConfigurationTarget.Global);
+      try {
+        const opened = await run('harness.openPipeline', {
+          org: ORG,
+          project: PROJECT,
+          identifier: 'create_me',
+        });
+        assert.equal(opened.status, 'ok', JSON.stringify(opened));
+        const uri = vscode.Uri.parse(String(opened.uri));
+        assert.equal(uri.scheme, 'harness');
+        const doc = await vscode.workspace.openTextDocument(uri);
+        assert.equal(doc.languageId, 'harness-yaml');
+        assert.equal(doc.getText(), remotePipeline(sim, 'create_me')?.yaml);
+        const effective = vscode.workspace.getConfiguration('files', doc);
+        assert.equal(effective.get('autoSave'), 'off', 'the language default beats the user setting');
+        // Local YAML files keep the user's setting.
+        const local = await writeDoc('local_autosave.yaml', pipelineYaml('local_autosave'));
+        assert.equal(vscode.workspace.getConfiguration('files', local).get('autoSave'), 'afterDelay');
+      } finally {
+        await files.update('autoSave', undefined, vscode.ConfigurationTarget.Global);
+      }
+    });
+
+    it('a save by anything but Push keeps a local draft and sends nothing; Push sends it once', async () => {
       const opened = await run('harness.openPipeline', {
         org: ORG,
         project: PROJECT,
         identifier: 'create_me',
       });
-      assert.equal(opened.status, 'ok', JSON.stringify(opened));
       const uri = vscode.Uri.parse(String(opened.uri));
-      assert.equal(uri.scheme, 'harness');
       const doc = await vscode.workspace.openTextDocument(uri);
-      assert.equal(doc.getText(), remotePipeline(sim, 'create_me')?.yaml);
       const editor = await vscode.window.showTextDocument(doc);
-      await editor.edit((e) =>
-        e.replace(
-          doc.getText().indexOf('echo updated') >= 0
-            ? rangeOf(doc, 'echo updated')
-            : rangeOf(doc, 'echo hello'),
-          'echo saved',
-        ),
-      );
+      await editor.edit((e) => e.replace(scriptLine(doc), 'script: echo saved'));
+      const start = requests(sim).length;
+      // What another feature does (a task's save-before-run, Save All, an extension): a save.
       assert.equal(await doc.save(), true);
-      assert.match(remotePipeline(sim, 'create_me')?.yaml ?? '', /echo saved/);
       assert.equal(doc.isDirty, false);
+      assert.equal(writesSince(start).length, 0, 'saving is not pushing');
+      assert.doesNotMatch(remotePipeline(sim, 'create_me')?.yaml ?? '', /echo saved/);
+      // The draft is what the harness: file now holds (reopening shows it).
+      const held = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      assert.match(held, /echo saved/);
+
+      const pushed = await run('harness.pushPipeline', uri, { overwrite: false });
+      assert.equal(pushed.status, 'ok', JSON.stringify(pushed));
+      assert.deepEqual(
+        writesSince(start).map((r) => `${r.method} ${r.path}`),
+        ['PUT /pipeline/api/pipelines/v2/create_me'],
+      );
+      assert.match(remotePipeline(sim, 'create_me')?.yaml ?? '', /echo saved/);
+      // Pushed: the draft is gone, the file is Harness's version again.
+      const after = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      assert.equal(after, remotePipeline(sim, 'create_me')?.yaml);
+    });
+
+    it('auto-save (turned on for Harness YAML by the user) keeps drafts and never pushes', async () => {
+      const files = vscode.workspace.getConfiguration('files', { languageId: 'harness-yaml' });
+      await files.update('autoSave', 'afterDelay', vscode.ConfigurationTarget.Global, true);
+      await files.update('autoSaveDelay', 100, vscode.ConfigurationTarget.Global, true);
+      try {
+        const opened = await run('harness.openPipeline', {
+          org: ORG,
+          project: PROJECT,
+          identifier: 'create_me',
+        });
+        const uri = vscode.Uri.parse(String(opened.uri));
+        const doc = await vscode.workspace.openTextDocument(uri);
+        assert.equal(vscode.workspace.getConfiguration('files', doc).get('autoSave'), 'afterDelay');
+        const editor = await vscode.window.showTextDocument(doc);
+        const start = requests(sim).length;
+        for (const word of ['one', 'two', 'three']) {
+          await editor.edit((e) =>
+            e.insert(doc.positionAt(doc.getText().indexOf('echo saved') + 10), ` ${word}`),
+          );
+          await waitFor(() => !doc.isDirty, { message: `auto-save after "${word}"`, timeoutMs: 10_000 });
+        }
+        assert.equal(writesSince(start).length, 0, 'auto-save sent nothing to Harness');
+        const remote = remotePipeline(sim, 'create_me')?.yaml ?? '';
+        const held = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+        for (const word of ['one', 'two', 'three']) {
+          assert.doesNotMatch(remote, new RegExp(`echo saved.* ${word}`));
+          assert.match(held, new RegExp(`echo saved.* ${word}`), 'the last auto-save is the draft');
+        }
+        // Discarding the draft shows Harness's version again (no prompt with options).
+        const discarded = await run('harness.discardDraft', { uri: uri.toString() });
+        assert.equal(discarded.status, 'ok');
+        assert.equal(discarded.discarded, true);
+        await waitFor(() => !doc.getText().includes(' three'), { message: 'the editor reverted' });
+        assert.equal(writesSince(start).length, 0, 'discarding sent nothing');
+      } finally {
+        await files.update('autoSave', undefined, vscode.ConfigurationTarget.Global, true);
+        await files.update('autoSaveDelay', undefined, vscode.ConfigurationTarget.Global, true);
+      }
     });
 
     it('detects a change made in Harness since opening and does not overwrite it silently', async () => {
@@ -268,14 +342,15 @@ describe('resource commands (real host, simulator)', function () {
       });
       const uri = vscode.Uri.parse(String(opened.uri));
       const doc = await vscode.workspace.openTextDocument(uri);
-      // Someone else changes the pipeline in Harness (here: a push from a local file).
+      // The user edits; meanwhile someone else changes the pipeline in Harness (here: a push
+      // from a local file).
+      const editor = await vscode.window.showTextDocument(doc);
+      await editor.edit((e) => e.replace(scriptLine(doc), 'script: echo mine'));
       const other = await writeDoc(
         'other.yaml',
         pipelineYaml('create_me').replace('echo hello', 'echo theirs'),
       );
       assert.equal((await run('harness.pushPipeline', other.uri, { overwrite: true })).status, 'ok');
-      const editor = await vscode.window.showTextDocument(doc);
-      await editor.edit((e) => e.replace(rangeOf(doc, 'echo saved'), 'echo mine'));
       const conflict = await run('harness.pushPipeline', uri, { overwrite: false });
       assert.equal(conflict.status, 'conflict', JSON.stringify(conflict));
       assert.match(remotePipeline(sim, 'create_me')?.yaml ?? '', /echo theirs/, 'their change survives');
@@ -317,7 +392,8 @@ describe('resource commands (real host, simulator)', function () {
         { message: 'no error diagnostics on the edited remote pipeline', timeoutMs: 20_000 },
       );
       const start = requests(sim).length;
-      assert.equal(await doc.save(), true);
+      const pushed = await run('harness.pushPipeline', doc.uri, { overwrite: false });
+      assert.equal(pushed.status, 'ok', JSON.stringify(pushed));
       const put = requests(sim)
         .slice(start)
         .find((r) => r.method === 'PUT' && r.path.endsWith('/pipelines/v2/checkout_release'));
@@ -563,7 +639,7 @@ describe('resource commands (real host, simulator)', function () {
       const opened = await run('harness.openPipeline', pipeline);
       assert.equal(
         vscode.Uri.parse(String(opened.uri)).path,
-        `/${sim.accountId}/${ORG}/${PROJECT}/pipelines/create_me.yaml`,
+        `/account:${sim.accountId}/${ORG}/${PROJECT}/pipelines/create_me.yaml`,
       );
 
       const started = await run('harness.runPipeline', pipeline);
@@ -621,6 +697,20 @@ describe('resource commands (real host, simulator)', function () {
     });
   });
 });
+
+/** Requests since `start` that change something (not reads, not list POSTs). */
+function writesSince(start: number): RequestView[] {
+  return requests(currentSim)
+    .slice(start)
+    .filter((r) => r.method !== 'GET' && !/\/(list|listV2|list-metadata)$/.test(r.path));
+}
+
+/** The `script: …` line of the pipelines made by pipelineYaml(), from `script:` to its end. */
+function scriptLine(doc: vscode.TextDocument): vscode.Range {
+  const m = /script: .*/.exec(doc.getText());
+  assert.ok(m, `no script line in ${doc.uri.toString()}`);
+  return new vscode.Range(doc.positionAt(m.index), doc.positionAt(m.index + m[0].length));
+}
 
 function rangeOf(doc: vscode.TextDocument, text: string): vscode.Range {
   const at = doc.getText().indexOf(text);
