@@ -17,7 +17,9 @@ export function getBaseline(loc: PipelineLocation): Baseline | undefined {
 
 export function setBaseline(loc: PipelineLocation, yaml: string): Baseline {
   const previous = baselines.get(locationKey(loc));
-  // mtime must move forward on every change so VS Code sees a new version.
+  // Reading the same YAML again is not a new version (a moved mtime would look like a change
+  // to VS Code); a change must move mtime forward so VS Code sees it.
+  if (previous && previous.yaml === yaml) return previous;
   const mtime = Math.max(Date.now(), (previous?.mtime ?? 0) + 1);
   const b = { yaml, mtime };
   baselines.set(locationKey(loc), b);
