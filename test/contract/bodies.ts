@@ -7,21 +7,34 @@ export const ACCOUNT = 'ctrAcct_Q1w2E3r4T5y6U7i8O9';
 export const CID = '7b0d2c1e-4f5a-4c3b-9d8e-1a2b3c4d5e6f';
 
 /** ResponseDTO (`status: SUCCESS`). `metaData` is null or an object; both occur. */
-export function success(data: unknown, metaData: unknown = null): Record<string, unknown> {
-  return { status: 'SUCCESS', data, metaData, correlationId: CID };
+export function success(
+  data: unknown,
+  metaData: unknown = null,
+  correlationId = CID,
+): Record<string, unknown> {
+  return { status: 'SUCCESS', data, metaData, correlationId };
 }
 
 function responseMessage(code: string, message: string): Record<string, unknown> {
-  return { code, level: 'ERROR', message, exception: null, failureTypes: [] };
+  // failureSubTypes/additionalInfo: in newer servers' answers (mcp-server's captured body).
+  return {
+    code,
+    level: 'ERROR',
+    message,
+    exception: null,
+    failureTypes: [],
+    failureSubTypes: [],
+    additionalInfo: {},
+  };
 }
 
 /** ErrorDTO as the NG services' WingsExceptionMapperV2 writes it (with responseMessages). */
-export function ngError(code: string, message: string): Record<string, unknown> {
+export function ngError(code: string, message: string, correlationId = CID): Record<string, unknown> {
   return {
     status: 'ERROR',
     code,
     message,
-    correlationId: CID,
+    correlationId,
     detailedMessage: null,
     responseMessages: [responseMessage(code, message)],
     metadata: null,
@@ -29,12 +42,12 @@ export function ngError(code: string, message: string): Record<string, unknown> 
 }
 
 /** ErrorDTO as the pipeline service's WingsExceptionMapper writes it (responseMessages empty). */
-export function pmsError(code: string, message: string): Record<string, unknown> {
+export function pmsError(code: string, message: string, correlationId = CID): Record<string, unknown> {
   return {
     status: 'ERROR',
     code,
     message,
-    correlationId: CID,
+    correlationId,
     detailedMessage: null,
     responseMessages: [],
     metadata: null,
@@ -46,13 +59,51 @@ export function failure(
   code: string,
   message: string,
   errors: { fieldId: string; error: string }[] | null = null,
+  correlationId = CID,
 ): Record<string, unknown> {
-  return { status: 'FAILURE', code, message, correlationId: CID, errors };
+  return { status: 'FAILURE', code, message, correlationId, errors };
 }
 
 /** A javax.ws.rs.NotFoundException as NotFoundExceptionMapper answers it: HTTP 400. */
-export function resourceNotFound(message: string): { status: number; body: Record<string, unknown> } {
-  return { status: 400, body: failure('RESOURCE_NOT_FOUND_EXCEPTION', message) };
+export function resourceNotFound(
+  message: string,
+  correlationId = CID,
+): { status: number; body: Record<string, unknown> } {
+  return { status: 400, body: failure('RESOURCE_NOT_FOUND_EXCEPTION', message, null, correlationId) };
+}
+
+/**
+ * AccessDeniedErrorDTO (HTTP 403, NG_ACCESS_DENIED): ErrorDTO without correlationId or
+ * responseMessages, plus the failed permission checks. Message as AbstractAccessControlClient
+ * builds it.
+ */
+export function accessDenied(check: {
+  principal: string;
+  principalType?: 'USER' | 'SERVICE_ACCOUNT';
+  permission: string;
+  resourceType: string;
+  resourceIdentifier?: string;
+  scope: { accountIdentifier: string; orgIdentifier?: string; projectIdentifier?: string };
+}): Record<string, unknown> {
+  const what = check.resourceType.toLowerCase();
+  return {
+    status: 'ERROR',
+    code: 'NG_ACCESS_DENIED',
+    message: `Principal of type ${check.principalType ?? 'USER'} with identifier ${check.principal} : Missing permission ${check.permission} on ${what}${check.resourceIdentifier ? ` with identifier ${check.resourceIdentifier}` : ''}`,
+    correlationId: null,
+    detailedMessage: null,
+    responseMessages: null,
+    metadata: null,
+    failedPermissionChecks: [
+      {
+        resourceScope: check.scope,
+        resourceType: check.resourceType,
+        resourceAttributes: null,
+        resourceIdentifier: check.resourceIdentifier ?? null,
+        permission: check.permission,
+      },
+    ],
+  };
 }
 
 /** NG PageResponse. */

@@ -5,6 +5,7 @@
 import {
   ACCOUNT,
   GOVERNANCE_SOURCES,
+  accessDenied,
   failure,
   governanceDefault,
   governanceMetadata,
@@ -97,25 +98,12 @@ export const SHARED_ERRORS: ContractExample[] = [
     source: [S.accessDenied, S.accessDeniedMessage, S.errorCodes],
     basis: 'composed',
     status: 403,
-    body: {
-      status: 'ERROR',
-      code: 'NG_ACCESS_DENIED',
-      message:
-        'Principal of type USER with identifier u1AbC : Missing permission core_pipeline_view on pipeline',
-      correlationId: null,
-      detailedMessage: null,
-      responseMessages: null,
-      metadata: null,
-      failedPermissionChecks: [
-        {
-          resourceScope: { accountIdentifier: ACCOUNT, orgIdentifier: ORG, projectIdentifier: PROJECT },
-          resourceType: 'PIPELINE',
-          resourceAttributes: null,
-          resourceIdentifier: null,
-          permission: 'core_pipeline_view',
-        },
-      ],
-    },
+    body: accessDenied({
+      principal: 'u1AbC',
+      permission: 'core_pipeline_view',
+      resourceType: 'PIPELINE',
+      scope: { accountIdentifier: ACCOUNT, orgIdentifier: ORG, projectIdentifier: PROJECT },
+    }),
     expect: err('forbidden', 403, 'NG_ACCESS_DENIED'),
   },
   {
@@ -1025,8 +1013,8 @@ export const ENDPOINTS: EndpointContract[] = [
         }),
       },
       {
-        name: 'one PENDING connector does not fail the page',
-        source: [S.connectivityStatus, S.connectorResponseUi],
+        name: 'one PENDING (never tested) connector does not fail the page',
+        source: [S.connectivityStatus, S.connectorResponseUi, S.connectorPending],
         basis: 'composed',
         status: 200,
         body: success(ngPage([connectorResponse('k8s_pending', 'K8sCluster', { status: 'PENDING' })])),
@@ -1073,8 +1061,8 @@ export const ENDPOINTS: EndpointContract[] = [
     source: [S.apiQuickstart, S.connectorResponseUi],
     examples: [
       {
-        name: 'created (API quickstart sample shape; a new connector has no test result yet)',
-        source: [S.apiQuickstart, S.connectorResponseUi],
+        name: 'created (API quickstart sample shape); never tested, so PENDING',
+        source: [S.apiQuickstart, S.connectorResponseUi, S.connectorPending],
         basis: 'recorded-shape',
         status: 200,
         body: success(connectorResponse('dockerhub', 'DockerRegistry', { status: 'PENDING' }), {}),
@@ -1110,6 +1098,22 @@ export const ENDPOINTS: EndpointContract[] = [
         body: success(connectorResponse('github_acme', 'Github', { status: 'SUCCESS' })),
         expect: ok({ connector: { identifier: 'github_acme' }, status: { status: 'SUCCESS' } }),
       },
+      {
+        name: 'missing connector: 400 INVALID_REQUEST',
+        source: [S.connectorDeleteMissing, S.responseMessages, S.wingsMapperNg],
+        basis: 'composed',
+        status: 400,
+        body: ngError(
+          'INVALID_REQUEST',
+          'Invalid request: No connector exists with the  Identifier github_acme',
+        ),
+        expect: err(
+          'invalid',
+          400,
+          'INVALID_REQUEST',
+          'No connector exists with the Identifier github_acme', // the client collapses runs of whitespace
+        ),
+      },
     ],
   },
   {
@@ -1118,7 +1122,20 @@ export const ENDPOINTS: EndpointContract[] = [
     method: 'DELETE',
     path: '/ng/api/connectors/github_acme',
     source: [S.connectorResource],
-    examples: deleted([S.connectorResource]),
+    examples: [
+      ...deleted([S.connectorResource]),
+      {
+        name: 'missing connector: 400 INVALID_REQUEST (the connector service says so in words only)',
+        source: [S.connectorDeleteMissing, S.connectorNotFoundMessage, S.responseMessages, S.wingsMapperNg],
+        basis: 'composed',
+        status: 400,
+        body: ngError(
+          'INVALID_REQUEST',
+          `Invalid request: No connector exists with the identifier github_acme in account ${ACCOUNT}, organisation ${ORG}, project ${PROJECT}`,
+        ),
+        expect: err('invalid', 400, 'INVALID_REQUEST', 'No connector exists with the identifier github_acme'),
+      },
+    ],
   },
   {
     call: 'testConnector',

@@ -63,6 +63,10 @@ export const S = {
     '960-ng-core-beans/src/main/java/io/harness/ng/core/exceptionmappers/NotFoundExceptionMapper.java',
     'javax.ws.rs.NotFoundException → HTTP 400 FailureDTO code RESOURCE_NOT_FOUND_EXCEPTION',
   ),
+  notAllowedMapper: core(
+    '960-ng-core-beans/src/main/java/io/harness/ng/core/exceptionmappers/NotAllowedExceptionMapper.java',
+    'javax.ws.rs.NotAllowedException (wrong method) → HTTP 405 FailureDTO code RESOURCE_NOT_FOUND_EXCEPTION',
+  ),
   genericMapper: core(
     '960-ng-core-beans/src/main/java/io/harness/ng/core/exceptionmappers/GenericExceptionMapperV2.java',
     'any other exception → HTTP 500 ErrorDTO UNKNOWN_ERROR "Oops, something went wrong on our end. Please contact Harness Support."',
@@ -140,6 +144,10 @@ export const S = {
     'src/services/cd-ng/index.tsx',
     'ConnectorResponse, ConnectorConnectivityDetails.status and ConnectorValidationResult.status: SUCCESS | FAILURE | PARTIAL | UNKNOWN | PENDING',
   ),
+  connectorPending: core(
+    '440-connector-nextgen/src/main/java/io/harness/connector/mappers/ConnectorMapper.java',
+    'a connector without connectivity details (never tested, e.g. just created) reads status PENDING (UNKNOWN off the default Git branch)',
+  ),
   connectorListMock: ui(
     'src/modules/27-platform/connectors/pages/connectors/__tests__/mockData.ts',
     'a recorded listV2 page: connectors with `status: null`, FAILURE with errors[{reason, message, code: 450}]',
@@ -155,6 +163,14 @@ export const S = {
   connectorDuplicate: core(
     '440-connector-nextgen/src/main/java/io/harness/connector/impl/DefaultConnectorServiceImpl.java',
     'DuplicateFieldException "Connector [%s] already exists"',
+  ),
+  connectorDeleteMissing: core(
+    '440-connector-nextgen/src/main/java/io/harness/connector/impl/DefaultConnectorServiceImpl.java',
+    'update of a missing connector → InvalidRequestException "No connector exists with the  Identifier %s"; delete → InvalidRequestException(createConnectorNotFoundMessage); both 400 INVALID_REQUEST',
+  ),
+  connectorNotFoundMessage: core(
+    '440-connector-nextgen/src/main/java/io/harness/connector/impl/ConnectorErrorMessagesHelper.java',
+    '"No connector exists with the identifier %s in account %s, organisation %s, project %s"',
   ),
   connectorValidationResult: core(
     '970-ng-commons/src/main/java/io/harness/connector/ConnectorValidationResult.java',

@@ -1,9 +1,13 @@
 // Who is calling. Every API route needs `x-api-key` (a known token) and `accountIdentifier`.
-// Choices where the real API is not documented (see harness-api.md §1.3, §3.3):
-//   - no / unknown token                    → 401 ErrorDTO INVALID_TOKEN (token rejected);
+//   - unknown token → 401 ErrorDTO INVALID_TOKEN "Token is not valid." (NextGenAuthenticationFilter
+//     throws INVALID_TOKEN; the message is its template; test/contract);
+// Choices where the real API is not documented or the simulator keeps a documented difference
+// (test/simulator/README.md):
+//   - no token                              → 401 INVALID_TOKEN as well;
 //   - missing accountIdentifier             → 400 FailureDTO (a required query parameter);
 //   - accountIdentifier ≠ the token's account → 403 NG_ACCESS_DENIED (token valid, no access
-//     to that account), matching the CLI's reading "403 = wrong account / RBAC".
+//     to that account). Harness's filter turns this into 401 INVALID_TOKEN; the simulator keeps
+//     403 so the sign-in flow's "no access to this account" path stays testable.
 // `routingId` is accepted and recorded (Simulator.requests) but not enforced.
 import type { IncomingHttpHeaders } from 'node:http';
 import { errorDto, failureDto } from './envelope';
@@ -27,12 +31,7 @@ export function authenticate(
   }
   const principal = state.principals.find((p) => p.token === token);
   if (!principal) {
-    throw errorDto(
-      401,
-      'INVALID_TOKEN',
-      'Token is not valid: it does not exist, has expired or was revoked',
-      correlationId,
-    );
+    throw errorDto(401, 'INVALID_TOKEN', 'Token is not valid.', correlationId);
   }
   const account = query.get('accountIdentifier');
   if (!account) {

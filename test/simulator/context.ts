@@ -1,7 +1,7 @@
 // What a route handler gets, and the checks most routes share: query parameters, JSON bodies,
 // scope lookups and the RBAC rule of the `limited` token.
 import type { IncomingHttpHeaders } from 'node:http';
-import { errorDto, failureDto, unableToProcessJson } from './envelope';
+import { accessDenied, errorDto, failureDto, resourceNotFound, unableToProcessJson } from './envelope';
 import { projectKey, type SimOrg, type SimPrincipal, type SimProject, type SimState } from './model';
 
 export interface RequestContext {
@@ -122,17 +122,13 @@ export function requireFilterType(ctx: RequestContext, expected: string): Record
 
 export function findOrg(ctx: RequestContext, identifier: string): SimOrg {
   const org = ctx.state.orgs.find((o) => o.identifier === identifier);
+  // OrganizationResource: a JAX-RS NotFoundException, which NG answers as 400 RESOURCE_NOT_FOUND_EXCEPTION.
   if (!org)
-    throw errorDto(
-      404,
-      'ENTITY_NOT_FOUND',
-      `Organization with identifier [${identifier}] not found`,
-      ctx.correlationId,
-    );
+    throw resourceNotFound(`Organization with identifier [${identifier}] not found`, ctx.correlationId);
   return org;
 }
 
-/** 403 NG_ACCESS_DENIED when the caller may not touch this project. */
+/** 403 NG_ACCESS_DENIED (AccessDeniedErrorDTO) when the caller may not touch this project. */
 export function assertProjectAccess(
   ctx: RequestContext,
   org: string,
@@ -140,12 +136,14 @@ export function assertProjectAccess(
   permission: string,
 ): void {
   if (ctx.principal.deniedProjects.includes(projectKey(org, project))) {
-    throw errorDto(
-      403,
-      'NG_ACCESS_DENIED',
-      `Missing permission ${permission} on project with identifier ${project}`,
-      ctx.correlationId,
-    );
+    throw accessDenied({
+      principal: ctx.principal.id,
+      principalType: ctx.principal.kind === 'sat' ? 'SERVICE_ACCOUNT' : 'USER',
+      permission,
+      resourceType: 'PROJECT',
+      resourceIdentifier: project,
+      scope: { accountIdentifier: ctx.state.account.identifier, orgIdentifier: org },
+    });
   }
 }
 

@@ -1,5 +1,7 @@
 // Response bodies in the real API's shapes: the ResponseDTO envelope, ErrorDTO, FailureDTO, the
-// numeric-`code` JSON-parse error, and the two page shapes (NG PageResponse, Spring Page).
+// numeric-`code` JSON-parse error, and the two page shapes (NG PageResponse, Spring Page). The
+// shapes are the recorded ones of test/contract (bodies.ts, with their sources), not the client's.
+import * as contract from '../contract/bodies';
 
 /** What a route hands back; `server.ts` serialises it. */
 export interface Reply {
@@ -22,37 +24,40 @@ export class SimHttpError extends Error {
 }
 
 export function ok(data: unknown, correlationId: string, headers?: Record<string, string>): Reply {
-  return { status: 200, body: { status: 'SUCCESS', data, metaData: null, correlationId }, headers };
+  return { status: 200, body: contract.success(data, null, correlationId), headers };
 }
 
-/**
- * ErrorDTO. `INVALID_REQUEST` messages carry the "Invalid request: " prefix the server's
- * InvalidRequestException adds.
- */
+/** `INVALID_REQUEST` messages carry the "Invalid request: " prefix of its message template. */
+function withTemplate(code: string, message: string): string {
+  return code === 'INVALID_REQUEST' && !message.startsWith('Invalid request: ')
+    ? `Invalid request: ${message}`
+    : message;
+}
+
+/** ErrorDTO as the NG services write it (with responseMessages). */
 export function errorDto(status: number, code: string, message: string, correlationId: string): SimHttpError {
-  const text =
-    code === 'INVALID_REQUEST' && !message.startsWith('Invalid request: ')
-      ? `Invalid request: ${message}`
-      : message;
-  return new SimHttpError(status, {
-    status: 'ERROR',
-    code,
-    message: text,
-    correlationId,
-    detailedMessage: null,
-    responseMessages: [
-      {
-        code,
-        level: 'ERROR',
-        message: text,
-        exception: null,
-        failureTypes: [],
-        failureSubTypes: [],
-        additionalInfo: {},
-      },
-    ],
-    metadata: null,
-  });
+  return new SimHttpError(status, contract.ngError(code, withTemplate(code, message), correlationId));
+}
+
+/** ErrorDTO as the pipeline service writes it (responseMessages empty). */
+export function pmsErrorDto(
+  status: number,
+  code: string,
+  message: string,
+  correlationId: string,
+): SimHttpError {
+  return new SimHttpError(status, contract.pmsError(code, withTemplate(code, message), correlationId));
+}
+
+/** A JAX-RS NotFoundException (a missing connector, org, service, environment or template): HTTP 400. */
+export function resourceNotFound(message: string, correlationId: string): SimHttpError {
+  const { status, body } = contract.resourceNotFound(message, correlationId);
+  return new SimHttpError(status, body);
+}
+
+/** 403 NG_ACCESS_DENIED in the AccessDeniedErrorDTO shape. */
+export function accessDenied(check: Parameters<typeof contract.accessDenied>[0]): SimHttpError {
+  return new SimHttpError(403, contract.accessDenied(check));
 }
 
 export interface FieldError {
@@ -62,13 +67,7 @@ export interface FieldError {
 
 /** FailureDTO: bean-validation failures (HTTP 400). */
 export function failureDto(message: string, errors: FieldError[], correlationId: string): SimHttpError {
-  return new SimHttpError(400, {
-    status: 'FAILURE',
-    code: 'INVALID_REQUEST',
-    message,
-    correlationId,
-    errors,
-  });
+  return new SimHttpError(400, contract.failure('INVALID_REQUEST', message, errors, correlationId));
 }
 
 /** What the server's JSON layer answers for a body it cannot map: note the numeric `code`. */
@@ -76,22 +75,13 @@ export function unableToProcessJson(details: string): SimHttpError {
   return new SimHttpError(400, { code: 400, message: 'Unable to process JSON', details });
 }
 
-/** NG PageResponse (`/ng/api` lists). */
+/** NG PageResponse (`/ng/api` lists, servicesV2 and environmentsV2 included). */
 export function ngPage<T>(all: readonly T[], pageIndex: number, pageSize: number): Record<string, unknown> {
   const content = all.slice(pageIndex * pageSize, pageIndex * pageSize + pageSize);
-  return {
-    totalPages: Math.ceil(all.length / pageSize),
-    totalItems: all.length,
-    pageItemCount: content.length,
-    pageSize,
-    content,
-    pageIndex,
-    empty: content.length === 0,
-    pageToken: null,
-  };
+  return contract.ngPage(content, pageIndex, pageSize, all.length);
 }
 
-/** Spring Data Page (`/pipeline/api` lists). */
+/** Spring Data Page (`/pipeline/api` and `/template/api` lists). */
 export function springPage<T>(
   all: readonly T[],
   page: number,
@@ -99,19 +89,7 @@ export function springPage<T>(
   sorted: boolean,
 ): Record<string, unknown> {
   const content = all.slice(page * size, page * size + size);
-  const totalPages = Math.ceil(all.length / size);
+  const shaped = contract.springPage(content, page, size, all.length);
   const sort = { empty: !sorted, sorted, unsorted: !sorted };
-  return {
-    content,
-    pageable: { sort, offset: page * size, pageNumber: page, pageSize: size, paged: true, unpaged: false },
-    totalElements: all.length,
-    totalPages,
-    last: page >= totalPages - 1,
-    size,
-    number: page,
-    sort,
-    numberOfElements: content.length,
-    first: page === 0,
-    empty: content.length === 0,
-  };
+  return { ...shaped, sort, pageable: { ...(shaped.pageable as object), sort } };
 }

@@ -1,19 +1,13 @@
 // Simulated pipeline runs. A run's status is computed from the clock (no timers to clean up):
 // step i runs during [startTs + i·stepMs, startTs + (i+1)·stepMs); approval steps show
 // `ApprovalWaiting`; after step `endStep` the run ends as `outcome` (Failed at the first step
-// whose command contains `exit 1`, else Success).
+// whose command contains `exit 1`, else Success). A `stuck` seeded run stays in its status.
+// Which statuses are final comes from test/contract/enums.ts (Harness's StatusUtils).
+import { EXECUTION_SUMMARY_STATUSES } from '../contract/enums';
 import { sha1 } from './ids';
 import type { SimExecution, SimPipeline, SimState } from './model';
 
-const TERMINAL = new Set([
-  'Success',
-  'Failed',
-  'Errored',
-  'Aborted',
-  'Expired',
-  'ApprovalRejected',
-  'IgnoreFailed',
-]);
+const TERMINAL = new Set(EXECUTION_SUMMARY_STATUSES.filter((f) => f.final).map((f) => f.value));
 
 function liveStatus(e: SimExecution, now: number): { status: string; index: number } {
   const index = Math.floor((now - e.startTs) / e.stepMs);
@@ -28,7 +22,7 @@ function liveStatus(e: SimExecution, now: number): { status: string; index: numb
 /** Brings every unfinished run (and its pipeline's last-execution info) up to `now`. */
 export function refreshExecutions(state: SimState, now: number): void {
   for (const e of state.executions) {
-    if (e.endTs !== undefined) continue;
+    if (e.endTs !== undefined || e.stuck) continue;
     const { status } = liveStatus(e, now);
     e.status = status;
     if (TERMINAL.has(status)) e.endTs = e.startTs + (e.endStep + 1) * e.stepMs;
@@ -49,7 +43,7 @@ export function isTerminal(status: string): boolean {
 
 /** Status of step `i` as of the run's current status. */
 function stepStatus(e: SimExecution, i: number, now: number): string {
-  if (e.endTs !== undefined) {
+  if (e.endTs !== undefined || e.stuck) {
     if (i < e.endStep) return 'Success';
     if (i === e.endStep) return e.outcome;
     return 'NotStarted';
@@ -59,7 +53,7 @@ function stepStatus(e: SimExecution, i: number, now: number): string {
   return i === index ? status : 'NotStarted';
 }
 
-const FAILED = new Set(['Failed', 'Errored', 'Aborted', 'Expired', 'ApprovalRejected']);
+const FAILED = new Set(['Failed', 'Errored', 'Aborted', 'AbortedByFreeze', 'Expired', 'ApprovalRejected']);
 
 function nodeId(e: SimExecution, fqn: string): string {
   return sha1(`${e.planExecutionId}:${fqn}`).slice(0, 22);
@@ -99,12 +93,14 @@ function stageViews(e: SimExecution, now: number): StageView[] {
     // A stage shows its failing or current step; all done ⇒ Success; partly done ⇒ Running.
     s.status =
       s.statuses.find((x) => FAILED.has(x)) ??
-      s.statuses.find((x) => x === 'Running' || x === 'ApprovalWaiting') ??
+      s.statuses.find((x) => x !== 'Success' && x !== 'NotStarted' && !isTerminal(x)) ??
       (s.statuses.every((x) => x === 'Success')
         ? 'Success'
         : s.statuses.every((x) => x === 'NotStarted')
           ? 'NotStarted'
-          : 'Running');
+          : s.statuses.every((x) => isTerminal(x))
+            ? (s.statuses.find((x) => x !== 'Success') ?? 'Success')
+            : 'Running');
     if (!isTerminal(s.status)) s.endTs = undefined;
   }
   return stages.map(({ statuses: _statuses, ...view }) => view);
@@ -175,7 +171,7 @@ export function executionSummary(
     showRetryHistory: false,
     runSequence: e.runSequence,
     successfulStagesCount: stages.filter((s) => s.status === 'Success').length,
-    runningStagesCount: stages.filter((s) => s.status === 'Running' || s.status === 'ApprovalWaiting').length,
+    runningStagesCount: stages.filter((s) => s.status !== 'NotStarted' && !isTerminal(s.status)).length,
     failedStagesCount: stages.filter((s) => FAILED.has(s.status)).length,
     totalStagesCount: stages.length,
     storeType: pipeline?.storeType ?? 'INLINE',

@@ -1,5 +1,6 @@
 // The simulator's in-memory model and its public contract types. Everything a route reads or
 // writes lives in one `SimState`; tests may read it (and poke it) through `Simulator.state`.
+import type { CONNECTIVITY_STATUSES } from '../contract/enums';
 
 export type FaultKind =
   '429' | '500' | '502' | '503' | '504' | 'html' | 'truncated' | 'reset' | 'slow' | 'empty';
@@ -87,7 +88,8 @@ export interface SimProject {
   isFavorite: boolean;
 }
 
-export type ConnectivityStatus = 'SUCCESS' | 'FAILURE' | 'PARTIAL' | 'UNKNOWN';
+/** Harness's ConnectivityStatus values, as recorded in test/contract/enums.ts. */
+export type ConnectivityStatus = (typeof CONNECTIVITY_STATUSES.values)[number];
 
 export interface SimConnectorInfo {
   name: string;
@@ -115,7 +117,7 @@ export interface SimConnector {
   createdAt: number;
   lastModifiedAt: number;
   harnessManaged: boolean;
-  /** What testConnection reports for a connector whose status is still UNKNOWN (seeded). */
+  /** What testConnection reports for a connector whose status is still UNKNOWN or PENDING (seeded). */
   simTestOutcome?: 'SUCCESS' | 'FAILURE';
 }
 
@@ -185,8 +187,10 @@ export interface SimExecution {
   createdAt: number;
   stepMs: number;
   steps: SimExecutionStep[];
-  /** Terminal status the run ends in (Success, Failed, Aborted, Expired). */
+  /** Status the run ends in (Success, Failed, Aborted, Expired, … or a waiting one when `stuck`). */
   outcome: string;
+  /** The run stays in `outcome` and never ends (seeded history: waiting for an intervention, …). */
+  stuck?: boolean;
   /** Index of the step at whose end the run reaches `outcome`. */
   endStep: number;
   modules: string[];

@@ -12,6 +12,7 @@ import type {
   SimState,
   Tags,
 } from './model';
+import { EXECUTION_SUMMARY_STATUSES } from '../contract/enums';
 import { buildPipeline, type PipelineKind, type PipelineYamlSpec } from './pipeline-yaml';
 import { executionStepsOf, modulesOf, stageNamesOf } from './pipeline-meta';
 import { ALNUM, HEX, createRng, type Rng } from './rng';
@@ -436,6 +437,68 @@ function pipelinesAndExecutions(
   return { pipelines, executions };
 }
 
+/**
+ * Every other connector below account scope whose seeded status is UNKNOWN is PENDING instead:
+ * Harness reads a connector that was never tested as PENDING (ConnectorMapper, test/contract).
+ * Its test outcome stays the seeded one.
+ */
+function markPending(list: SimConnector[]): void {
+  let n = 0;
+  for (const c of list) {
+    if (c.status.status !== 'UNKNOWN' || !c.connector.orgIdentifier) continue;
+    if (n++ % 2 === 0) c.status = { ...c.status, status: 'PENDING' };
+  }
+}
+
+/** A status Harness documents (test/contract/enums.ts), or a seeding bug. */
+function documented(name: string): string {
+  if (!EXECUTION_SUMMARY_STATUSES.some((f) => f.value === name))
+    throw new Error(`undocumented status ${name}`);
+  return name;
+}
+
+const STUCK_STATUSES = [
+  'InterventionWaiting',
+  'ResourceWaiting',
+  'Waiting',
+  'Paused',
+  'QueuedExecutionConcurrencyReached',
+  'InputWaiting',
+].map(documented);
+
+/**
+ * More of the execution statuses Harness documents in the seeded history, by rule (no PRNG):
+ * some Failed runs Errored, Aborted ones AbortedByFreeze, Expired ones ApprovalRejected, Success
+ * ones IgnoreFailed; and the last run of every 25th pipeline that ran is still waiting (for an
+ * intervention, a resource, …), so lists show statuses that are not final.
+ */
+function varyOutcomes(pipelines: SimPipeline[], executions: SimExecution[]): void {
+  const seen: Record<string, number> = {};
+  const vary: Record<string, [number, string]> = {
+    Failed: [3, documented('Errored')],
+    Aborted: [2, documented('AbortedByFreeze')],
+    Expired: [2, documented('ApprovalRejected')],
+    Success: [9, documented('IgnoreFailed')],
+  };
+  for (const e of executions) {
+    const rule = vary[e.outcome];
+    if (!rule) continue;
+    seen[e.outcome] = (seen[e.outcome] ?? 0) + 1;
+    if (seen[e.outcome] % rule[0] === 0) e.outcome = e.status = rule[1];
+  }
+  let ran = 0;
+  for (const p of pipelines) {
+    const last = executions.find((e) => e.planExecutionId === p.executionSummaryInfo.lastExecutionId);
+    if (!last) continue;
+    if (ran++ % 25 === 12) {
+      last.outcome = last.status = STUCK_STATUSES[Math.floor(ran / 25) % STUCK_STATUSES.length];
+      last.stuck = true;
+      last.endTs = undefined;
+    }
+    p.executionSummaryInfo.lastExecutionStatus = last.outcome;
+  }
+}
+
 export function seedState(seed: number = DEFAULT_SEED): SimState {
   const rng = createRng(seed);
   const accountId = `sim${rng.chars(19, `${ALNUM}_-`)}`;
@@ -448,6 +511,9 @@ export function seedState(seed: number = DEFAULT_SEED): SimState {
     if (c.status.status === 'UNKNOWN') c.simTestOutcome = rng.chance(0.5) ? 'SUCCESS' : 'FAILURE';
   }
   const { pipelines, executions } = pipelinesAndExecutions(rng, projectList);
+  // Both derived without the PRNG, so every other seeded value is unchanged.
+  markPending(connectorList);
+  varyOutcomes(pipelines, executions);
   return {
     seed,
     account: {

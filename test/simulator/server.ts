@@ -6,7 +6,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { authenticate } from './auth';
 import type { RequestContext } from './context';
-import { errorDto, SimHttpError, type Reply } from './envelope';
+import { errorDto, failureDto, resourceNotFound, SimHttpError, type Reply } from './envelope';
 import { refreshExecutions } from './executions';
 import { FaultQueue, faultDelayMs, faultReply, truncate } from './faults';
 import { correlationId } from './ids';
@@ -116,17 +116,16 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   ): Promise<Reply> => {
     const method = req.method ?? 'GET';
     const match = router.match(method, path);
-    if (match.kind === 'none') {
-      throw errorDto(404, 'RESOURCE_NOT_FOUND', `Unable to find resource for ${method} ${path}`, cid);
-    }
+    // Jersey's own answers through NG's NotFoundExceptionMapper / NotAllowedExceptionMapper:
+    // FailureDTO RESOURCE_NOT_FOUND_EXCEPTION, HTTP 400 and 405 (test/contract).
+    if (match.kind === 'none') throw resourceNotFound('HTTP 404 Not Found', cid);
     if (match.kind === 'wrong-method') {
-      const e = errorDto(
+      const e = failureDto('HTTP 405 Method Not Allowed', [], cid);
+      throw new SimHttpError(
         405,
-        'INVALID_REQUEST',
-        `HTTP 405 Method Not Allowed: ${path} accepts ${match.allowed.join(', ')}`,
-        cid,
+        { ...e.body, code: 'RESOURCE_NOT_FOUND_EXCEPTION', errors: null },
+        { allow: match.allowed.join(', ') },
       );
-      throw new SimHttpError(405, e.body, { allow: match.allowed.join(', ') });
     }
     const principal = authenticate(state, req.headers, query, cid);
     const ctx: RequestContext = {

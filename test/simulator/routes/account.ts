@@ -65,13 +65,7 @@ function currentUser(ctx: RequestContext): Reply {
 function validateToken(ctx: RequestContext): Reply {
   const raw = ctx.body.trim() || ctx.principal.token;
   const p = ctx.state.principals.find((x) => x.token === raw);
-  if (!p)
-    throw errorDto(
-      401,
-      'INVALID_TOKEN',
-      'Token is not valid: it does not exist, has expired or was revoked',
-      ctx.correlationId,
-    );
+  if (!p) throw errorDto(401, 'INVALID_TOKEN', 'Token is not valid.', ctx.correlationId);
   return ok(
     {
       identifier: p.tokenIdentifier,
@@ -171,7 +165,7 @@ function createOrg(ctx: RequestContext): Reply {
     throw errorDto(
       400,
       'DUPLICATE_FIELD',
-      `An organization with identifier [${identifier}] is already present or was deleted`,
+      `An organization with identifier [${identifier}] is already present`,
       ctx.correlationId,
     );
   }

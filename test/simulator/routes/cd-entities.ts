@@ -1,17 +1,20 @@
 // Services (`/ng/api/servicesV2`) and environments (`/ng/api/environmentsV2`): get and list at
-// exactly the scope of the query (no parent scopes), lists as Spring pages like the real API.
+// exactly the scope of the query (no parent scopes). Lists take `page`/`size` and answer NG pages
+// (ServiceResourceV2: PageResponse); a missing one is a JAX-RS NotFoundException, which NG answers
+// as 400 RESOURCE_NOT_FOUND_EXCEPTION (test/contract).
 import { intQuery, q, type RequestContext } from '../context';
-import { errorDto, ok, springPage, type Reply } from '../envelope';
+import { ngPage, ok, resourceNotFound, type Reply } from '../envelope';
 import type { SimEnvironment, SimScoped, SimService } from '../model';
 import type { Router } from '../router';
 import { queryScope, sameScope } from './connectors';
 
-function scopeText(s: SimScoped): string {
+/** ServiceElementMapper.getServiceNotFoundError's words (environments say the same). */
+function notFoundText(kind: 'Service' | 'Environment', id: string, s: SimScoped): string {
   return s.projectIdentifier
-    ? `project ${s.projectIdentifier} in org ${s.orgIdentifier ?? ''}`
+    ? `${kind} with identifier [${id}] in project [${s.projectIdentifier}], org [${s.orgIdentifier ?? ''}] not found`
     : s.orgIdentifier
-      ? `org ${s.orgIdentifier}`
-      : 'account';
+      ? `${kind} with identifier [${id}] in org [${s.orgIdentifier}] not found`
+      : `${kind} with identifier [${id}] in account not found`;
 }
 
 function matches(e: { identifier: string; name: string }, term: string | undefined): boolean {
@@ -42,19 +45,13 @@ function listServices(ctx: RequestContext): Reply {
   const term = q(ctx, 'searchTerm')?.toLowerCase();
   const list = ctx.state.services.filter((s) => sameScope(s, scope) && matches(s, term)).sort(newestFirst);
   const { page, size } = pageArgs(ctx);
-  return ok(springPage(list.map(serviceResponse), page, size, true), ctx.correlationId);
+  return ok(ngPage(list.map(serviceResponse), page, size), ctx.correlationId);
 }
 
 function getService(ctx: RequestContext): Reply {
   const scope = queryScope(ctx, 'core_service_view');
   const found = ctx.state.services.find((s) => s.identifier === ctx.params.id && sameScope(s, scope));
-  if (!found)
-    throw errorDto(
-      404,
-      'ENTITY_NOT_FOUND',
-      `Service with identifier [${ctx.params.id}] in ${scopeText(scope)} not found`,
-      ctx.correlationId,
-    );
+  if (!found) throw resourceNotFound(notFoundText('Service', ctx.params.id, scope), ctx.correlationId);
   return ok(serviceResponse(found), ctx.correlationId);
 }
 
@@ -65,19 +62,13 @@ function listEnvironments(ctx: RequestContext): Reply {
     .filter((e) => sameScope(e, scope) && matches(e, term))
     .sort(newestFirst);
   const { page, size } = pageArgs(ctx);
-  return ok(springPage(list.map(environmentResponse), page, size, true), ctx.correlationId);
+  return ok(ngPage(list.map(environmentResponse), page, size), ctx.correlationId);
 }
 
 function getEnvironment(ctx: RequestContext): Reply {
   const scope = queryScope(ctx, 'core_environment_view');
   const found = ctx.state.environments.find((e) => e.identifier === ctx.params.id && sameScope(e, scope));
-  if (!found)
-    throw errorDto(
-      404,
-      'ENTITY_NOT_FOUND',
-      `Environment with identifier [${ctx.params.id}] in ${scopeText(scope)} not found`,
-      ctx.correlationId,
-    );
+  if (!found) throw resourceNotFound(notFoundText('Environment', ctx.params.id, scope), ctx.correlationId);
   return ok(environmentResponse(found), ctx.correlationId);
 }
 

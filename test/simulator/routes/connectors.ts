@@ -1,6 +1,9 @@
 // Connectors (`/ng/api/connectors`): listV2 with its filter body, get, create, update (no id in
 // the path), delete and testConnection. Test outcomes are deterministic: a connector whose spec
-// mentions "invalid" or "unreachable" fails; a seeded FAILURE keeps failing; otherwise SUCCESS.
+// mentions "invalid" or "unreachable" fails; a seeded FAILURE keeps failing; a seeded UNKNOWN or
+// PENDING one gets its seeded outcome; otherwise SUCCESS. A missing connector is answered as the
+// connector service does (test/contract): get → 400 RESOURCE_NOT_FOUND_EXCEPTION, testConnection
+// → 400 CONNECTOR_NOT_FOUND_EXCEPTION, update and delete → 400 INVALID_REQUEST.
 import {
   boolQuery,
   findOrg,
@@ -14,7 +17,15 @@ import {
   stringRecord,
   type RequestContext,
 } from '../context';
-import { errorDto, failureDto, ngPage, ok, unableToProcessJson, type Reply } from '../envelope';
+import {
+  errorDto,
+  failureDto,
+  ngPage,
+  ok,
+  resourceNotFound,
+  unableToProcessJson,
+  type Reply,
+} from '../envelope';
 import type { ConnectivityStatus, SimConnector, SimConnectorInfo } from '../model';
 import type { Router } from '../router';
 
@@ -129,24 +140,54 @@ function listConnectors(ctx: RequestContext): Reply {
   return ok(ngPage(list.map(connectorResponse), pageIndex, pageSize), ctx.correlationId);
 }
 
-function findConnector(ctx: RequestContext, identifier: string, scope: Scope): SimConnector {
+type Missing = 'get' | 'test' | 'delete' | 'update';
+
+/** The connector, or the error the connector service answers for this operation. */
+function findConnector(ctx: RequestContext, identifier: string, scope: Scope, op: Missing): SimConnector {
   const found = ctx.state.connectors.find(
     (c) => c.connector.identifier === identifier && sameScope(c.connector, scope),
   );
-  if (!found) {
-    const where = scope.projectIdentifier
-      ? `project ${scope.projectIdentifier} in org ${scope.orgIdentifier}`
-      : scope.orgIdentifier
-        ? `org ${scope.orgIdentifier}`
-        : 'the account';
-    throw errorDto(
-      404,
-      'ENTITY_NOT_FOUND',
-      `Connector with identifier [${identifier}] not found in ${where}`,
-      ctx.correlationId,
-    );
+  if (found) return found;
+  const account = ctx.state.account.identifier;
+  switch (op) {
+    case 'get':
+      throw resourceNotFound(
+        scope.projectIdentifier
+          ? `Connector with identifier [${identifier}] not found in project [${scope.projectIdentifier}] and org [${scope.orgIdentifier}].`
+          : scope.orgIdentifier
+            ? `Connector with identifier [${identifier}] not found in org [${scope.orgIdentifier}].`
+            : `Connector with identifier [${identifier}] not found in account [${account}].`,
+        ctx.correlationId,
+      );
+    case 'test':
+      throw errorDto(
+        400,
+        'CONNECTOR_NOT_FOUND_EXCEPTION',
+        `No connector found with identifier ${identifier}`,
+        ctx.correlationId,
+      );
+    case 'update':
+      // Two spaces, as DefaultConnectorServiceImpl.update writes it.
+      throw errorDto(
+        400,
+        'INVALID_REQUEST',
+        `No connector exists with the  Identifier ${identifier}`,
+        ctx.correlationId,
+      );
+    default: {
+      const where = [
+        ` in account ${account}`,
+        scope.orgIdentifier ? `, organisation ${scope.orgIdentifier}` : '',
+        scope.projectIdentifier ? `, project ${scope.projectIdentifier}` : '',
+      ].join('');
+      throw errorDto(
+        400,
+        'INVALID_REQUEST',
+        `No connector exists with the identifier ${identifier}${where}`,
+        ctx.correlationId,
+      );
+    }
   }
-  return found;
 }
 
 function requireField(ctx: RequestContext, spec: Record<string, unknown>, field: string): void {
@@ -284,7 +325,8 @@ function createConnector(ctx: RequestContext): Reply {
   }
   const created: SimConnector = {
     connector: info,
-    status: { status: 'UNKNOWN', errors: [], testedAt: 0, lastTestedAt: 0, lastConnectedAt: 0 },
+    // Never tested: ConnectorMapper reads a connector without connectivity details as PENDING.
+    status: { status: 'PENDING', errors: [], testedAt: 0, lastTestedAt: 0, lastConnectedAt: 0 },
     createdAt: ctx.now,
     lastModifiedAt: ctx.now,
     harnessManaged: false,
@@ -295,7 +337,7 @@ function createConnector(ctx: RequestContext): Reply {
 
 function updateConnector(ctx: RequestContext): Reply {
   const info = readConnectorBody(ctx);
-  const existing = findConnector(ctx, info.identifier, info);
+  const existing = findConnector(ctx, info.identifier, info, 'update');
   if (existing.connector.type !== info.type) {
     throw errorDto(
       400,
@@ -311,20 +353,21 @@ function updateConnector(ctx: RequestContext): Reply {
 
 function deleteConnector(ctx: RequestContext): Reply {
   const scope = queryScope(ctx, 'core_connector_delete');
-  const existing = findConnector(ctx, ctx.params.id, scope);
+  const existing = findConnector(ctx, ctx.params.id, scope, 'delete');
   ctx.state.connectors = ctx.state.connectors.filter((c) => c !== existing);
   return ok(true, ctx.correlationId);
 }
 
 function testOutcome(c: SimConnector): 'SUCCESS' | 'FAILURE' {
   if (/invalid|unreachable/i.test(JSON.stringify(c.connector.spec))) return 'FAILURE';
-  if (c.status.status === 'UNKNOWN' && c.simTestOutcome) return c.simTestOutcome;
+  if ((c.status.status === 'UNKNOWN' || c.status.status === 'PENDING') && c.simTestOutcome)
+    return c.simTestOutcome;
   return c.status.status === 'FAILURE' ? 'FAILURE' : 'SUCCESS';
 }
 
 function testConnection(ctx: RequestContext): Reply {
   const scope = queryScope(ctx, 'core_connector_view');
-  const c = findConnector(ctx, ctx.params.id, scope);
+  const c = findConnector(ctx, ctx.params.id, scope, 'test');
   const status: ConnectivityStatus = testOutcome(c);
   const summary =
     status === 'FAILURE'
@@ -348,7 +391,7 @@ function testConnection(ctx: RequestContext): Reply {
 
 function getConnector(ctx: RequestContext): Reply {
   const scope = queryScope(ctx, 'core_connector_view');
-  return ok(connectorResponse(findConnector(ctx, ctx.params.id, scope)), ctx.correlationId);
+  return ok(connectorResponse(findConnector(ctx, ctx.params.id, scope, 'get')), ctx.correlationId);
 }
 
 export function registerConnectorRoutes(router: Router): void {

@@ -1,7 +1,9 @@
 // Running pipelines: runtime-input template, execute, execution list (Spring page) and detail.
+// The execute answer's planExecution.status is the engine's upper-case name (RUNNING), as
+// PlanExecution serialises it; summaries use the PascalCase names (test/contract/enums.ts).
 import { parse, parseDocument } from 'yaml';
 import { intQuery, q, qAll, requireFilterType, requireQuery, type RequestContext } from '../context';
-import { errorDto, ok, springPage, type Reply } from '../envelope';
+import { ok, pmsErrorDto as errorDto, springPage, type Reply } from '../envelope';
 import { executionGraph, executionSummary } from '../executions';
 import { planExecutionId } from '../ids';
 import type { SimExecution, SimPipeline } from '../model';
@@ -98,7 +100,7 @@ function execute(ctx: RequestContext): Reply {
     {
       planExecution: {
         uuid: e.planExecutionId,
-        status: 'Running',
+        status: 'RUNNING',
         startTs: e.startTs,
         createdAt: e.createdAt,
         lastUpdatedAt: e.createdAt,
@@ -176,7 +178,7 @@ function getExecution(ctx: RequestContext): Reply {
     throw errorDto(
       404,
       'ENTITY_NOT_FOUND',
-      `Plan Execution with id [${ctx.params.id}] is not present or has been deleted`,
+      `Plan Execution Summary does not exist or has been deleted for planExecutionId: ${ctx.params.id}`,
       ctx.correlationId,
     );
   }

@@ -2,9 +2,10 @@
 // with application/yaml bodies (inline or remote/Git), delete.
 //
 // Governance (OPA) trigger, documented for tests: a pipeline tagged `opa: deny` is refused by
-// policy: the save answers 200 with governanceMetadata {deny: true, status: 'error'} and
-// nothing is stored (as the pipeline service does on a deny). `opa: warn` saves and answers
-// status 'warning'.
+// policy: the save answers 200 with only `governanceMetadata` {deny: true, status: 'error',
+// message: ''} and no identifier, and nothing is stored (PipelineResourceImpl on a deny).
+// `opa: warn` saves and answers status 'warning'. The metadata has the recorded shape of
+// test/contract (protobuf JSON: every field, int64 as strings, reasons in the policy sets).
 import { parseDocument } from 'yaml';
 import {
   PIPELINE_IDENTIFIER,
@@ -16,7 +17,8 @@ import {
   requireQuery,
   type RequestContext,
 } from '../context';
-import { errorDto, failureDto, ok, springPage, type Reply } from '../envelope';
+import { governanceDefault, governanceMetadata } from '../../contract/bodies';
+import { failureDto, ok, pmsErrorDto as errorDto, springPage, type Reply } from '../envelope';
 import { gitObjectId, sha1 } from '../ids';
 import type { SimPipeline } from '../model';
 import { isObj, modulesOf, stageNamesOf, tagsOf } from '../pipeline-meta';
@@ -45,7 +47,7 @@ export function findPipeline(
     throw errorDto(
       404,
       'ENTITY_NOT_FOUND',
-      `Pipeline [${identifier}] under Project[${project}], Organization [${org}] doesn't exist or has been deleted.`,
+      `Pipeline with the given ID: ${identifier} does not exist or has been deleted`,
       ctx.correlationId,
     );
   }
@@ -256,39 +258,37 @@ function governance(
   project: string,
 ): Record<string, unknown> {
   const verdict = tagsOf(node).opa;
-  const status = verdict === 'deny' ? 'error' : verdict === 'warn' ? 'warning' : 'pass';
-  const message =
-    status === 'error'
-      ? 'Pipeline denied by policy set "Simulator rules": pipelines tagged opa=deny may not be saved'
-      : status === 'warning'
-        ? 'Policy set "Simulator rules" warns: pipelines tagged opa=warn need review'
-        : '';
-  return {
-    id: status === 'pass' ? '' : sha1(`opa:${ctx.correlationId}`).slice(0, 22),
-    deny: status === 'error',
-    details:
-      status === 'pass'
-        ? []
-        : [
-            {
-              policySetId: 'simulator_rules',
-              policySetName: 'Simulator rules',
-              status,
-              deny: status === 'error',
-              policyMetadata: [],
-            },
-          ],
-    message,
-    timestamp: ctx.now,
+  if (verdict !== 'deny' && verdict !== 'warn') return governanceDefault();
+  const status = verdict === 'deny' ? 'error' : 'warning';
+  const identifier = typeof node.identifier === 'string' ? node.identifier : '';
+  return governanceMetadata({
     status,
-    accountId: ctx.state.account.identifier,
+    id: sha1(`opa:${ctx.correlationId}`).slice(0, 7),
+    now: ctx.now,
     orgId: org,
     projectId: project,
-    entity: '',
-    type: 'pipeline',
-    action: 'onsave',
-    created: ctx.now,
-  };
+    entity: encodeURIComponent(
+      `accountIdentifier:${ctx.state.account.identifier}/orgIdentifier:${org}/projectIdentifier:${project}/pipelineIdentifier:${identifier}`,
+    ),
+    sets: [
+      {
+        name: 'Simulator rules',
+        status,
+        policies: [
+          {
+            name: verdict === 'deny' ? 'No opa deny tag' : 'Review opa warn tag',
+            status,
+            denyMessages: [
+              verdict === 'deny'
+                ? `pipeline '${identifier}' is tagged opa=deny, which may not be saved`
+                : `pipeline '${identifier}' is tagged opa=warn and needs review`,
+            ],
+          },
+          { name: 'Pipelines have a name', status: 'pass' },
+        ],
+      },
+    ],
+  });
 }
 
 function applyYaml(p: SimPipeline, parsed: ParsedPipeline, yaml: string, now: number): void {
@@ -368,8 +368,8 @@ function createPipeline(ctx: RequestContext): Reply {
     );
   }
   const governanceMetadata = governance(ctx, parsed.node, org, project);
-  if (governanceMetadata.deny)
-    return ok({ identifier: parsed.identifier, governanceMetadata }, ctx.correlationId);
+  // A deny answers only the evaluation: no identifier, nothing stored.
+  if (governanceMetadata.deny) return ok({ governanceMetadata }, ctx.correlationId);
   const p: SimPipeline = {
     orgIdentifier: org,
     projectIdentifier: project,
@@ -438,7 +438,7 @@ function updatePipeline(ctx: RequestContext): Reply {
     }
   }
   const governanceMetadata = governance(ctx, parsed.node, org, project);
-  if (governanceMetadata.deny) return ok({ identifier: p.identifier, governanceMetadata }, ctx.correlationId);
+  if (governanceMetadata.deny) return ok({ governanceMetadata }, ctx.correlationId);
   applyYaml(p, parsed, ctx.body, ctx.now);
   p.version += 1;
   if (p.git) {

@@ -137,7 +137,7 @@ function createProject(ctx: RequestContext): Reply {
     throw errorDto(
       400,
       'DUPLICATE_FIELD',
-      `A project with identifier [${input.identifier}] and orgIdentifier [${input.orgIdentifier}] is already present or was deleted`,
+      `A project with identifier [${input.identifier}] and orgIdentifier [${input.orgIdentifier}] is already present`,
       ctx.correlationId,
     );
   }

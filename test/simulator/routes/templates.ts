@@ -3,7 +3,7 @@
 // exactly the scope of the query. `templateListType`: Stable (stable versions only), All or
 // LastUpdated (every version; the simulator does not track "last updated" separately).
 import { intQuery, q, requireFilterType, type RequestContext } from '../context';
-import { errorDto, ok, springPage, type Reply } from '../envelope';
+import { ok, resourceNotFound, springPage, type Reply } from '../envelope';
 import type { SimTemplate } from '../model';
 import type { Router } from '../router';
 import { queryScope, sameScope } from './connectors';
@@ -23,10 +23,9 @@ function getTemplate(ctx: RequestContext): Reply {
       (version === undefined ? t.stableTemplate : t.versionLabel === version),
   );
   if (!found) {
-    throw errorDto(
-      404,
-      'ENTITY_NOT_FOUND',
-      `Template with the given Identifier: ${ctx.params.id} and ${version ? `versionLabel: ${version}` : 'stable version'} does not exist or has been deleted`,
+    // NGTemplateResourceImpl: a JAX-RS NotFoundException, answered as 400 RESOURCE_NOT_FOUND_EXCEPTION.
+    throw resourceNotFound(
+      `Template with the given Identifier: ${ctx.params.id} and ${version ? `versionLabel: ${version}` : 'stable versionLabel'} does not exist or has been deleted`,
       ctx.correlationId,
     );
   }

@@ -4,6 +4,15 @@ import { seedState } from '../../simulator/seed';
 import { startSimulator, type Simulator } from '../../simulator/server';
 import { call, data } from './helpers';
 
+/** servicesV2 and environmentsV2 lists are NG pages (ServiceResourceV2: PageResponse). */
+interface NgPage<T> {
+  content: T[];
+  totalItems: number;
+  totalPages: number;
+  pageIndex: number;
+  pageSize: number;
+  pageItemCount: number;
+}
 interface SpringPage<T> {
   content: T[];
   totalElements: number;
@@ -38,9 +47,9 @@ describe('simulator: services, environments and templates', function () {
   after(() => sim.close());
 
   const services = async (query: Record<string, string | number> = {}) =>
-    data<SpringPage<ServiceItem>>(await call(sim, 'GET', '/ng/api/servicesV2', { query }));
+    data<NgPage<ServiceItem>>(await call(sim, 'GET', '/ng/api/servicesV2', { query }));
   const environments = async (query: Record<string, string | number> = {}) =>
-    data<SpringPage<EnvironmentItem>>(await call(sim, 'GET', '/ng/api/environmentsV2', { query }));
+    data<NgPage<EnvironmentItem>>(await call(sim, 'GET', '/ng/api/environmentsV2', { query }));
   const templates = async (
     query: Record<string, string | number> = {},
     body: unknown = { filterType: 'Template' },
@@ -74,14 +83,16 @@ describe('simulator: services, environments and templates', function () {
     assert.equal(parse(demo.content[0].service.yaml).service.identifier, demo.content[0].service.identifier);
   });
 
-  it('pages and searches services', async () => {
+  it('pages (page/size in, NG page out) and searches services', async () => {
     const scope = { orgIdentifier: 'default', projectIdentifier: 'platform' };
     const all = await services({ ...scope, size: 1000 });
-    assert.ok(all.totalElements >= 40, `${all.totalElements}`);
+    assert.ok(all.totalItems >= 40, `${all.totalItems}`);
     const p1 = await services({ ...scope, page: 1, size: 10 });
-    assert.equal(p1.number, 1);
-    assert.equal(p1.size, 10);
-    assert.equal(p1.totalPages, Math.ceil(all.totalElements / 10));
+    assert.equal(p1.pageIndex, 1);
+    assert.equal(p1.pageSize, 10);
+    assert.equal(p1.pageItemCount, 10);
+    assert.equal(p1.totalPages, Math.ceil(all.totalItems / 10));
+    assert.equal((p1 as unknown as Record<string, unknown>).totalElements, undefined, 'not a Spring page');
     assert.deepEqual(
       p1.content.map((s) => s.service.identifier),
       all.content.slice(10, 20).map((s) => s.service.identifier),
@@ -91,12 +102,14 @@ describe('simulator: services, environments and templates', function () {
     assert.ok(found.content.every((s) => s.service.identifier.includes('checkout')));
   });
 
-  it('gets a service and answers 404 ENTITY_NOT_FOUND at the wrong scope', async () => {
+  it('gets a service and answers 400 RESOURCE_NOT_FOUND_EXCEPTION at the wrong scope', async () => {
     const got = data<ServiceItem>(await call(sim, 'GET', '/ng/api/servicesV2/web', { query: DEMO }));
     assert.equal(got.service.name, 'Web');
     const wrong = await call(sim, 'GET', '/ng/api/servicesV2/web', { query: { orgIdentifier: 'default' } });
-    assert.equal(wrong.status, 404);
-    assert.equal(wrong.body.code, 'ENTITY_NOT_FOUND');
+    assert.equal(wrong.status, 400);
+    assert.equal(wrong.body.status, 'FAILURE');
+    assert.equal(wrong.body.code, 'RESOURCE_NOT_FOUND_EXCEPTION');
+    assert.equal(wrong.body.message, 'Service with identifier [web] in org [default] not found');
     const denied = await call(sim, 'GET', '/ng/api/servicesV2/x', {
       query: { orgIdentifier: 'default', projectIdentifier: 'vault' },
       token: sim.tokens.limited,
@@ -118,7 +131,8 @@ describe('simulator: services, environments and templates', function () {
     assert.equal(staging.environment.type, 'PreProduction');
     assert.equal(parse(staging.environment.yaml).environment.type, 'PreProduction');
     const missing = await call(sim, 'GET', '/ng/api/environmentsV2/staging', { query: {} });
-    assert.equal(missing.status, 404);
+    assert.equal(missing.status, 400);
+    assert.equal(missing.body.message, 'Environment with identifier [staging] in account not found');
   });
 
   it('every literal serviceRef/environmentRef of a seeded pipeline exists in its project', () => {
@@ -169,7 +183,7 @@ describe('simulator: services, environments and templates', function () {
     assert.equal(org.last, true);
   });
 
-  it('gets the stable template version, or the one asked for, and 404 otherwise', async () => {
+  it('gets the stable template version, or the one asked for, and RESOURCE_NOT_FOUND_EXCEPTION otherwise', async () => {
     const q = { orgIdentifier: 'default' };
     const stable = data<TemplateItem>(
       await call(sim, 'GET', '/template/api/templates/cleanup_stage', { query: q }),
@@ -186,9 +200,10 @@ describe('simulator: services, environments and templates', function () {
     const noVersion = await call(sim, 'GET', '/template/api/templates/cleanup_stage', {
       query: { ...q, versionLabel: 'v9' },
     });
-    assert.equal(noVersion.status, 404);
+    assert.equal(noVersion.status, 400);
+    assert.match(String(noVersion.body.message), /and versionLabel: v9 does not exist or has been deleted/);
     const wrongScope = await call(sim, 'GET', '/template/api/templates/cleanup_stage', { query: {} });
-    assert.equal(wrongScope.status, 404);
-    assert.equal(wrongScope.body.code, 'ENTITY_NOT_FOUND');
+    assert.equal(wrongScope.status, 400);
+    assert.equal(wrongScope.body.code, 'RESOURCE_NOT_FOUND_EXCEPTION');
   });
 });

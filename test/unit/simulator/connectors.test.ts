@@ -59,7 +59,8 @@ describe('simulator: connectors', function () {
 
   it('covers every connectivity status and the usual types, with error summaries on failures', async () => {
     const statuses = new Set(sim.state.connectors.map((c) => c.status.status));
-    for (const s of ['SUCCESS', 'FAILURE', 'UNKNOWN']) assert.ok(statuses.has(s as never), `has ${s}`);
+    for (const s of ['SUCCESS', 'FAILURE', 'UNKNOWN', 'PENDING'])
+      assert.ok(statuses.has(s as never), `has ${s}`);
     const types = new Set(sim.state.connectors.map((c) => c.connector.type));
     for (const t of ['Github', 'DockerRegistry', 'K8sCluster', 'Aws']) assert.ok(types.has(t), `has ${t}`);
     const failed = await list(
@@ -113,15 +114,17 @@ describe('simulator: connectors', function () {
       await call(sim, 'POST', '/ng/api/connectors', { json: { connector } }),
     );
     assert.equal(created.connector.identifier, 'sim_docker');
-    assert.equal(created.status.status, 'UNKNOWN');
+    assert.equal(created.status.status, 'PENDING', 'never tested');
     const got = data<ConnectorItem>(
       await call(sim, 'GET', '/ng/api/connectors/sim_docker', { query: PLATFORM }),
     );
     assert.deepEqual(got.connector.spec, connector.spec);
-    assert.equal(
-      (await call(sim, 'GET', '/ng/api/connectors/sim_docker')).status,
-      404,
-      'not at account scope',
+    const atAccount = await call(sim, 'GET', '/ng/api/connectors/sim_docker');
+    assert.equal(atAccount.status, 400, 'not at account scope');
+    assert.equal(atAccount.body.code, 'RESOURCE_NOT_FOUND_EXCEPTION');
+    assert.match(
+      String(atAccount.body.message),
+      /^Connector with identifier \[sim_docker\] not found in account \[/,
     );
     const spec = { ...connector.spec, dockerRegistryUrl: 'https://registry.example.com/v2/' };
     data(await call(sim, 'PUT', '/ng/api/connectors', { json: { connector: { ...connector, spec } } }));
@@ -133,9 +136,21 @@ describe('simulator: connectors', function () {
       data<boolean>(await call(sim, 'DELETE', '/ng/api/connectors/sim_docker', { query: PLATFORM })),
       true,
     );
-    assert.equal((await call(sim, 'GET', '/ng/api/connectors/sim_docker', { query: PLATFORM })).status, 404);
+    assert.equal((await call(sim, 'GET', '/ng/api/connectors/sim_docker', { query: PLATFORM })).status, 400);
     const missing = await call(sim, 'PUT', '/ng/api/connectors', { json: { connector } });
-    assert.equal(missing.status, 404);
+    assert.equal(missing.status, 400);
+    const deleteMissing = await call(sim, 'DELETE', '/ng/api/connectors/sim_docker', { query: PLATFORM });
+    assert.equal(deleteMissing.body.code, 'INVALID_REQUEST');
+    assert.match(
+      String(deleteMissing.body.message),
+      /No connector exists with the identifier sim_docker in account/,
+    );
+    const testMissing = await call(sim, 'POST', '/ng/api/connectors/testConnection/sim_docker', {
+      query: PLATFORM,
+      json: {},
+    });
+    assert.equal(testMissing.status, 400);
+    assert.equal(testMissing.body.code, 'CONNECTOR_NOT_FOUND_EXCEPTION');
   });
 
   it('enforces type rules the real API enforces', async () => {

@@ -18,6 +18,31 @@ function errorDto(
   return b;
 }
 
+/** Asserts the FailureDTO shape of a JAX-RS not-found/not-allowed answer and returns it. */
+function failureDto(
+  r: { status: number; body: Record<string, unknown> },
+  status: number,
+  code: string,
+): Record<string, unknown> {
+  assert.equal(r.status, status);
+  const b = r.body;
+  assert.equal(b.status, 'FAILURE');
+  assert.equal(b.code, code);
+  assert.equal(typeof b.message, 'string');
+  assert.match(String(b.correlationId), /^[0-9a-f-]{36}$/);
+  return b;
+}
+
+/** Asserts the AccessDeniedErrorDTO shape (403, no correlationId, failedPermissionChecks). */
+function accessDenied(r: { status: number; body: Record<string, unknown> }): Record<string, unknown> {
+  assert.equal(r.status, 403);
+  const b = r.body;
+  assert.equal(b.status, 'ERROR');
+  assert.equal(b.code, 'NG_ACCESS_DENIED');
+  assert.ok(Array.isArray(b.failedPermissionChecks));
+  return b;
+}
+
 describe('simulator: authentication, access and errors', function () {
   // Bounded: these suites start servers and child processes on a possibly busy 2-core machine.
   this.timeout(15_000);
@@ -106,43 +131,35 @@ describe('simulator: authentication, access and errors', function () {
 
     it('gets 403 NG_ACCESS_DENIED on the restricted project and what is in it', async () => {
       const token = sim.tokens.limited;
-      const project = errorDto(
+      const project = accessDenied(
         await call(sim, 'GET', '/ng/api/projects/vault', { token, query: { orgIdentifier: 'default' } }),
-        403,
-        'NG_ACCESS_DENIED',
       );
       assert.match(
         String(project.message),
-        /Missing permission core_project_view on project with identifier vault/,
+        /^Principal of type USER with identifier \S+ : Missing permission core_project_view on project with identifier vault$/,
       );
-      const pipelines = errorDto(
+      const pipelines = accessDenied(
         await call(sim, 'POST', '/pipeline/api/pipelines/list', {
           token,
           query: vault,
           json: { filterType: 'PipelineSetup' },
         }),
-        403,
-        'NG_ACCESS_DENIED',
       );
       assert.match(String(pipelines.message), /core_pipeline_view/);
-      errorDto(
+      accessDenied(
         await call(sim, 'POST', '/ng/api/connectors/listV2', {
           token,
           query: vault,
           json: { filterType: 'Connector' },
         }),
-        403,
-        'NG_ACCESS_DENIED',
       );
       const someVaultPipeline = sim.state.pipelines.find((p) => p.projectIdentifier === 'vault');
       assert.ok(someVaultPipeline);
-      errorDto(
+      accessDenied(
         await call(sim, 'GET', `/pipeline/api/pipelines/${someVaultPipeline.identifier}`, {
           token,
           query: vault,
         }),
-        403,
-        'NG_ACCESS_DENIED',
       );
     });
 
@@ -169,12 +186,16 @@ describe('simulator: authentication, access and errors', function () {
   });
 
   describe('404 / 405', () => {
-    it('answers RESOURCE_NOT_FOUND for unknown routes', async () => {
-      const b = errorDto(await call(sim, 'GET', '/ng/api/no-such-thing'), 404, 'RESOURCE_NOT_FOUND');
-      assert.match(String(b.message), /no-such-thing/);
+    it('answers unknown routes as NG does: 400 RESOURCE_NOT_FOUND_EXCEPTION "HTTP 404 Not Found"', async () => {
+      const b = failureDto(
+        await call(sim, 'GET', '/ng/api/no-such-thing'),
+        400,
+        'RESOURCE_NOT_FOUND_EXCEPTION',
+      );
+      assert.equal(b.message, 'HTTP 404 Not Found');
     });
 
-    it('answers a helpful 404 for missing entities', async () => {
+    it('answers missing entities with the codes and words of the real services', async () => {
       const project = errorDto(
         await call(sim, 'GET', '/ng/api/projects/nope', { query: { orgIdentifier: 'default' } }),
         404,
@@ -186,19 +207,29 @@ describe('simulator: authentication, access and errors', function () {
         404,
         'ENTITY_NOT_FOUND',
       );
-      assert.match(String(pipeline.message), /Pipeline \[nope\] under Project\[platform\]/);
-      errorDto(await call(sim, 'GET', '/ng/api/organizations/nope'), 404, 'ENTITY_NOT_FOUND');
-      errorDto(await call(sim, 'GET', '/ng/api/connectors/nope'), 404, 'ENTITY_NOT_FOUND');
-      errorDto(
+      assert.equal(pipeline.message, 'Pipeline with the given ID: nope does not exist or has been deleted');
+      assert.deepEqual(pipeline.responseMessages, [], 'the pipeline service sends no responseMessages');
+      const org = failureDto(
+        await call(sim, 'GET', '/ng/api/organizations/nope'),
+        400,
+        'RESOURCE_NOT_FOUND_EXCEPTION',
+      );
+      assert.equal(org.message, 'Organization with identifier [nope] not found');
+      failureDto(await call(sim, 'GET', '/ng/api/connectors/nope'), 400, 'RESOURCE_NOT_FOUND_EXCEPTION');
+      const execution = errorDto(
         await call(sim, 'GET', '/pipeline/api/pipelines/execution/v2/nope', { query: PLATFORM }),
         404,
         'ENTITY_NOT_FOUND',
+      );
+      assert.equal(
+        execution.message,
+        'Plan Execution Summary does not exist or has been deleted for planExecutionId: nope',
       );
     });
 
     it('answers 405 with Allow for a known path and the wrong method', async () => {
       const r = await call(sim, 'DELETE', '/ng/api/organizations');
-      errorDto(r, 405, 'INVALID_REQUEST');
+      assert.equal(failureDto(r, 405, 'RESOURCE_NOT_FOUND_EXCEPTION').message, 'HTTP 405 Method Not Allowed');
       assert.equal(r.headers.get('allow'), 'GET, POST');
     });
   });

@@ -106,7 +106,7 @@ describe('simulator: executions', function () {
         yaml: 'pipeline:\n  identifier: sim_inputs\n  variables:\n    - name: env\n      type: String\n      value: dev\n',
       }),
     );
-    assert.equal(started.planExecution.status, 'Running');
+    assert.equal(started.planExecution.status, 'RUNNING', 'the engine name, as PlanExecution sends it');
     assert.match(started.planExecution.uuid, /^[A-Za-z0-9_-]{22}$/);
     const done = await runToEnd(started.planExecution.uuid);
     const s = done.pipelineExecutionSummary;

@@ -106,7 +106,8 @@ describe('simulator: organizations and projects', function () {
       query: { orgIdentifier: 'nope' },
       json: { project: { orgIdentifier: 'nope', identifier: 'p1', name: 'P' } },
     });
-    assert.equal(inUnknownOrg.status, 404);
+    assert.equal(inUnknownOrg.status, 400);
+    assert.equal(inUnknownOrg.body.code, 'RESOURCE_NOT_FOUND_EXCEPTION');
     const mismatch = await call(sim, 'POST', '/ng/api/projects', {
       query: { orgIdentifier: 'default' },
       json: { project: { orgIdentifier: 'mobile', identifier: 'p1', name: 'P' } },

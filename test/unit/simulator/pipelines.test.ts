@@ -104,15 +104,28 @@ describe('simulator: pipelines', function () {
   });
 
   it('applies the documented governance trigger: opa: deny is not saved, opa: warn is', async () => {
-    const denied = data<{ governanceMetadata: { deny: boolean; status: string; message: string } }>(
+    type Governance = {
+      deny: boolean;
+      status: string;
+      message: string;
+      timestamp: string;
+      details: { deny: boolean; policyMetadata: { status: string; denyMessages: string[] }[] }[];
+    };
+    const denied = data<{ identifier?: string; governanceMetadata: Governance }>(
       await call(sim, 'POST', '/pipeline/api/pipelines/v2', {
         query: PLATFORM,
         yaml: simplePipelineYaml('sim_denied', '  tags:\n    opa: deny'),
       }),
     );
+    // As PipelineResourceImpl answers a deny: only governanceMetadata, no identifier; the
+    // protobuf JSON has message "" and the reasons in the policy sets.
+    assert.equal(denied.identifier, undefined);
     assert.equal(denied.governanceMetadata.deny, true);
     assert.equal(denied.governanceMetadata.status, 'error');
-    assert.ok(denied.governanceMetadata.message);
+    assert.equal(denied.governanceMetadata.message, '');
+    assert.match(denied.governanceMetadata.timestamp, /^\d+$/);
+    assert.equal(denied.governanceMetadata.details[0].deny, true);
+    assert.match(denied.governanceMetadata.details[0].policyMetadata[0].denyMessages[0], /opa=deny/);
     assert.equal(
       (await call(sim, 'GET', '/pipeline/api/pipelines/sim_denied', { query: PLATFORM })).status,
       404,
