@@ -70,7 +70,13 @@ async function askToken(baseUrl: string): Promise<string | undefined> {
     password: true,
     ignoreFocusOut: true,
     validateInput: (v) =>
-      v.trim() === '' ? 'Paste the token' : /\s/.test(v.trim()) ? 'A token has no spaces' : undefined,
+      v.trim() === ''
+        ? 'Paste the token'
+        : /\s/.test(v.trim())
+          ? 'A token has no spaces'
+          : /^[a-z][a-z0-9+.-]*:\/\//i.test(v.trim())
+            ? 'This is a URL, not a token: paste the API token (pat.… or sat.…)'
+            : undefined,
   });
 }
 

@@ -39,3 +39,31 @@ export function resolveAccountId(token: string, explicitAccountId?: string): str
     'Cannot tell the account from this API token (expected pat.<account>.<id>.<secret> or sat.…). Enter the account id too.',
   );
 }
+
+const PAT_OR_SAT = /(^|[^A-Za-z0-9])(pat|sat)\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/i;
+const JWT = /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/;
+
+/** True when `text` contains a Harness PAT/SAT (`pat.<account>.<id>.<secret>`, harness-api.md §1.2) or a JWT. */
+export function containsTokenShape(text: string): boolean {
+  return PAT_OR_SAT.test(text) || JWT.test(text);
+}
+
+/**
+ * True when a host name looks like a credential rather than a name: it contains a PAT/SAT or JWT,
+ * a label longer than DNS allows (63), an `_` in a run of 20+ characters, 20+ characters mixing
+ * upper case, lower case and digits, or 32+ letters and digits without a hyphen. DNS names are
+ * case-insensitive and typed in lower case, while API keys are random mixed-case strings; hyphenated
+ * names such as `my-lb-1234567890.us-west-2.elb.amazonaws.com` are not caught.
+ */
+export function looksLikeCredential(host: string): boolean {
+  if (containsTokenShape(host)) return true;
+  for (const run of host.match(/[A-Za-z0-9_-]{20,}/g) ?? []) {
+    const upper = /[A-Z]/.test(run);
+    const lower = /[a-z]/.test(run);
+    const digit = /\d/.test(run);
+    if (run.length > 63 || run.includes('_')) return true;
+    if (upper && lower && digit) return true;
+    if (run.length >= 32 && !run.includes('-') && digit) return true;
+  }
+  return false;
+}
