@@ -107,6 +107,9 @@ describe('e2e: open, edit, push and run a pipeline', function () {
     await editor.locator('.view-line').first().click();
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
+    // Harness YAML indents after `pipeline:`; the careless edit removes that indentation.
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.press('Backspace');
     await page.keyboard.type('description: Edited in VS Code');
     await page.keyboard.press('Escape'); // close any completion list
     await page.keyboard.press('Control+S');
@@ -128,13 +131,13 @@ describe('e2e: open, edit, push and run a pipeline', function () {
     // The success message names the pipeline and project (a toast, or in the notification
     // centre when the workbench already folded the toast away).
     const saved = page.locator('.notifications-toasts .notification-toast', {
-      hasText: /Pipeline ".*" updated in default\/default_project/,
+      hasText: /Pipeline ".*" \(default_project_deploy\) updated in default\/default_project/,
     });
     if (!(await saved.isVisible())) {
       await session.runCommand('Notifications: Show Notifications');
       await page
         .locator('.notifications-center .notification-list-item', {
-          hasText: /Pipeline ".*" updated in default\/default_project/,
+          hasText: /Pipeline ".*" \(default_project_deploy\) updated in default\/default_project/,
         })
         .first()
         .waitFor({ state: 'visible', timeout: 15_000 });

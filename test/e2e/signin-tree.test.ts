@@ -95,4 +95,20 @@ describe('e2e: sign in and browse the Harness tree', function () {
       .waitFor({ state: 'attached', timeout: 20_000 });
     await session.screenshot('tree-3-loaded-more');
   });
+
+  it('signs out from the palette: the signed-out welcome view shows again', async () => {
+    const { page } = session;
+    await session.runCommand('Harness: Sign Out');
+    await page
+      .locator('.notifications-toasts .notification-toast', { hasText: 'signed out' })
+      .first()
+      .waitFor({ state: 'visible', timeout: 15_000 });
+    const signIn = page.locator(
+      '.part.sidebar .welcome-view-content a, .part.sidebar .welcome-view-content .monaco-button',
+      { hasText: 'Sign In' },
+    );
+    await signIn.first().waitFor({ state: 'visible', timeout: 15_000 });
+    assert.equal(await row(page, 'Engineering').count(), 0, 'the tree is gone');
+    await session.screenshot('signin-5-signed-out');
+  });
 });
