@@ -1,19 +1,36 @@
-// Builds API clients with the user's settings: request timeout, VS Code's proxy, and the
-// "Harness" log (which redacts tokens) for the client's debug lines.
+// Builds API clients with the user's settings: the call deadline, VS Code's network settings
+// (proxy, proxy credentials, hosts that bypass it, certificate checks and the system certificate
+// store) and the "Harness" log (which redacts tokens) for the client's debug lines.
 import * as vscode from 'vscode';
 import { createHarnessClient } from '../api';
+import type { ProxyOptions } from '../api/dispatcher';
 import type { HarnessApi } from '../api/types';
 import { log } from '../log';
 
+/** VS Code's `http.*` settings as the API client takes them (vscode-free shape, see dispatcher.ts). */
+export function networkSettings(http: vscode.WorkspaceConfiguration): ProxyOptions {
+  const url = http.get<string>('proxy')?.trim();
+  const authorization = http.get<string | null>('proxyAuthorization')?.trim();
+  const noProxy = (http.get<string[]>('noProxy') ?? []).filter(
+    (h): h is string => typeof h === 'string' && h.trim() !== '',
+  );
+  return {
+    ...(url ? { url } : {}),
+    strictSSL: http.get<boolean>('proxyStrictSSL') ?? true,
+    ...(noProxy.length > 0 ? { noProxy } : {}),
+    ...(authorization ? { authorization } : {}),
+    // VS Code adds the OS store to its own requests only (https module, global fetch), not to an
+    // undici dispatcher of ours: see the note in src/api/dispatcher.ts.
+    systemCertificates: http.get<boolean>('systemCertificates') ?? true,
+  };
+}
+
 export function createClient(options: { baseUrl: string; token: string; accountId: string }): HarnessApi {
   const harness = vscode.workspace.getConfiguration('harness');
-  const http = vscode.workspace.getConfiguration('http');
-  const proxyUrl = http.get<string>('proxy')?.trim();
-  const strictSSL = http.get<boolean>('proxyStrictSSL') ?? true;
   return createHarnessClient({
     ...options,
     timeoutMs: Math.round((harness.get<number>('http.timeoutSeconds') ?? 30) * 1000),
-    ...(proxyUrl || !strictSSL ? { proxy: { ...(proxyUrl ? { url: proxyUrl } : {}), strictSSL } } : {}),
+    proxy: networkSettings(vscode.workspace.getConfiguration('http')),
     logger: { debug: (m) => log.debug(m), warn: (m) => log.warn(m) },
   });
 }

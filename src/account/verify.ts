@@ -31,14 +31,14 @@ export function verifyFailureMessage(err: unknown, baseUrl: string, accountId: s
       return {
         ok: false,
         reason: 'unreachable',
-        message: `Cannot reach Harness at ${baseUrl}: ${info.message}. Check the URL, your network and proxy settings.`,
+        message: `Cannot reach Harness at ${baseUrl}: ${info.message.replace(/\.$/, '')}. Check the URL, your network and proxy settings.`,
       };
     case 'notFound':
     case 'badResponse':
       return {
         ok: false,
         reason: 'notHarness',
-        message: `${baseUrl} did not answer like the Harness API (${info.message}). Check the base URL.${suffix}`,
+        message: `${baseUrl} did not answer like the Harness API (${info.message.replace(/\.$/, '')}). Check the base URL.${suffix}`,
       };
     default:
       return { ok: false, reason: 'other', message: `Could not verify the token: ${info.message}${suffix}` };

@@ -13,7 +13,18 @@ export type HarnessErrorKind =
   | 'network'
   | 'timeout'
   | 'cancelled'
-  | 'badResponse';
+  | 'badResponse'
+  /**
+   * A request that changes data was sent, but its answer was not received intact (no answer
+   * before the deadline, connection lost, body cut off or unreadable, cancelled after sending,
+   * a gateway timeout). Harness may have applied it: check (read back) before repeating it.
+   * Never retried automatically.
+   */
+  | 'outcomeUnknown';
+
+/** Why the outcome of a sent write is unknown (set only on `outcomeUnknown` errors). */
+export type OutcomeUnknownReason =
+  'timeout' | 'connectionLost' | 'bodyIncomplete' | 'bodyTooLarge' | 'cancelled' | 'gatewayTimeout';
 
 export interface FieldError {
   field: string;
@@ -29,6 +40,9 @@ export interface HarnessApiErrorInit {
   fieldErrors?: FieldError[];
   correlationId?: string;
   retryable?: boolean;
+  outcomeReason?: OutcomeUnknownReason;
+  attempts?: number;
+  elapsedMs?: number;
 }
 
 export class HarnessApiError extends Error {
@@ -41,8 +55,14 @@ export class HarnessApiError extends Error {
   readonly details: string[];
   readonly fieldErrors: FieldError[];
   readonly correlationId?: string;
-  /** True when repeating the same call later may succeed. */
+  /** True when repeating the same call later may succeed. Always false for `outcomeUnknown`. */
   readonly retryable: boolean;
+  /** For `outcomeUnknown`: what went wrong after the request was sent. */
+  readonly outcomeReason?: OutcomeUnknownReason;
+  /** Requests made for this call (retries included), when the transport counted them. */
+  readonly attempts?: number;
+  /** Time the call took until it failed, in ms, when the transport measured it. */
+  readonly elapsedMs?: number;
 
   constructor(init: HarnessApiErrorInit) {
     super(init.message);
@@ -52,7 +72,32 @@ export class HarnessApiError extends Error {
     this.details = init.details ?? [];
     this.fieldErrors = init.fieldErrors ?? [];
     if (init.correlationId !== undefined) this.correlationId = init.correlationId;
-    this.retryable = init.retryable ?? false;
+    this.retryable = init.kind === 'outcomeUnknown' ? false : (init.retryable ?? false);
+    if (init.outcomeReason !== undefined) this.outcomeReason = init.outcomeReason;
+    if (init.attempts !== undefined) this.attempts = init.attempts;
+    if (init.elapsedMs !== undefined) this.elapsedMs = init.elapsedMs;
+  }
+
+  /** A copy with some fields replaced (the transport adds attempts and timing on the way out). */
+  with(changes: Partial<HarnessApiErrorInit>): HarnessApiError {
+    return new HarnessApiError({ ...this.init(), ...changes });
+  }
+
+  private init(): HarnessApiErrorInit {
+    const init: HarnessApiErrorInit = {
+      kind: this.kind,
+      status: this.status,
+      message: this.message,
+      details: [...this.details],
+      fieldErrors: [...this.fieldErrors],
+      retryable: this.retryable,
+    };
+    if (this.code !== undefined) init.code = this.code;
+    if (this.correlationId !== undefined) init.correlationId = this.correlationId;
+    if (this.outcomeReason !== undefined) init.outcomeReason = this.outcomeReason;
+    if (this.attempts !== undefined) init.attempts = this.attempts;
+    if (this.elapsedMs !== undefined) init.elapsedMs = this.elapsedMs;
+    return init;
   }
 
   /** `JSON.stringify(err)` keeps what support needs; `message` is not enumerable on Error. */
@@ -67,10 +112,17 @@ export class HarnessApiError extends Error {
       fieldErrors: this.fieldErrors,
       correlationId: this.correlationId,
       retryable: this.retryable,
+      outcomeReason: this.outcomeReason,
+      attempts: this.attempts,
+      elapsedMs: this.elapsedMs,
     };
   }
 }
 
-export function isHarnessApiError(value: unknown): value is HarnessApiError {
-  return value instanceof HarnessApiError;
+/**
+ * True for a HarnessApiError, optionally of one kind:
+ * `isHarnessApiError(err, 'outcomeUnknown')` narrows to a write whose outcome is unknown.
+ */
+export function isHarnessApiError(value: unknown, kind?: HarnessErrorKind): value is HarnessApiError {
+  return value instanceof HarnessApiError && (kind === undefined || value.kind === kind);
 }

@@ -1,19 +1,33 @@
 // The transport: one origin, one token, undici underneath. Adds auth and account query
-// parameters, enforces timeouts, cancellation and the client-side rate limit, retries only safe
-// reads, never follows redirects, and turns every failure into a HarnessApiError.
-import { request } from 'undici';
+// parameters, enforces one deadline per call (retries and waits included) outside undici,
+// cancellation and the client-side rate limit, retries only safe reads, caps response size, never
+// follows redirects, and turns every failure into a HarnessApiError. A request that changes data
+// and was sent but not answered intact becomes `outcomeUnknown`, never a plain failure.
+import { type Dispatcher, request } from 'undici';
 import { type Clock, systemClock } from './clock';
-import { type DispatcherChoice, type ProxyOptions, createDispatcher } from './dispatcher';
+import {
+  type DispatcherChoice,
+  type ProxyOptions,
+  createDispatcher,
+  proxyLabel,
+  proxyRoute,
+  trustedCertificates,
+} from './dispatcher';
 import { HarnessApiError } from './errors';
 import {
+  type CallHistory,
   type Operation,
   type ParsedBody,
   cancelledError,
+  describeAttempts,
   errorFromResponse,
+  formatSeconds,
   networkError,
+  outcomeUnknownError,
   parseBody,
   shapeError,
   timeoutError,
+  tooLargeError,
 } from './errorMapping';
 import { type RateLimitOptions, type TokenBucket, bucketForKey } from './limiter';
 import { type RetryOptions, backoffDelay, parseRetryAfter } from './retry';
@@ -30,7 +44,10 @@ export interface TransportOptions {
   baseUrl: string;
   token: string;
   accountId: string;
-  /** Per-attempt timeout (default 30 000 ms). */
+  /**
+   * Deadline of one call in ms, retries and the waits between them included (default 30 000).
+   * `CallOptions.timeoutMs` overrides it per call.
+   */
   timeoutMs?: number;
   proxy?: ProxyOptions;
   logger?: Logger;
@@ -40,10 +57,14 @@ export interface TransportOptions {
   userAgent?: string;
   /** Time source for backoff waits and the limiter (tests inject a fake one). */
   clock?: Clock;
-  /** Environment for HTTPS_PROXY/HTTP_PROXY/NO_PROXY (default process.env). */
+  /** Environment for HTTPS_PROXY/HTTP_PROXY/NO_PROXY, NODE_EXTRA_CA_CERTS, SSL_CERT_FILE (default process.env). */
   env?: Record<string, string | undefined>;
   /** Longest Retry-After the client waits for before giving up (default 60 s). */
   maxRetryAfterMs?: number;
+  /** Largest response body read, in bytes (default 32 MB); reading stops as soon as it is exceeded. */
+  maxResponseBytes?: number;
+  /** Builds the dispatcher instead of createDispatcher (tests: a dispatcher that misbehaves). */
+  dispatcherFactory?: (ca: readonly string[] | undefined) => DispatcherChoice;
 }
 
 export type QueryValue = string | number | boolean | undefined | readonly string[];
@@ -57,14 +78,98 @@ export interface RequestSpec {
   json?: unknown;
   /** Raw body with its content type (YAML, text/plain). */
   text?: { body: string; contentType: string };
-  /** May be retried automatically (idempotent reads only). */
+  /** May be retried automatically (idempotent reads only). False means the request changes data. */
   safe: boolean;
   op: Operation;
 }
 
 export const DEFAULT_USER_AGENT = 'harness-vscode/0.1.0';
+export const DEFAULT_TIMEOUT_MS = 30_000;
+/** No Harness answer the extension reads comes near this; a 100 MB body cost the host 1.4 GB. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+/**
+ * After a deadline or a cancellation, how long undici gets to end the aborted request before its
+ * dispatcher is destroyed and replaced (undici does not end a request that never got a connection,
+ * e.g. nodejs/undici#3897, or a TLS handshake that never answers).
+ */
+export const ABORT_GRACE_MS = 250;
 
-const TIMEOUT = Symbol('timeout');
+const TIMEOUT = Symbol('deadline');
+const CANCEL = Symbol('cancelled');
+
+/** The answer was bigger than the cap; reading stopped. */
+class ResponseTooLarge extends Error {}
+
+/** What one attempt learnt on the way (filled in by the interceptor and the body reader). */
+interface Exchange {
+  /** The request was handed to a connection (headers about to be written): it may have arrived. */
+  sent: boolean;
+  /** Status of the response, once its head arrived. */
+  status: number;
+  /** The exchange promise has settled (undici ended the request one way or another). */
+  settled: boolean;
+}
+
+interface Answer {
+  status: number;
+  contentType?: string;
+  location?: string;
+  retryAfter?: string;
+  text: string;
+}
+
+type AttemptResult =
+  | { data: unknown }
+  | { error: HarnessApiError; label: string; retryAfterMs?: number }
+  | { deadline: true; sent: boolean; status: number; label: string };
+
+/** Marks the exchange as sent when undici hands the request to a connection. */
+function trackSending(state: Exchange): Dispatcher.DispatcherComposeInterceptor {
+  return (dispatch) => (options, handler) =>
+    dispatch(options, {
+      onRequestStart(controller, context) {
+        state.sent = true;
+        handler.onRequestStart?.(controller, context);
+      },
+      onRequestUpgrade(controller, statusCode, headers, socket) {
+        handler.onRequestUpgrade?.(controller, statusCode, headers, socket);
+      },
+      onResponseStart(controller, statusCode, headers, statusMessage) {
+        state.status = statusCode;
+        handler.onResponseStart?.(controller, statusCode, headers, statusMessage);
+      },
+      onResponseData(controller, chunk) {
+        handler.onResponseData?.(controller, chunk);
+      },
+      onResponseEnd(controller, trailers) {
+        handler.onResponseEnd?.(controller, trailers);
+      },
+      onResponseError(controller, error) {
+        handler.onResponseError?.(controller, error);
+      },
+    });
+}
+
+/** Short words for what happened to one attempt, for "tried" lists in messages. */
+function attemptLabel(error: HarnessApiError): string {
+  if (error.status > 0) return `HTTP ${error.status}`;
+  switch (error.code) {
+    case 'ECONNRESET':
+    case 'UND_ERR_SOCKET':
+      return `connection lost (${error.code})`;
+    case 'ECONNREFUSED':
+      return 'connection refused';
+    case 'UND_ERR_PRX_CONN':
+      return 'proxy closed the tunnel';
+    default:
+      return error.code ? `network error ${error.code}` : error.kind;
+  }
+}
+
+/** Nothing shorter than this is worth starting as a retry: a tenth of the deadline, at least 100 ms. */
+function minAttemptMs(limitMs: number): number {
+  return Math.max(100, limitMs / 10);
+}
 
 export class HttpTransport {
   readonly baseUrl: string;
@@ -80,7 +185,16 @@ export class HttpTransport {
   private readonly userAgent: string;
   private readonly clock: Clock;
   private readonly maxRetryAfterMs: number;
-  private readonly choice: DispatcherChoice;
+  private readonly maxResponseBytes: number;
+  private readonly route: DispatcherChoice['route'];
+  private readonly proxy?: ProxyOptions;
+  private readonly env: Record<string, string | undefined>;
+  private readonly dispatcherFactory?: (ca: readonly string[] | undefined) => DispatcherChoice;
+  /** Built on first use (the trusted certificates load asynchronously); replaced when wedged. */
+  private dispatcher?: Promise<DispatcherChoice>;
+  private trust?: Promise<readonly string[] | undefined>;
+  /** Aborted requests undici has not ended yet. */
+  private lingering = 0;
 
   constructor(options: TransportOptions) {
     this.baseUrl = options.baseUrl;
@@ -89,7 +203,7 @@ export class HttpTransport {
     this.token = options.token;
     const secretPart = options.token.split('.')[3];
     this.secrets = secretPart && secretPart.length >= 6 ? [options.token, secretPart] : [options.token];
-    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     if (options.logger) this.logger = options.logger;
     this.retry = options.retry ?? {};
     this.clock = options.clock ?? systemClock;
@@ -101,19 +215,72 @@ export class HttpTransport {
     }
     this.userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
     this.maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
-    this.choice = createDispatcher(options.baseUrl, options.proxy, options.env);
+    this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    this.env = options.env ?? process.env;
+    if (options.proxy) this.proxy = options.proxy;
+    if (options.dispatcherFactory) this.dispatcherFactory = options.dispatcherFactory;
+    // Checks the proxy settings now (a malformed proxy URL fails here, not on the first call).
+    this.route = proxyRoute(options.baseUrl, options.proxy, this.env);
     // The token is a private field; keep it out of `util.inspect(client)` as well.
     Object.defineProperty(this, 'token', { enumerable: false });
     Object.defineProperty(this, 'secrets', { enumerable: false });
+    Object.defineProperty(this, 'proxy', { enumerable: false });
   }
 
   /** How requests leave the process: direct, an explicit proxy or the *_PROXY variables. */
   get proxyRoute(): DispatcherChoice['route'] {
-    return this.choice.route;
+    return this.route;
   }
 
   async close(): Promise<void> {
-    await this.choice.dispatcher.close();
+    const pending = this.dispatcher;
+    this.dispatcher = undefined;
+    if (!pending) return;
+    const choice = await pending.catch(() => undefined);
+    if (!choice) return;
+    if (this.lingering > 0 && choice.abandon) {
+      // An aborted request undici has not ended yet: close() would wait for it.
+      choice.abandon();
+      return;
+    }
+    const dispatcher = choice.dispatcher;
+    // close() waits for queued requests; a wedged one would hold it forever.
+    let timer: NodeJS.Timeout | undefined;
+    const gaveUp = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), 2000);
+    });
+    const result = await Promise.race([dispatcher.close().then(() => 'closed' as const), gaveUp]);
+    clearTimeout(timer);
+    if (result === 'timeout') await dispatcher.destroy().catch(() => undefined);
+  }
+
+  private async getDispatcher(): Promise<Dispatcher> {
+    this.dispatcher ??= this.trusted().then((ca) =>
+      this.dispatcherFactory
+        ? this.dispatcherFactory(ca)
+        : createDispatcher(this.baseUrl, this.proxy, this.env, undefined, ca),
+    );
+    return (await this.dispatcher).dispatcher;
+  }
+
+  private trusted(): Promise<readonly string[] | undefined> {
+    this.trust ??= trustedCertificates(this.proxy, this.env).then(
+      (t) => {
+        if (t.sources.length > 0) this.logger?.debug(`TLS trust: ${t.sources.join(', ')}`);
+        return t.ca;
+      },
+      () => undefined,
+    );
+    return this.trust;
+  }
+
+  /** Destroys a dispatcher that left an aborted request running, so it stops (and so do its retries). */
+  private replaceDispatcher(reason: string): void {
+    const old = this.dispatcher;
+    if (!old) return;
+    this.dispatcher = undefined;
+    this.logger?.warn(`Replacing the HTTP connection pool: ${reason}.`);
+    void old.then((c) => (c.abandon ? c.abandon() : c.dispatcher.destroy())).catch(() => undefined);
   }
 
   /**
@@ -149,100 +316,202 @@ export class HttpTransport {
     return this.secrets;
   }
 
-  /** Performs the request and returns the envelope's `data` (undefined for an empty 2xx body). */
+  /**
+   * Performs the request and returns the envelope's `data` (undefined for an empty 2xx body).
+   * Settles within the call's deadline whatever the network or undici does: the deadline is
+   * enforced here, outside undici, and retries and the waits between them share it.
+   */
   async call(spec: RequestSpec, options: CallOptions = {}): Promise<unknown> {
     const maxAttempts = spec.safe ? Math.max(1, this.retry.maxAttempts ?? 4) : 1;
-    const timeoutMs = options.timeoutMs ?? this.timeoutMs;
+    const limitMs = options.timeoutMs ?? this.timeoutMs;
+    const startedAt = performance.now();
+    // Waits count as the time the clock was asked to sleep (a test clock sleeps instantly).
+    let sleptReal = 0;
+    let sleptAsked = 0;
+    const elapsed = (): number => performance.now() - startedAt - sleptReal + sleptAsked;
+    const tried: string[] = [];
+    const finish = (error: HarnessApiError): HarnessApiError => {
+      const ms = Math.round(elapsed());
+      const summary =
+        tried.length > 1 && error.kind !== 'rateLimited'
+          ? ` (${describeAttempts(tried)}; ${formatSeconds(ms)} in all)`
+          : '';
+      return error.with({ message: `${error.message}${summary}`, attempts: tried.length, elapsedMs: ms });
+    };
     for (let attempt = 1; ; attempt++) {
-      const outcome = await this.attempt(spec, options.signal, timeoutMs, attempt, maxAttempts);
+      const remaining = Math.max(1, limitMs - elapsed());
+      const outcome = await this.attempt(spec, options.signal, remaining, attempt, maxAttempts);
       if ('data' in outcome) return outcome.data;
+      tried.push(outcome.label);
+      if ('deadline' in outcome) {
+        const history: CallHistory = { limitMs, elapsedMs: elapsed(), tried };
+        if (!spec.safe && outcome.sent) {
+          throw outcomeUnknownError(spec.op, {
+            reason: 'timeout',
+            status: outcome.status,
+            elapsedMs: history.elapsedMs,
+          }).with({ attempts: tried.length });
+        }
+        throw timeoutError(spec.op, history, !spec.safe);
+      }
       const { error, retryAfterMs } = outcome;
-      if (!spec.safe || !error.retryable || attempt >= maxAttempts) throw error;
-      if (retryAfterMs !== undefined && retryAfterMs > this.maxRetryAfterMs) throw error;
+      if (!spec.safe || !error.retryable || attempt >= maxAttempts) throw finish(error);
+      if (retryAfterMs !== undefined && retryAfterMs > this.maxRetryAfterMs) throw finish(error);
       const delay = retryAfterMs ?? backoffDelay(attempt, this.retry);
+      if (delay + minAttemptMs(limitMs) > limitMs - elapsed()) {
+        // Another attempt would not fit in the deadline: say so rather than wait past it.
+        throw finish(
+          error.with({
+            message: `${error.message} Not retried again: the next attempt would not fit in the ${formatSeconds(limitMs)} limit for this call.`,
+          }),
+        );
+      }
       this.logger?.warn(
         `${spec.method} ${spec.path}: ${error.kind}${error.status ? ` ${error.status}` : ''}, retrying in ${delay} ms (attempt ${attempt + 1}/${maxAttempts})`,
       );
+      const before = performance.now();
       try {
         await this.clock.sleep(delay, options.signal);
       } catch {
         throw cancelledError(spec.op);
       }
+      sleptReal += performance.now() - before;
+      sleptAsked += delay;
     }
   }
 
   private async attempt(
     spec: RequestSpec,
     userSignal: AbortSignal | undefined,
-    timeoutMs: number,
+    remainingMs: number,
     attempt: number,
     maxAttempts: number,
-  ): Promise<{ data: unknown } | { error: HarnessApiError; retryAfterMs?: number }> {
+  ): Promise<AttemptResult> {
     const secrets = this.secrets;
     if (userSignal?.aborted) throw cancelledError(spec.op);
     const url = this.buildUrl(spec.path, spec.query, spec.op);
-    if (this.limiter) {
-      try {
-        await this.limiter.acquire(userSignal);
-      } catch {
-        throw cancelledError(spec.op);
-      }
-    }
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(TIMEOUT), timeoutMs);
-    const onAbort = (): void => controller.abort(userSignal?.reason);
+    const timer = setTimeout(() => controller.abort(TIMEOUT), remainingMs);
+    const onAbort = (): void => controller.abort(CANCEL);
     userSignal?.addEventListener('abort', onAbort, { once: true });
+    const state: Exchange = { sent: false, status: 0, settled: false };
     const started = performance.now();
-    let status = 0;
-    let contentType: string | undefined;
-    let location: string | undefined;
-    let retryAfter: string | undefined;
-    let text: string;
+    const ms = (): number => Math.round(performance.now() - started);
+    let answer: Answer;
     try {
-      const headers: Record<string, string> = {
-        'x-api-key': this.token,
-        accept: 'application/json',
-        'user-agent': this.userAgent,
-      };
-      let body: string | undefined;
-      if (spec.json !== undefined) {
-        body = JSON.stringify(stripNulls(spec.json));
-        headers['content-type'] = 'application/json';
-      } else if (spec.text !== undefined) {
-        body = spec.text.body;
-        headers['content-type'] = spec.text.contentType;
+      if (this.limiter) {
+        try {
+          await this.limiter.acquire(controller.signal);
+        } catch {
+          if (controller.signal.reason !== TIMEOUT) throw cancelledError(spec.op);
+          this.log(spec, 'timeout', ms(), attempt, maxAttempts, 'rate limiter');
+          return {
+            deadline: true,
+            sent: false,
+            status: 0,
+            label: 'queued behind the client-side rate limit',
+          };
+        }
       }
-      const res = await request(url, {
-        method: spec.method,
-        headers,
-        body,
-        dispatcher: this.choice.dispatcher,
-        signal: controller.signal,
+      const work = this.exchange(url, spec, controller.signal, state);
+      const settle = (): void => {
+        state.settled = true;
+      };
+      work.then(settle, settle);
+      // The deadline and cancellation end the attempt here even if undici never ends the request.
+      const stopped = new Promise<never>((_resolve, reject) => {
+        const stop = (): void => reject(controller.signal.reason);
+        if (controller.signal.aborted) stop();
+        else controller.signal.addEventListener('abort', stop, { once: true });
       });
-      status = res.statusCode;
-      contentType = headerValue(res.headers['content-type']);
-      location = headerValue(res.headers.location);
-      retryAfter = headerValue(res.headers['retry-after']);
-      text = await res.body.text();
-    } catch (err) {
-      const ms = Math.round(performance.now() - started);
-      let error: HarnessApiError;
-      if (userSignal?.aborted) error = cancelledError(spec.op);
-      else if (controller.signal.aborted && controller.signal.reason === TIMEOUT)
-        error = timeoutError(spec.op, timeoutMs);
-      else error = networkError(err, spec.op, this.origin, secrets);
-      this.log(spec, status > 0 ? String(status) : error.kind, ms, attempt, maxAttempts, error.code);
-      if (error.kind === 'cancelled') throw error;
-      return { error };
+      stopped.catch(() => undefined);
+      try {
+        answer = await Promise.race([work, stopped]);
+      } catch (err) {
+        if (controller.signal.aborted) {
+          this.reapIfWedged(work, state);
+          if (controller.signal.reason === TIMEOUT) {
+            this.log(spec, 'timeout', ms(), attempt, maxAttempts);
+            const label = !state.sent
+              ? 'could not connect'
+              : state.status > 0
+                ? `HTTP ${state.status}, answer not finished`
+                : 'no answer';
+            return { deadline: true, sent: state.sent, status: state.status, label };
+          }
+          this.log(spec, 'cancelled', ms(), attempt, maxAttempts);
+          if (!spec.safe && state.sent) {
+            throw outcomeUnknownError(spec.op, {
+              reason: 'cancelled',
+              status: state.status,
+              elapsedMs: ms(),
+            });
+          }
+          throw cancelledError(spec.op);
+        }
+        if (err instanceof ResponseTooLarge) {
+          this.log(spec, `${state.status} too large`, ms(), attempt, maxAttempts);
+          const error =
+            !spec.safe && state.status < 400
+              ? outcomeUnknownError(spec.op, {
+                  reason: 'bodyTooLarge',
+                  status: state.status,
+                  limitBytes: this.maxResponseBytes,
+                })
+              : tooLargeError(spec.op, state.status, this.maxResponseBytes);
+          return { error, label: `HTTP ${state.status}, answer too large` };
+        }
+        const error = networkError(err, spec.op, this.origin, secrets, this.networkContext());
+        this.log(
+          spec,
+          state.status > 0 ? String(state.status) : error.kind,
+          ms(),
+          attempt,
+          maxAttempts,
+          error.code,
+        );
+        if (!spec.safe && state.sent) {
+          return {
+            error: outcomeUnknownError(spec.op, {
+              reason: state.status > 0 ? 'bodyIncomplete' : 'connectionLost',
+              status: state.status,
+              ...(error.code !== undefined ? { code: error.code } : {}),
+            }),
+            label: state.status > 0 ? `HTTP ${state.status}, answer cut off` : attemptLabel(error),
+          };
+        }
+        if (!spec.safe) {
+          const safeToRepeat = error.retryable ? ', so it is safe to try again' : '';
+          return {
+            error: error.with({ message: `${error.message} Nothing reached Harness${safeToRepeat}.` }),
+            label: attemptLabel(error),
+          };
+        }
+        return { error, label: attemptLabel(error) };
+      }
     } finally {
       clearTimeout(timer);
       userSignal?.removeEventListener('abort', onAbort);
     }
-    this.log(spec, String(status), Math.round(performance.now() - started), attempt, maxAttempts);
+    const { status } = answer;
+    this.log(spec, String(status), ms(), attempt, maxAttempts);
 
-    if (status >= 300 && status < 400) return { error: this.redirectError(spec.op, status, location) };
-    const parsed = parseBody(text, contentType);
+    if (status >= 300 && status < 400) {
+      return { error: this.redirectError(spec.op, status, answer.location), label: `HTTP ${status}` };
+    }
+    const parsed = parseBody(answer.text, answer.contentType);
+    if (!spec.safe && (status === 504 || (status < 400 && parsed.type === 'malformed'))) {
+      // A gateway timeout or a broken success body: the write may well have been applied.
+      return {
+        error: outcomeUnknownError(spec.op, {
+          reason: status === 504 ? 'gatewayTimeout' : 'bodyIncomplete',
+          status,
+        }),
+        label: `HTTP ${status}`,
+      };
+    }
     if (status >= 400) {
+      const retryAfterMs = parseRetryAfter(answer.retryAfter, this.clock.now());
       const error = errorFromResponse({
         status,
         body: parsed,
@@ -250,11 +519,94 @@ export class HttpTransport {
         secrets,
         attempts: attempt,
         safe: spec.safe,
+        ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
       });
-      const retryAfterMs = parseRetryAfter(retryAfter, this.clock.now());
-      return retryAfterMs !== undefined ? { error, retryAfterMs } : { error };
+      const label = `HTTP ${status}`;
+      return retryAfterMs !== undefined ? { error, retryAfterMs, label } : { error, label };
     }
-    return this.successData(spec, status, parsed, attempt);
+    const result = this.successData(spec, status, parsed, attempt);
+    return 'error' in result ? { error: result.error, label: `HTTP ${status}` } : result;
+  }
+
+  private networkContext(): { proxy?: string } {
+    if (this.route === 'direct') return {};
+    const url =
+      this.route === 'proxy'
+        ? this.proxy?.url
+        : (this.env.https_proxy ?? this.env.HTTPS_PROXY ?? this.env.http_proxy ?? this.env.HTTP_PROXY);
+    return url ? { proxy: proxyLabel(url.trim()) } : {};
+  }
+
+  /**
+   * After an attempt was aborted: if undici has not ended the request within ABORT_GRACE_MS, its
+   * dispatcher is wedged (a CONNECT loop, a handshake that never answers); destroy and replace it.
+   */
+  private reapIfWedged(work: Promise<unknown>, state: Exchange): void {
+    if (state.settled) return;
+    this.lingering++;
+    const timer = setTimeout(() => {
+      if (!state.settled) {
+        this.replaceDispatcher(`a request did not end within ${ABORT_GRACE_MS} ms of being aborted`);
+      }
+    }, ABORT_GRACE_MS);
+    timer.unref?.();
+    const clear = (): void => {
+      clearTimeout(timer);
+      this.lingering--;
+    };
+    work.then(clear, clear);
+  }
+
+  /** Sends the request and reads the whole answer (up to the size cap). */
+  private async exchange(url: URL, spec: RequestSpec, signal: AbortSignal, state: Exchange): Promise<Answer> {
+    const headers: Record<string, string> = {
+      'x-api-key': this.token,
+      accept: 'application/json',
+      'user-agent': this.userAgent,
+    };
+    let body: string | undefined;
+    if (spec.json !== undefined) {
+      body = JSON.stringify(stripNulls(spec.json));
+      headers['content-type'] = 'application/json';
+    } else if (spec.text !== undefined) {
+      body = spec.text.body;
+      headers['content-type'] = spec.text.contentType;
+    }
+    const dispatcher = (await this.getDispatcher()).compose(trackSending(state));
+    signal.throwIfAborted();
+    const res = await request(url, { method: spec.method, headers, body, dispatcher, signal });
+    state.status = res.statusCode;
+    const answer: Omit<Answer, 'text'> = { status: res.statusCode };
+    const contentType = headerValue(res.headers['content-type']);
+    const location = headerValue(res.headers.location);
+    const retryAfter = headerValue(res.headers['retry-after']);
+    if (contentType !== undefined) answer.contentType = contentType;
+    if (location !== undefined) answer.location = location;
+    if (retryAfter !== undefined) answer.retryAfter = retryAfter;
+    return { ...answer, text: await this.readBody(res.body, headerValue(res.headers['content-length'])) };
+  }
+
+  /** Reads the body as text, stopping (and closing the connection) as soon as it passes the cap. */
+  private async readBody(
+    body: AsyncIterable<Buffer> & { destroy(err?: Error): unknown },
+    contentLength: string | undefined,
+  ): Promise<string> {
+    const limit = this.maxResponseBytes;
+    if (contentLength !== undefined && Number(contentLength) > limit) {
+      body.destroy();
+      throw new ResponseTooLarge();
+    }
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for await (const chunk of body) {
+      total += chunk.length;
+      if (total > limit) {
+        body.destroy();
+        throw new ResponseTooLarge();
+      }
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks, total).toString('utf8');
   }
 
   private successData(

@@ -5,6 +5,8 @@ import { redactSecrets } from '../../shared/redact';
 
 export interface ApiErrorInfo {
   kind?: string;
+  /** For kind `outcomeUnknown`: why (timeout, connectionLost, bodyIncomplete, …). */
+  outcomeReason?: string;
   status?: number;
   code?: string;
   message: string;
@@ -33,6 +35,7 @@ export function apiErrorInfo(err: unknown): ApiErrorInfo {
   }
   return {
     kind: str(e.kind),
+    outcomeReason: str(e.outcomeReason),
     status: typeof e.status === 'number' ? e.status : undefined,
     code: str(e.code),
     message: redactSecrets(str(e.message) ?? 'Unknown error'),
@@ -53,7 +56,8 @@ function lead(info: ApiErrorInfo): string | undefined {
     case 'timeout':
       return 'the Harness API did not answer in time';
     case 'rateLimited':
-      return 'rate limited by Harness (429): try again in a minute';
+      // How long to wait is in the message (Retry-After when Harness sent one).
+      return 'rate limited by Harness (429)';
     case 'cancelled':
       return 'cancelled';
     default:
@@ -61,9 +65,31 @@ function lead(info: ApiErrorInfo): string | undefined {
   }
 }
 
-/** One line: "Could not <operation>: <lead> — <server message> (correlation id …)". */
+/**
+ * True for a request that changes data whose answer was lost after it was sent (HarnessApiError
+ * kind `outcomeUnknown`): Harness may have applied it. Structural, so it also works on errors that
+ * crossed a module boundary. Offer OUTCOME_UNKNOWN_CHECK (read it back) instead of "Retry".
+ */
+export function isOutcomeUnknown(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { kind?: unknown }).kind === 'outcomeUnknown';
+}
+
+/** The action label that goes with an outcomeUnknown message: read the thing back and compare. */
+export const OUTCOME_UNKNOWN_CHECK = 'Check in Harness';
+
+/**
+ * One line: "Could not <operation>: <lead> — <server message> (correlation id …)".
+ * For `outcomeUnknown` it never says "could not": "Not confirmed: <operation> — <message>", where
+ * the message says the change may have been applied and to check before trying again.
+ */
 export function describeApiError(err: unknown, operation: string): string {
   const info = apiErrorInfo(err);
+  if (info.kind === 'outcomeUnknown') {
+    const text = `Not confirmed: ${operation} — ${info.message}`;
+    return info.correlationId && !text.includes(info.correlationId)
+      ? `${text} (correlation id ${info.correlationId})`
+      : text;
+  }
   const parts: string[] = [];
   const l = lead(info);
   if (l) parts.push(l);
