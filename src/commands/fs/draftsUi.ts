@@ -41,7 +41,7 @@ export class DraftsUi implements vscode.Disposable {
 
   constructor(
     private readonly drafts: Drafts,
-    private readonly provider: HarnessFileSystemProvider,
+    provider: HarnessFileSystemProvider,
   ) {
     this.disposables.push(
       vscode.window.registerFileDecorationProvider({
@@ -190,7 +190,6 @@ export class DraftsUi implements vscode.Disposable {
       if (choice !== 'Discard') return { status: 'cancelled' };
     }
     await this.drafts.discard(key);
-    this.provider.fireChanged(uri);
     if (doc) {
       // Revert re-reads the document (now from Harness), dirty or not.
       await vscode.window.showTextDocument(doc, { preview: false });

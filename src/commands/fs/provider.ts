@@ -68,11 +68,6 @@ export class HarnessFileSystemProvider implements vscode.FileSystemProvider, vsc
     this.pushed.set(uri.toString(), text);
   }
 
-  /** Tells VS Code the content of `uri` changed (draft discarded, pushed): clean editors reload. */
-  fireChanged(uri: vscode.Uri): void {
-    this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);
-  }
-
   watch(): vscode.Disposable {
     // Changes made in Harness are detected on push (conflict check), not by polling.
     return new vscode.Disposable(() => undefined);
