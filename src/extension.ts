@@ -6,13 +6,27 @@ import { registerAccountFeatures, type AccountFeaturesApi } from './account';
 import { registerResourceCommands } from './commands';
 import { registerLanguageFeatures } from './language';
 
-/** What `activate` returns (`extensions.getExtension(id).exports`): read-only hooks for tests. */
+/**
+ * What `activate` returns (`extensions.getExtension(id).exports`) in test runs only: hooks that
+ * reach the signed-in account (the tree, the current account and its API client). Any installed
+ * extension can read an extension's exports, so outside tests they carry nothing: another
+ * extension that wants Harness data asks for a session through `vscode.authentication` and the
+ * user's consent.
+ */
 export interface HarnessExtensionApi extends AccountFeaturesApi {
   /** Recent lines of the "Harness" log, redacted, oldest first. */
   logLines(): string[];
 }
 
-export function activate(context: vscode.ExtensionContext): HarnessExtensionApi {
+/** The exports for a run in `mode`: the test hooks in test runs, nothing otherwise. */
+export function exportsFor(
+  mode: vscode.ExtensionMode,
+  hooks: HarnessExtensionApi,
+): HarnessExtensionApi | Record<string, never> {
+  return mode === vscode.ExtensionMode.Test ? hooks : {};
+}
+
+export function activate(context: vscode.ExtensionContext): HarnessExtensionApi | Record<string, never> {
   const started = Date.now();
   context.subscriptions.push(getLog());
   context.subscriptions.push(
@@ -25,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): HarnessExtensionApi 
   log.info(
     `Harness extension ${context.extension.packageJSON.version} activated in ${Date.now() - started} ms`,
   );
-  return { ...account, logLines: recentLogLines };
+  return exportsFor(context.extensionMode, { ...account, logLines: recentLogLines });
 }
 
 export function deactivate(): void {

@@ -13,8 +13,8 @@ export interface AccountContext {
   accountId: string;
   /** Client for this account; the token is read from SecretStorage when the first request needs it. */
   api: HarnessApi;
-  /** True for the environment-variable session: it cannot be signed out of or changed in the UI. */
-  readOnly: boolean;
+  /** True for the environment-variable session (HARNESS_API_KEY): a full session, but it cannot be signed out of or changed in the UI. */
+  fromEnvironment: boolean;
 }
 
 export interface Accounts {

@@ -1,4 +1,4 @@
-// The read-only session for CI and dev containers: HARNESS_API_KEY (+ optional
+// The environment session for CI and dev containers: HARNESS_API_KEY (+ optional
 // HARNESS_ACCOUNT_ID, HARNESS_BASE_URL). Never stored anywhere; the token stays in the environment.
 import { normalizeBaseUrl } from '../api/baseUrl';
 import { resolveAccountId } from '../api/token';

@@ -15,7 +15,7 @@ import { interactiveSignIn, runSignIn, type SignInArgs } from './signInFlow';
 import { AccountStatusBar } from './statusBar';
 import { ENV_SESSION_ID } from './envSession';
 
-/** What the account/tree half adds to the extension's exports (read-only hooks for tests). */
+/** What the account/tree half adds to the extension's exports (hooks for tests, only in test runs). */
 export interface AccountFeaturesApi {
   /** The resources view's data provider: tests walk the tree through getChildren/getTreeItem. */
   tree: HarnessTreeProvider;
@@ -61,7 +61,7 @@ export function registerAccountFeatures(context: vscode.ExtensionContext): Accou
     if (env) {
       items.push({
         label: `$(terminal) ${env.accountId}`,
-        description: `${hostOf(env.baseUrl)} · from environment, read-only`,
+        description: `${hostOf(env.baseUrl)} · from the environment (HARNESS_API_KEY)`,
         action: 'switch',
         sessionId: ENV_SESSION_ID,
         ...(current?.sessionId === ENV_SESSION_ID ? { detail: '$(check) active' } : {}),
@@ -77,7 +77,7 @@ export function registerAccountFeatures(context: vscode.ExtensionContext): Accou
       });
     }
     items.push({ label: '$(add) Sign in to another account…', action: 'signIn' });
-    if (current && !current.readOnly) {
+    if (current && !current.fromEnvironment) {
       items.push({
         label: `$(sign-out) Sign out of ${current.label}`,
         action: 'signOut',

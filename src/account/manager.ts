@@ -123,7 +123,7 @@ export class AccountManager implements Accounts, vscode.Disposable {
     if (info.kind === 'cancelled') return;
     let text = describeApiError(err, operation);
     log.error(text);
-    if (info.kind === 'unauthorized' && this.active && !this.active.readOnly) {
+    if (info.kind === 'unauthorized' && this.active && !this.active.fromEnvironment) {
       await this.offerReauth(text);
       return;
     }
@@ -264,7 +264,7 @@ export class AccountManager implements Accounts, vscode.Disposable {
         label: sessionLabel(s),
         baseUrl: s.baseUrl,
         accountId: s.accountId,
-        readOnly: false,
+        fromEnvironment: false,
         api: lazyApi(s.baseUrl, s.accountId, async () => {
           const token = await this.store.getToken(s.id);
           if (!token) {
@@ -289,7 +289,7 @@ export class AccountManager implements Accounts, vscode.Disposable {
         label: `${env.accountId} (${hostOf(env.baseUrl)}, from environment)`,
         baseUrl: env.baseUrl,
         accountId: env.accountId,
-        readOnly: true,
+        fromEnvironment: true,
         api: lazyApi(env.baseUrl, env.accountId, async () =>
           this.createClient({ baseUrl: env.baseUrl, token: env.token, accountId: env.accountId }),
         ),
@@ -349,7 +349,7 @@ export class AccountManager implements Accounts, vscode.Disposable {
     const same = ctx?.sessionId === this.active?.sessionId && ctx === this.active;
     this.active = ctx;
     void vscode.commands.executeCommand('setContext', 'harness.signedIn', !!ctx);
-    void vscode.commands.executeCommand('setContext', 'harness.readOnly', !!ctx?.readOnly);
+    void vscode.commands.executeCommand('setContext', 'harness.fromEnvironment', !!ctx?.fromEnvironment);
     if (!same) this.changed.fire(ctx);
   }
 }

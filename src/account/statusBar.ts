@@ -36,7 +36,7 @@ export class AccountStatusBar implements vscode.Disposable {
     const where = [this.scope?.orgIdentifier, this.scope?.projectIdentifier].filter(Boolean).join('/');
     this.item.text = `$(account) ${account.label}${where ? ` · ${where}` : ''}`;
     const tip = new vscode.MarkdownString(
-      `**Harness:** ${account.label}${account.readOnly ? ' (read-only, from environment)' : ''}\n\n` +
+      `**Harness:** ${account.label}${account.fromEnvironment ? ' (from the environment: HARNESS_API_KEY)' : ''}\n\n` +
         `Account id: \`${account.accountId}\`\n\n` +
         (where ? `Selected: \`${where}\`\n\n` : '') +
         'Click to switch account.',

@@ -1,5 +1,5 @@
 // CI/dev-container use: HARNESS_API_KEY, HARNESS_ACCOUNT_ID and HARNESS_BASE_URL in the
-// environment give a read-only session without any sign-in. The tree shows that account at once;
+// environment give a session without any sign-in. The tree shows that account at once;
 // hovering a connector shows its tooltip (identifier, type, connectivity and error summary).
 // Screenshots: test-results/screenshots/tree-env-*.png.
 import * as assert from 'node:assert/strict';

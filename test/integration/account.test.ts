@@ -49,7 +49,7 @@ describe('account: sign-in and accounts', () => {
     const current = api.currentAccount();
     assert.equal(current?.sessionId, result.sessionId);
     assert.equal(current?.baseUrl, sim.url);
-    assert.equal(current?.readOnly, false);
+    assert.equal(current?.fromEnvironment, false);
     assert.match(current?.label ?? '', /127\.0\.0\.1/);
     const timeout = new Promise<string>((_resolve, reject) => {
       setTimeout(

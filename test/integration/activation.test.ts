@@ -3,7 +3,7 @@
 // activation was written to the "Harness" log.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { HarnessExtensionApi } from '../../src/extension';
+import { exportsFor, type HarnessExtensionApi } from '../../src/extension';
 import { waitFor } from './helpers/waitFor';
 
 const EXTENSION_ID = 'harness-community.harness-vscode';
@@ -35,6 +35,17 @@ describe('activation in the real extension host', () => {
     assert.equal(extension.isActive, true);
     assert.equal(extension.packageJSON.name, 'harness-vscode');
     assert.equal(extension.packageJSON.main, './dist/extension.js');
+  });
+
+  it('exports its account hooks in test runs only: other extensions get nothing that can use the token', () => {
+    assert.equal(exportsFor(vscode.ExtensionMode.Test, api), api);
+    assert.deepEqual(exportsFor(vscode.ExtensionMode.Production, api), {});
+    assert.deepEqual(exportsFor(vscode.ExtensionMode.Development, api), {});
+  });
+
+  it('declares its authentication provider in the manifest', () => {
+    assert.deepEqual(extension.packageJSON.contributes.authentication, [{ id: 'harness', label: 'Harness' }]);
+    assert.ok(extension.packageJSON.activationEvents.includes('onAuthenticationRequest:harness'));
   });
 
   it('uses narrow activation events only', () => {
