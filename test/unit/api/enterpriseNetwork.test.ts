@@ -85,7 +85,7 @@ describe('enterprise networks: authenticating proxy and private CA', function ()
         fault: 'Authenticating proxy + private CA (sign-in, credentials and CA configured)',
         ms,
         kind: 'success',
-        message: 'Harness: signed in to Acme.',
+        message: '(sign-in succeeds: the token check and the account read return "Acme", alice@example.com)',
         note: 'CONNECT harness.test:443 with Proxy-Authorization; CA from the system store',
       });
     } finally {
