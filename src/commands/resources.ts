@@ -215,6 +215,7 @@ export async function testConnection(arg?: unknown): Promise<CommandResult<{ res
       node.connector.status = {
         ...node.connector.status,
         status: result.status,
+        rawStatus: result.rawStatus, // cleared when the new status is a known one
         errorSummary: result.errorSummary,
         errors: result.errors,
         testedAt: result.testedAt ?? Date.now(),
@@ -224,6 +225,11 @@ export async function testConnection(arg?: unknown): Promise<CommandResult<{ res
     }
     if (result.status === 'SUCCESS') {
       void vscode.window.showInformationMessage(`Harness: connector "${identifier}" connected successfully.`);
+    } else if (result.status === 'PENDING') {
+      // Harness has not finished the test (a delegate may still be picking it up): not a failure.
+      void vscode.window.showInformationMessage(
+        `Harness: connector "${identifier}" test is still pending in Harness; test again in a moment.`,
+      );
     } else {
       const why = result.errorSummary ?? result.errors?.[0]?.message ?? 'no details';
       void vscode.window.showWarningMessage(
