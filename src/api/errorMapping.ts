@@ -43,11 +43,16 @@ export function parseBody(text: string, contentType: string | undefined): Parsed
   return title ? { type: 'html', title } : { type: 'html' };
 }
 
+/**
+ * Codes Harness answers for a missing entity (often with HTTP 400): harness-core ErrorCode.java
+ * (see test/contract/README.md). There is no PIPELINE_NOT_FOUND: a missing pipeline is a 404.
+ */
 const NOT_FOUND_CODES = [
   'RESOURCE_NOT_FOUND',
   'ENTITY_NOT_FOUND',
   'RESOURCE_NOT_FOUND_EXCEPTION',
-  'PIPELINE_NOT_FOUND',
+  'CONNECTOR_NOT_FOUND_EXCEPTION',
+  'TEMPLATE_NOT_FOUND',
 ];
 
 function kindFor(status: number, code: string | undefined): HarnessErrorKind {

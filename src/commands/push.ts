@@ -8,7 +8,7 @@ import type { AccountContext } from '../account/accounts';
 import { getSelectedScope } from '../tree/selection';
 import { log } from '../log';
 import { showApiError } from '../ui/errors';
-import { apiErrorInfo } from '../ui/errorText';
+import { describeApiError, isOutcomeUnknown, OUTCOME_UNKNOWN_CHECK } from '../ui/errorText';
 import { activeAccount, pipelinesFolder, refreshTree, reportError, scopeLabel } from './context';
 import { pipelineLink } from './deepLinks';
 import { getBaseline, setBaseline } from './fs/baselines';
@@ -191,30 +191,26 @@ export async function pushText(req: PushRequest): Promise<PushResult> {
   };
 
   // 3. One notification: progress (cancellable) while Harness is asked, then the outcome.
-  let sent = false;
   try {
     const outcome = await withCancellableProgress(`Pushing pipeline ${target.label}…`, (signal, report) =>
-      transfer(target, signal, report, () => (sent = true)),
+      transfer(target, signal, report),
     );
     return finish(target, outcome);
   } catch (err) {
+    if (isOutcomeUnknown(err)) {
+      // The write was sent and its answer lost (cut off, timed out, or cancelled after sending):
+      // Harness may have applied it. Never say it did not; offer to read it back.
+      if (req.interactive) void warnMaybeApplied(target, err);
+      else log.warn(describeApiError(err, `push pipeline ${identifier}`));
+      return failed(err);
+    }
     if (isCancelled(err)) {
-      if (sent) {
-        // The request may have reached Harness before the cancellation: never say it did not.
-        void warnMaybeApplied(target, 'the push was cancelled after it was sent');
-        return { status: 'cancelled' };
-      }
+      // The transport reports a cancellation as such only when the write had not been sent.
       if (req.interactive)
         void vscode.window.showInformationMessage(
           `Harness: push of pipeline ${target.label} cancelled; nothing was sent.`,
         );
       return { status: 'cancelled' };
-    }
-    if (sent && outcomeUnknown(err)) {
-      // Sent, but no intact answer: it may have been applied. Check by reading it back.
-      const why = `the push was sent but no complete answer came back (${apiErrorInfo(err).message})`;
-      if (req.interactive) void warnMaybeApplied(target, why);
-      return failed(err);
     }
     if (req.interactive && isRetryable(err)) {
       // Retry pushes the document's text as it is then (and checks it again), not this copy.
@@ -231,7 +227,6 @@ async function transfer(
   t: PushTarget,
   signal: AbortSignal,
   report: (message: string) => void,
-  markSent: () => void,
 ): Promise<Transfer> {
   const { req, account, scope, identifier } = t;
   report('reading the pipeline in Harness…');
@@ -296,7 +291,6 @@ async function transfer(
 
   // Create or update.
   report(remote ? 'updating…' : 'creating…');
-  markSent();
   const result = remote
     ? await account.api.updatePipeline(
         scope,
@@ -376,30 +370,21 @@ function finish(t: PushTarget, outcome: Transfer): PushResult {
 }
 
 /** Says a write may have been applied, and offers to find out by reading the pipeline back. */
-async function warnMaybeApplied(t: PushTarget, why: string): Promise<void> {
-  log.warn(`push ${t.identifier}: ${why}; it may have been applied`);
-  const choice = await vscode.window.showWarningMessage(
-    `Harness: ${why}: Harness may have saved pipeline ${t.label}.`,
-    'Check',
-  );
-  if (choice !== 'Check') return;
+async function warnMaybeApplied(t: PushTarget, err: unknown): Promise<void> {
+  const choice = await showApiError(err, `push pipeline ${t.identifier}`, OUTCOME_UNKNOWN_CHECK);
+  if (choice !== OUTCOME_UNKNOWN_CHECK) return;
   try {
     const now = await t.account.api.getPipeline(t.scope, t.identifier);
     const applied = sameYaml(now.yamlPipeline, t.body);
+    if (applied && t.req.location) setBaseline(t.req.location, now.yamlPipeline);
     void vscode.window.showInformationMessage(
       applied
         ? `Harness: pipeline ${t.label} in Harness is your version: the push was applied.`
-        : `Harness: pipeline ${t.label} in Harness is not your version: the push was not applied.`,
+        : `Harness: pipeline ${t.label} in Harness is not your version: the push was not applied; push again when ready.`,
     );
-  } catch (err) {
-    reportError(err, `read pipeline ${t.identifier}`);
+  } catch (readErr) {
+    reportError(readErr, `read pipeline ${t.identifier}`);
   }
-}
-
-/** Failures after which Harness may or may not have applied a write that was sent. */
-function outcomeUnknown(err: unknown): boolean {
-  const kind = typeof err === 'object' && err !== null ? (err as { kind?: unknown }).kind : undefined;
-  return kind === 'network' || kind === 'timeout' || kind === 'outcomeUnknown';
 }
 
 function isRetryable(err: unknown): boolean {

@@ -49,11 +49,6 @@ export interface ContractExample {
   text?: string;
   contentType?: string;
   expect: Expect;
-  /**
-   * When the client does not yet give `expect` because of code this suite's author may not edit:
-   * what it gives today and the change that fixes it. The test reports it as pending until fixed.
-   */
-  gap?: { current: ExpectedError; fix: string };
 }
 
 export interface EndpointContract {
@@ -1157,15 +1152,6 @@ export const ENDPOINTS: EndpointContract[] = [
           'CONNECTOR_NOT_FOUND_EXCEPTION',
           'No connector found with identifier github_acme',
         ),
-        gap: {
-          current: {
-            kind: 'invalid',
-            status: 400,
-            code: 'CONNECTOR_NOT_FOUND_EXCEPTION',
-            message: ['No connector found'],
-          },
-          fix: "src/api/errorMapping.ts: add 'CONNECTOR_NOT_FOUND_EXCEPTION' and 'TEMPLATE_NOT_FOUND' to NOT_FOUND_CODES (and drop 'PIPELINE_NOT_FOUND', which Harness does not have)",
-        },
       },
     ],
   },

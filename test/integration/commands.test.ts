@@ -234,6 +234,20 @@ describe('resource commands (real host, simulator)', function () {
       assert.equal(retried.status, 'ok', JSON.stringify(retried));
       assert.match(remotePipeline(sim, 'rate_limited')?.yaml ?? '', /# unsaved edit/);
     });
+    it('says a push whose answer was cut off may have been applied, and keeps the text', async () => {
+      const doc = await writeDoc('cut_off.yaml', pipelineYaml('cut_off'));
+      faults(sim).inject({ method: 'POST', path: '/pipeline/api/pipelines/v2', kind: 'truncated' });
+      const result = await run('harness.pushPipeline', doc.uri, { overwrite: true });
+      assert.equal(result.status, 'failed', JSON.stringify(result));
+      assert.equal((result.error as { kind?: string }).kind, 'outcomeUnknown');
+      assert.match(String((result.error as { message?: string }).message), /may have applied/i);
+      // It was applied: Harness had stored it before the answer was cut off.
+      assert.ok(remotePipeline(sim, 'cut_off'), 'the simulator stored it');
+      // Pushing again finds it there and says so, instead of failing on a duplicate.
+      const again = await run('harness.pushPipeline', doc.uri, { overwrite: true });
+      assert.equal(again.status, 'ok', JSON.stringify(again));
+      assert.equal(again.action, 'unchanged');
+    });
   });
 
   describe('harness: documents', () => {
