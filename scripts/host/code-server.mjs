@@ -9,7 +9,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { registerCleanup } from './cleanup.mjs';
-import { hostToolPaths } from './install.mjs';
+import { hostToolPaths, nestedNpmEnv } from './install.mjs';
 
 /** Settings every run starts with: no trust prompt, no git scanning, no network chatter. */
 export const BASE_SETTINGS = {
@@ -105,14 +105,17 @@ export async function startCodeServer(options = {}) {
     JSON.stringify({ ...BASE_SETTINGS, ...(options.settings ?? {}) }, null, 2),
   );
 
-  const env = {
-    ...process.env,
-    XDG_CONFIG_HOME: tmpDir,
-    XDG_DATA_HOME: path.join(tmpDir, 'data'),
-    // Tools first on PATH so anything the server spawns with `node` gets the same Node 24.
-    PATH: `${path.dirname(tools.nodeBin)}${path.delimiter}${process.env.PATH ?? ''}`,
-    ...(options.env ?? {}),
-  };
+  // Not what a parent `npm run demo`/`npm test` exported about itself (its user agent names Node 20):
+  // an `npm install` typed in the demo's terminal would inherit it (see nestedNpmEnv). Tools first on
+  // PATH so anything the server spawns with `node` gets the same Node 24.
+  const env = nestedNpmEnv(process.env, {
+    nodeBin: tools.nodeBin,
+    extra: {
+      XDG_CONFIG_HOME: tmpDir,
+      XDG_DATA_HOME: path.join(tmpDir, 'data'),
+      ...(options.env ?? {}),
+    },
+  });
   // Options meant for the calling Node (e.g. mocha's --require hooks) must not leak into VS Code.
   delete env.NODE_OPTIONS;
   delete env.ELECTRON_RUN_AS_NODE;

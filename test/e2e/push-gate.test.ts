@@ -6,6 +6,9 @@
 // asks. The simulator runs in this process so its requests are counted.
 // Screenshots: test-results/screenshots/push-gate-*.png.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import type { RecordedRequest, Simulator } from '../simulator/server';
 import { startSession, type Session } from './framework/session';
@@ -249,12 +252,12 @@ describe('e2e: push only when the user asks (auto-save on)', function () {
     assert.equal(writes(sim).length - before, 0, 'discarding sends nothing');
   });
 
-  it('a draft kept when the window reloads is offered back', async () => {
+  it('a draft kept from an earlier session is offered back in the next window', async () => {
     await editor().locator('.view-line', { hasText: 'description: ' }).first().click();
     await page.keyboard.press('End');
     await page.keyboard.type(' (kept)');
     await page.keyboard.press('Escape');
-    // File: Save (the menu's command, not Ctrl+S) keeps a draft; then the editor is closed.
+    // File: Save (the menu's command, not Ctrl+S) keeps a draft.
     await page.keyboard.press('F1');
     await page.locator('.quick-input-widget input').fill('>File: Save');
     const save = page
@@ -264,21 +267,24 @@ describe('e2e: push only when the user asks (auto-save on)', function () {
     await save.waitFor({ state: 'visible', timeout: 15_000 });
     await save.click();
     await toasts(page, 'as a local draft').first().waitFor({ state: 'visible', timeout: 15_000 });
-    await session.runCommand('View: Close All Editors');
-    await tab().waitFor({ state: 'detached', timeout: 15_000 });
     const before = writes(sim).length;
-    // Let the workbench store its (now empty) editor state before the reload.
-    await sleep(2_000);
 
-    await page.reload({ waitUntil: 'domcontentloaded' });
-    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
-    const offer = toasts(page, `unpushed changes to pipeline "${PIPELINE} v" (${PIPELINE_ID}) were kept`);
-    await offer.waitFor({ state: 'visible', timeout: 60_000 });
-    await session.screenshot('push-gate-9-draft-offered-after-reload');
-    await offer.getByRole('button', { name: 'Open', exact: true }).click();
-    await tab().waitFor({ state: 'visible', timeout: 30_000 });
-    await editor().locator('.view-line', { hasText: 'Default Project (kept)' }).first().waitFor();
-    assert.equal(writes(sim).length - before, 0, 'nothing was sent');
-    assert.doesNotMatch(storedYaml(sim), /\(kept\)/);
+    // The next session: a new window (another folder, so no editor is restored) of the same user.
+    const other = fs.mkdtempSync(path.join(os.tmpdir(), 'harness-e2e-next-'));
+    try {
+      fs.cpSync(session.workspace, other, { recursive: true });
+      await page.goto(`${session.url}/?folder=${encodeURI(other)}`, { waitUntil: 'domcontentloaded' });
+      await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+      const offer = toasts(page, `unpushed changes to pipeline "${PIPELINE} v" (${PIPELINE_ID}) were kept`);
+      await offer.waitFor({ state: 'visible', timeout: 60_000 });
+      await session.screenshot('push-gate-9-draft-offered-in-next-session');
+      await offer.getByRole('button', { name: 'Open', exact: true }).click();
+      await tab().waitFor({ state: 'visible', timeout: 30_000 });
+      await editor().locator('.view-line', { hasText: 'Default Project (kept)' }).first().waitFor();
+      assert.equal(writes(sim).length - before, 0, 'nothing was sent');
+      assert.doesNotMatch(storedYaml(sim), /\(kept\)/);
+    } finally {
+      fs.rmSync(other, { recursive: true, force: true });
+    }
   });
 });
