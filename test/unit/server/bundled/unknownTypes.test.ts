@@ -5,7 +5,7 @@
 // the exact text each diagnostic's range covers.
 import * as assert from 'node:assert/strict';
 import { createEngine } from '../../../../server/engine';
-import { covered, doc } from '../core/helpers';
+import { covered, customStage as stage, doc, pipelineHead as head } from '../core/helpers';
 
 interface Expect {
   code: string;
@@ -17,19 +17,6 @@ interface Expect {
   data?: Record<string, unknown>;
 }
 
-const head = ['pipeline:', '  name: P', '  identifier: p', '  stages:'];
-/** A Custom stage whose steps are `lines` (indented for `steps:`). */
-const stage = (...lines: string[]) => [
-  ...head,
-  '    - stage:',
-  '        name: S',
-  '        identifier: s',
-  '        type: Custom',
-  '        spec:',
-  '          execution:',
-  '            steps:',
-  ...lines,
-];
 /** A step with the given type and extra lines (indented as step keys). */
 const step = (type: string, ...lines: string[]) => [
   '              - step:',

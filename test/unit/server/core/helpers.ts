@@ -7,6 +7,21 @@ import { validateParsed } from '../../../../server/engine';
 
 export const doc = (...lines: string[]): string => `${lines.join('\n')}\n`;
 
+/** The head of a test pipeline, up to `stages:`. */
+export const pipelineHead = ['pipeline:', '  name: P', '  identifier: p', '  stages:'];
+/** A test pipeline with one Custom stage whose steps are `lines` (indented for `steps:`). */
+export const customStage = (...lines: string[]): string[] => [
+  ...pipelineHead,
+  '    - stage:',
+  '        name: S',
+  '        identifier: s',
+  '        type: Custom',
+  '        spec:',
+  '          execution:',
+  '            steps:',
+  ...lines,
+];
+
 /** The text a diagnostic's range covers, and its 1-based line. */
 export function covered(text: string, d: Diagnostic): { text: string; line: number } {
   const p = parseYaml(text);

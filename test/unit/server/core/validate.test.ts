@@ -1,7 +1,14 @@
 // Table-driven validation tests against a small schema of our own (see helpers.ts): codes,
 // messages and the exact text each diagnostic's range covers.
 import * as assert from 'node:assert/strict';
-import { covered, doc, testSchema, validateWith } from './helpers';
+import {
+  covered,
+  customStage as stage,
+  doc,
+  pipelineHead as head,
+  testSchema,
+  validateWith,
+} from './helpers';
 
 interface Expect {
   code: string;
@@ -13,18 +20,6 @@ interface Expect {
   data?: Record<string, unknown>;
 }
 
-const head = ['pipeline:', '  name: P', '  identifier: p', '  stages:'];
-const stage = (...lines: string[]) => [
-  ...head,
-  '    - stage:',
-  '        name: S',
-  '        identifier: s',
-  '        type: Custom',
-  '        spec:',
-  '          execution:',
-  '            steps:',
-  ...lines,
-];
 const shell = (id: string, indent = '              ') => [
   `${indent}- step:`,
   `${indent}    name: ${id}`,
