@@ -57,6 +57,14 @@ export class DraftsUi implements vscode.Disposable {
       vscode.commands.registerCommand('harness.discardDraft', (arg?: unknown) => this.discardCommand(arg)),
       provider.onDidKeepDraft(({ uri, draft, kind }) => this.draftKept(uri, draft, kind)),
     );
+    // Drafts stored by an earlier session: decorate their editors once they are read.
+    void drafts.ready().then(
+      () => {
+        this.decorationsChanged.fire(drafts.all().map((d) => vscode.Uri.parse(d.uri)));
+        this.updateContext();
+      },
+      (err: unknown) => log.warn(`Could not read the unpushed drafts: ${String(err)}`),
+    );
   }
 
   dispose(): void {
