@@ -186,6 +186,7 @@ describe('e2e: push only when the user asks (auto-save on)', function () {
       .first()
       .click();
     await toasts(page, 'cancelled; nothing was sent').waitFor({ state: 'visible', timeout: 15_000 });
+    await sleep(500); // the toast slides in: let it settle for the picture
     await session.screenshot('push-gate-5-cancelled');
     assert.equal(writes(sim).length - before, 0, 'nothing was sent');
     await page.locator('.tabs-container .tab.dirty', { hasText: TAB }).waitFor({ state: 'visible' });
