@@ -2,9 +2,10 @@
 // the AuthenticationProvider's change events; implements the `Accounts` contract.
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
+import { isHarnessApiError } from '../api/errors';
 import type { HarnessApi } from '../api/types';
 import { log } from '../log';
-import { apiErrorInfo, describeApiError, permissionFor } from '../ui/errorText';
+import { describeApiError, permissionFor } from '../ui/errorText';
 import type { AccountContext, Accounts } from './accounts';
 import { ENV_SESSION_ID, readEnvSession, type EnvSession } from './envSession';
 import { lazyApi } from './lazyApi';
@@ -119,15 +120,14 @@ export class AccountManager implements Accounts, vscode.Disposable {
   }
 
   async handleApiError(err: unknown, operation: string): Promise<void> {
-    const info = apiErrorInfo(err);
-    if (info.kind === 'cancelled') return;
+    if (isHarnessApiError(err, 'cancelled')) return;
     let text = describeApiError(err, operation);
     log.error(text);
-    if (info.kind === 'unauthorized' && this.active && !this.active.fromEnvironment) {
+    if (isHarnessApiError(err, 'unauthorized') && this.active && !this.active.fromEnvironment) {
       await this.offerReauth(text);
       return;
     }
-    if (info.kind === 'forbidden') {
+    if (isHarnessApiError(err, 'forbidden')) {
       const permission = permissionFor(operation);
       if (permission) text += ` It needs the "${permission}" permission in this scope.`;
     }

@@ -1,6 +1,7 @@
 // Checks a token against the API before anything is stored, and says precisely what failed:
 // 401 (token rejected), 403 (token fine, no access to that account), unreachable, or a URL
 // that does not answer like Harness. vscode-free.
+import { isHarnessApiError } from '../api/errors';
 import type { HarnessApi } from '../api/types';
 import { apiErrorInfo } from '../ui/errorText';
 
@@ -59,8 +60,7 @@ export async function verifyAccount(api: HarnessApi, signal?: AbortSignal): Prom
     const account = await api.getAccount({ signal });
     accountName = account.name || account.companyName || api.accountId;
   } catch (err) {
-    const kind = apiErrorInfo(err).kind;
-    if (kind !== 'forbidden' && kind !== 'notFound')
+    if (!isHarnessApiError(err, 'forbidden') && !isHarnessApiError(err, 'notFound'))
       return verifyFailureMessage(err, api.baseUrl, api.accountId);
   }
   return userLabel ? { ok: true, accountName, userLabel } : { ok: true, accountName };

@@ -1,12 +1,12 @@
 // Field-by-field presentation of create failures (DUPLICATE_FIELD, validation errors), shared by
 // Create Project and Create Connector.
 import * as vscode from 'vscode';
+import { isHarnessApiError } from '../api/errors';
 import { apiErrorInfo } from '../ui/errorText';
 import { reportError } from './context';
 
 export function isDuplicate(err: unknown): boolean {
-  const info = apiErrorInfo(err);
-  return info.kind === 'duplicate' || info.code === 'DUPLICATE_FIELD';
+  return isHarnessApiError(err, 'duplicate') || apiErrorInfo(err).code === 'DUPLICATE_FIELD';
 }
 
 /** Lines "field: message" for each field error (or the message when there are none). */
@@ -23,7 +23,8 @@ export function fieldErrorLines(err: unknown): string[] {
  */
 export async function showCreateError(err: unknown, what: string, interactive: boolean): Promise<void> {
   const info = apiErrorInfo(err);
-  const byField = info.kind === 'invalid' || info.kind === 'duplicate' || info.fieldErrors.length > 0;
+  const byField =
+    isHarnessApiError(err, 'invalid') || isHarnessApiError(err, 'duplicate') || info.fieldErrors.length > 0;
   if (!byField) return reportError(err, `create ${what}`);
   const title = isDuplicate(err)
     ? `Could not create ${what}: it already exists.`

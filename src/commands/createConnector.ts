@@ -1,6 +1,7 @@
 // Create Connector: a guided flow for DockerRegistry, Github, K8sCluster and Aws (fields and
 // secret references), or any type from a YAML/JSON file; at account, org or project scope.
 import * as vscode from 'vscode';
+import { isHarnessApiError } from '../api/errors';
 import type { Connector, ConnectorInfo, Scope } from '../api/types';
 import { scopeOf } from '../tree/nodes';
 import { getSelectedScope } from '../tree/selection';
@@ -388,8 +389,7 @@ export async function createConnector(arg?: unknown): Promise<CreateConnectorRes
     } catch (err) {
       if (isCancelled(err)) return { status: 'cancelled' };
       await showCreateError(err, `connector ${send.identifier}`, interactive);
-      const again =
-        interactive && guidedType && (isDuplicate(err) || (err as { kind?: unknown }).kind === 'invalid');
+      const again = interactive && guidedType && (isDuplicate(err) || isHarnessApiError(err, 'invalid'));
       if (!again) return failed(err);
     }
   }

@@ -1,6 +1,7 @@
 // Create Project: name → identifier (derived, editable, validated by the Harness rules), colour,
 // modules, description and tags; then POST and refresh the organization in the tree.
 import * as vscode from 'vscode';
+import { isHarnessApiError } from '../api/errors';
 import type { ModuleType, Project } from '../api/types';
 import { scopeOf } from '../tree/nodes';
 import { getSelectedScope } from '../tree/selection';
@@ -170,8 +171,7 @@ export async function createProject(arg?: unknown): Promise<CreateProjectResult>
       if (isCancelled(err)) return { status: 'cancelled' };
       await showCreateError(err, `project ${body.identifier}`, interactive);
       // Interactive: ask again with the answers kept, so only the wrong field needs changing.
-      if (!interactive || !(isDuplicate(err) || (err as { kind?: unknown }).kind === 'invalid'))
-        return failed(err);
+      if (!interactive || !(isDuplicate(err) || isHarnessApiError(err, 'invalid'))) return failed(err);
     }
   }
 }

@@ -9,6 +9,7 @@ import { executionStatusInfo, type ExecutionSummary, type HarnessApi, type Proje
 import type { PipelineNode } from '../tree/nodes';
 import { notifyNodeChanged } from '../tree/updates';
 import { log } from '../log';
+import { isTransient } from '../ui/errorText';
 import { pipelinesFolder, refreshTree } from './context';
 import { executionLink } from './deepLinks';
 
@@ -121,8 +122,7 @@ export class ExecutionWatcher implements vscode.Disposable {
           summary = await req.api.getExecution(req.scope, req.planExecutionId);
           failures = 0;
         } catch (err) {
-          const kind = typeof err === 'object' && err !== null ? (err as { kind?: unknown }).kind : undefined;
-          if (kind === 'rateLimited' || kind === 'server' || kind === 'network' || kind === 'timeout') {
+          if (isTransient(err)) {
             failures += 1;
             delay = Math.min(MAX_DELAY_MS, delay * 2);
             if (failures < 8) continue;

@@ -3,6 +3,7 @@
 // options object and then never prompts: missing choices take the safe default (refuse,
 // cancel) and the outcome is returned as a CommandResult.
 import * as vscode from 'vscode';
+import { isHarnessApiError } from '../api/errors';
 import type { HarnessNode } from '../tree/nodes';
 import { apiErrorInfo, type ApiErrorInfo } from '../ui/errorText';
 
@@ -37,10 +38,7 @@ export function failed(err: unknown): { status: 'failed'; error: ApiErrorInfo } 
 }
 
 export function isCancelled(err: unknown): boolean {
-  return (
-    err instanceof vscode.CancellationError ||
-    (typeof err === 'object' && err !== null && (err as { kind?: unknown }).kind === 'cancelled')
-  );
+  return err instanceof vscode.CancellationError || isHarnessApiError(err, 'cancelled');
 }
 
 /**

@@ -3,12 +3,13 @@
 // saving a `harness:` document (fs/provider.ts). The user's text is never modified: failures
 // leave the editor as it was, and the YAML sent is a copy with the scope filled in.
 import * as vscode from 'vscode';
+import { isHarnessApiError } from '../api/errors';
 import type { GitParams, GovernanceMetadata, PipelineDetail, ProjectScope } from '../api/types';
 import type { AccountContext } from '../account/accounts';
 import { getSelectedScope } from '../tree/selection';
 import { log } from '../log';
 import { showApiError } from '../ui/errors';
-import { describeApiError, isOutcomeUnknown, OUTCOME_UNKNOWN_CHECK } from '../ui/errorText';
+import { describeApiError, isOutcomeUnknown, isTransient, OUTCOME_UNKNOWN_CHECK } from '../ui/errorText';
 import { activeAccount, pipelinesFolder, refreshTree, reportError, scopeLabel } from './context';
 import { pipelineLink } from './deepLinks';
 import { getBaseline, setBaseline } from './fs/baselines';
@@ -212,7 +213,7 @@ export async function pushText(req: PushRequest): Promise<PushResult> {
         );
       return { status: 'cancelled' };
     }
-    if (req.interactive && isRetryable(err)) {
+    if (req.interactive && isTransient(err)) {
       // Retry pushes the document's text as it is then (and checks it again), not this copy.
       void showApiError(err, `push pipeline ${identifier}`, 'Retry').then((choice) => {
         if (choice === 'Retry') void vscode.commands.executeCommand('harness.pushPipeline', req.sourceUri);
@@ -245,9 +246,7 @@ async function transfer(
       { signal },
     )
     .catch((err: unknown) => {
-      if (typeof err === 'object' && err !== null && (err as { kind?: unknown }).kind === 'notFound') {
-        return undefined;
-      }
+      if (isHarnessApiError(err, 'notFound')) return undefined;
       throw err;
     });
 
@@ -385,9 +384,4 @@ async function warnMaybeApplied(t: PushTarget, err: unknown): Promise<void> {
   } catch (readErr) {
     reportError(readErr, `read pipeline ${t.identifier}`);
   }
-}
-
-function isRetryable(err: unknown): boolean {
-  const kind = typeof err === 'object' && err !== null ? (err as { kind?: unknown }).kind : undefined;
-  return kind === 'rateLimited' || kind === 'server' || kind === 'network' || kind === 'timeout';
 }

@@ -1,6 +1,7 @@
 // Answers the server's live-reference requests from the signed-in account, with a cache so
 // typing does not hit the API. Connectors, templates, services and environments are looked up
 // through the API client; network trouble answers 'unknown' (never a false "missing").
+import { isHarnessApiError } from '../api/errors';
 import type { HarnessApi, Page, Scope } from '../api/types';
 import type {
   ListReferencesParams,
@@ -27,9 +28,7 @@ function apiScope(scope: ReferenceScope): Scope | undefined {
 }
 
 function isNotFound(err: unknown): boolean {
-  if (!err || typeof err !== 'object') return false;
-  const e = err as { kind?: unknown; status?: unknown };
-  return e.kind === 'notFound' || e.status === 404;
+  return isHarnessApiError(err) && (err.kind === 'notFound' || err.status === 404);
 }
 
 const KINDS: readonly ReferenceKind[] = ['connector', 'template', 'service', 'environment'];

@@ -3,7 +3,7 @@
 // keys (harness.apiUnreachable, harness.empty) in step with what the root load found.
 import * as vscode from 'vscode';
 import type { AccountContext, Accounts } from '../account/accounts';
-import { apiErrorInfo } from '../ui/errorText';
+import { isHarnessApiError } from '../api/errors';
 import { ChildrenCache } from './children';
 import { fetchChildren } from './fetch';
 import {
@@ -17,8 +17,6 @@ import {
   type LoadMoreNode,
 } from './nodes';
 import { present } from './presentation';
-
-const UNREACHABLE = new Set(['network', 'timeout']);
 
 export class HarnessTreeProvider implements vscode.TreeDataProvider<HarnessNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<HarnessNode | undefined | void>();
@@ -41,7 +39,7 @@ export class HarnessTreeProvider implements vscode.TreeDataProvider<HarnessNode>
         this.nodeFilters.get(node.id) ??
         (node.kind === 'pipelines' || node.kind === 'connectors' ? this.viewFilter : undefined),
       onError: (err) => {
-        if (apiErrorInfo(err).kind === 'unauthorized')
+        if (isHarnessApiError(err, 'unauthorized'))
           void this.accounts.handleApiError(err, 'load the Harness tree');
       },
     });
@@ -114,7 +112,7 @@ export class HarnessTreeProvider implements vscode.TreeDataProvider<HarnessNode>
     const root = this.rootNode(account);
     await this.cache.children(account.api, root);
     const error = this.cache.errorOf(root);
-    const unreachable = error !== undefined && UNREACHABLE.has(apiErrorInfo(error).kind ?? '');
+    const unreachable = isHarnessApiError(error, 'network') || isHarnessApiError(error, 'timeout');
     this.setContext('harness.apiUnreachable', unreachable);
     const empty = !unreachable && this.cache.isEmpty(root) && !this.nodeFilters.has(root.id);
     this.setContext('harness.empty', empty);

@@ -2,6 +2,7 @@
 // tested directly. Reads the HarnessApiError fields structurally, so it also copes with plain
 // Errors and with values thrown by other code.
 import { redactSecrets } from '../../shared/redact';
+import { isHarnessApiError } from '../api/errors';
 
 export interface ApiErrorInfo {
   kind?: string;
@@ -71,7 +72,17 @@ function lead(info: ApiErrorInfo): string | undefined {
  * crossed a module boundary. Offer OUTCOME_UNKNOWN_CHECK (read it back) instead of "Retry".
  */
 export function isOutcomeUnknown(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { kind?: unknown }).kind === 'outcomeUnknown';
+  return isHarnessApiError(err, 'outcomeUnknown');
+}
+
+/** Rate limited, a server error, the network or a timeout: the same call may work a little later. */
+export function isTransient(err: unknown): boolean {
+  return (
+    isHarnessApiError(err, 'rateLimited') ||
+    isHarnessApiError(err, 'server') ||
+    isHarnessApiError(err, 'network') ||
+    isHarnessApiError(err, 'timeout')
+  );
 }
 
 /** The action label that goes with an outcomeUnknown message: read the thing back and compare. */
@@ -84,7 +95,7 @@ export const OUTCOME_UNKNOWN_CHECK = 'Check in Harness';
  */
 export function describeApiError(err: unknown, operation: string): string {
   const info = apiErrorInfo(err);
-  if (info.kind === 'outcomeUnknown') {
+  if (isOutcomeUnknown(err)) {
     const text = `Not confirmed: ${operation} — ${info.message}`;
     return info.correlationId && !text.includes(info.correlationId)
       ? `${text} (correlation id ${info.correlationId})`

@@ -5,6 +5,7 @@
 // command pushes (Ctrl+S in a Harness editor is bound to it) and then saves the document, which
 // lands here as the text it just pushed; any other text is kept as a draft (drafts.ts).
 import * as vscode from 'vscode';
+import { isHarnessApiError } from '../../api/errors';
 import { getAccounts } from '../../account/accounts';
 import { log } from '../../log';
 import { readPipelineYaml } from '../pipelineYaml';
@@ -126,8 +127,7 @@ export class HarnessFileSystemProvider implements vscode.FileSystemProvider, vsc
       setBaseline(loc, detail.yamlPipeline);
       return new TextEncoder().encode(detail.yamlPipeline);
     } catch (err) {
-      const kind = typeof err === 'object' && err !== null ? (err as { kind?: unknown }).kind : undefined;
-      if (kind === 'notFound') throw vscode.FileSystemError.FileNotFound(uri);
+      if (isHarnessApiError(err, 'notFound')) throw vscode.FileSystemError.FileNotFound(uri);
       throw vscode.FileSystemError.Unavailable(err instanceof Error ? err.message : String(err));
     }
   }

@@ -211,6 +211,16 @@ describe('outcomeUnknown for callers', () => {
     assert.equal(typeof OUTCOME_UNKNOWN_CHECK, 'string');
   });
 
+  it('recognises an error by its shape, as another copy of the module makes it, and only known kinds', () => {
+    const copy = { ...err.toJSON() };
+    assert.equal(copy instanceof HarnessApiError, false);
+    assert.equal(isHarnessApiError(copy, 'outcomeUnknown'), true);
+    assert.equal(isHarnessApiError({ kind: 'notFound', status: 404 }, 'notFound'), true);
+    assert.equal(isHarnessApiError({ kind: 'pipeline', id: 'p' }), false, 'a tree node is not an error');
+    assert.equal(isHarnessApiError({ kind: 'toString' }), false);
+    assert.equal(isHarnessApiError('outcomeUnknown'), false);
+  });
+
   it('keeps the reason in JSON and through with()', () => {
     assert.equal((JSON.parse(JSON.stringify(err)) as { outcomeReason: string }).outcomeReason, 'timeout');
     const copy = err.with({ attempts: 1 });
