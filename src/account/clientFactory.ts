@@ -2,10 +2,10 @@
 // (proxy, proxy credentials, hosts that bypass it, certificate checks and the system certificate
 // store) and the "Harness" log (which redacts tokens) for the client's debug lines.
 import * as vscode from 'vscode';
-import { createHarnessClient } from '../api';
+import { createHarnessClient, type RateBudgets } from '../api';
 import type { ProxyOptions } from '../api/dispatcher';
-import type { HarnessApi } from '../api/types';
 import { log } from '../log';
+import type { ClientFactory } from './manager';
 
 /** VS Code's `http.*` settings as the API client takes them (vscode-free shape, see dispatcher.ts). */
 export function networkSettings(http: vscode.WorkspaceConfiguration): ProxyOptions {
@@ -25,12 +25,16 @@ export function networkSettings(http: vscode.WorkspaceConfiguration): ProxyOptio
   };
 }
 
-export function createClient(options: { baseUrl: string; token: string; accountId: string }): HarnessApi {
-  const harness = vscode.workspace.getConfiguration('harness');
-  return createHarnessClient({
-    ...options,
-    timeoutMs: Math.round((harness.get<number>('http.timeoutSeconds') ?? 30) * 1000),
-    proxy: networkSettings(vscode.workspace.getConfiguration('http')),
-    logger: { debug: (m) => log.debug(m), warn: (m) => log.warn(m) },
-  });
+/** The factory the account manager builds its clients with; `budgets` is shared by all of them. */
+export function clientFactory(budgets: RateBudgets): ClientFactory {
+  return (options) => {
+    const harness = vscode.workspace.getConfiguration('harness');
+    return createHarnessClient({
+      ...options,
+      timeoutMs: Math.round((harness.get<number>('http.timeoutSeconds') ?? 30) * 1000),
+      proxy: networkSettings(vscode.workspace.getConfiguration('http')),
+      logger: { debug: (m) => log.debug(m), warn: (m) => log.warn(m) },
+      rateBudgets: budgets,
+    });
+  };
 }

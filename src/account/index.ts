@@ -7,7 +7,8 @@ import type { HarnessNode } from '../tree/nodes';
 import type { HarnessTreeProvider } from '../tree/provider';
 import { setAccounts, type AccountContext } from './accounts';
 import { HarnessAuthProvider } from './authProvider';
-import { createClient } from './clientFactory';
+import { RateBudgets } from '../api/limiter';
+import { clientFactory } from './clientFactory';
 import { AccountManager, type SignInResult } from './manager';
 import { hostOf } from './labels';
 import { SessionStore } from './sessionStore';
@@ -46,7 +47,11 @@ interface AccountPick extends vscode.QuickPickItem {
 }
 
 export function registerAccountFeatures(context: vscode.ExtensionContext): AccountFeaturesApi {
-  const manager = new AccountManager(context, new SessionStore(context.secrets), createClient);
+  const manager = new AccountManager(
+    context,
+    new SessionStore(context.secrets),
+    clientFactory(new RateBudgets()),
+  );
   manager.interactiveSignIn = (prefill) => interactiveSignIn(manager, prefill);
   setAccounts(manager);
   const statusBar = new AccountStatusBar(manager);

@@ -5,7 +5,7 @@ import type { Clock } from './clock';
 import type { ProxyOptions, ProxyRoute } from './dispatcher';
 import type { Operation } from './errorMapping';
 import { type Logger, type QueryValue, type RequestSpec, HttpTransport, parseWith } from './http';
-import type { RateLimitOptions } from './limiter';
+import type { RateBudgets, RateLimitOptions } from './limiter';
 import { toPage } from './paging';
 import {
   parseAccount,
@@ -43,6 +43,8 @@ export interface HarnessClientOptions {
   logger?: Logger;
   retry?: RetryOptions;
   rateLimit?: RateLimitOptions | false;
+  /** Rate budgets shared with the caller's other clients (one bucket per key); else one of its own. */
+  rateBudgets?: RateBudgets;
   userAgent?: string;
   /** Injected time source (tests). */
   clock?: Clock;
@@ -129,6 +131,7 @@ export function createHarnessClient(options: HarnessClientOptions): HarnessClien
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.retry ? { retry: options.retry } : {}),
     ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}),
+    ...(options.rateBudgets ? { rateBudgets: options.rateBudgets } : {}),
     ...(options.userAgent ? { userAgent: options.userAgent } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.env ? { env: options.env } : {}),

@@ -29,7 +29,7 @@ import {
   timeoutError,
   tooLargeError,
 } from './errorMapping';
-import { type RateLimitOptions, type TokenBucket, bucketForKey } from './limiter';
+import { type RateBudgets, type RateLimitOptions, TokenBucket } from './limiter';
 import { type RetryOptions, backoffDelay, parseRetryAfter } from './retry';
 import type { CallOptions } from './types';
 import { ResponseShapeError, isRecord, stripNulls } from './validate';
@@ -54,6 +54,8 @@ export interface TransportOptions {
   retry?: RetryOptions;
   /** Token-bucket parameters, or false to disable (only sensible in tests). */
   rateLimit?: RateLimitOptions | false;
+  /** Shares the rate budget with the other clients given the same RateBudgets (same key); else a bucket of its own. */
+  rateBudgets?: RateBudgets;
   userAgent?: string;
   /** Time source for backoff waits and the limiter (tests inject a fake one). */
   clock?: Clock;
@@ -208,10 +210,13 @@ export class HttpTransport {
     this.retry = options.retry ?? {};
     this.clock = options.clock ?? systemClock;
     if (options.rateLimit !== false) {
-      this.limiter = bucketForKey(options.token, {
+      const limit: RateLimitOptions = {
         ...options.rateLimit,
         ...(options.clock && !options.rateLimit?.clock ? { clock: options.clock } : {}),
-      });
+      };
+      this.limiter = options.rateBudgets
+        ? options.rateBudgets.forKey(options.token, limit)
+        : new TokenBucket(limit);
     }
     this.userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
     this.maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;

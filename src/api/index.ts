@@ -11,7 +11,7 @@ export {
 } from './errors';
 export { type AllPagesOptions, allItems, collectAll, toPage } from './paging';
 export { type Clock, systemClock } from './clock';
-export { type RateLimitOptions, TokenBucket } from './limiter';
+export { type RateLimitOptions, RateBudgets, TokenBucket } from './limiter';
 export { type RetryOptions } from './retry';
 export { type ProxyOptions, type ProxyRoute } from './dispatcher';
 export { type Logger, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, DEFAULT_USER_AGENT } from './http';

@@ -59,19 +59,24 @@ export class TokenBucket {
   }
 }
 
-const shared = new Map<string, TokenBucket>();
-
 /**
- * One bucket per API key and process, so several clients for the same key share the budget.
- * Keyed by a hash: the token itself is never kept as a map key.
+ * Rate budgets shared by the clients that are given the same RateBudgets: one bucket per API key,
+ * so several clients for the same key (the extension's sign-in check and the account's client)
+ * share one budget. The extension makes one at activation; a client without one has its own
+ * bucket. Keyed by a hash: the token itself is never kept as a map key.
  */
-export function bucketForKey(token: string, options: RateLimitOptions = {}): TokenBucket {
-  if (options.clock) return new TokenBucket(options);
-  const id = `${createHash('sha256').update(token).digest('hex')}:${options.perMinute ?? 300}:${options.burst ?? 20}`;
-  let bucket = shared.get(id);
-  if (!bucket) {
-    bucket = new TokenBucket(options);
-    shared.set(id, bucket);
+export class RateBudgets {
+  private readonly buckets = new Map<string, TokenBucket>();
+
+  forKey(token: string, options: RateLimitOptions = {}): TokenBucket {
+    // An injected clock (tests) gets a bucket of its own.
+    if (options.clock) return new TokenBucket(options);
+    const id = `${createHash('sha256').update(token).digest('hex')}:${options.perMinute ?? 300}:${options.burst ?? 20}`;
+    let bucket = this.buckets.get(id);
+    if (!bucket) {
+      bucket = new TokenBucket(options);
+      this.buckets.set(id, bucket);
+    }
+    return bucket;
   }
-  return bucket;
 }

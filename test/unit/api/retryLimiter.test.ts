@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { TokenBucket, bucketForKey } from '../../../src/api/limiter';
+import { RateBudgets, TokenBucket } from '../../../src/api/limiter';
 import { backoffDelay, parseRetryAfter } from '../../../src/api/retry';
 import { FakeClock } from './fakeClock';
 
@@ -92,18 +92,26 @@ describe('TokenBucket', () => {
   });
 });
 
-describe('bucketForKey', () => {
+describe('RateBudgets', () => {
   it('shares one bucket per API key, so clients of the same key share the budget', () => {
-    const a = bucketForKey('pat.acc.id.sharedSecretOne');
-    assert.equal(bucketForKey('pat.acc.id.sharedSecretOne'), a);
-    assert.notEqual(bucketForKey('pat.acc.id.otherSecretTwo'), a);
-    assert.notEqual(bucketForKey('pat.acc.id.sharedSecretOne', { perMinute: 100 }), a);
+    const budgets = new RateBudgets();
+    const a = budgets.forKey('pat.acc.id.sharedSecretOne');
+    assert.equal(budgets.forKey('pat.acc.id.sharedSecretOne'), a);
+    assert.notEqual(budgets.forKey('pat.acc.id.otherSecretTwo'), a);
+    assert.notEqual(budgets.forKey('pat.acc.id.sharedSecretOne', { perMinute: 100 }), a);
+  });
+  it('keeps the budgets of two instances (two extension hosts, two test runs) apart', () => {
+    assert.notEqual(
+      new RateBudgets().forKey('pat.acc.id.sharedSecretOne'),
+      new RateBudgets().forKey('pat.acc.id.sharedSecretOne'),
+    );
   });
   it('gives a private bucket to an injected clock (tests)', () => {
+    const budgets = new RateBudgets();
     const clock = new FakeClock();
     assert.notEqual(
-      bucketForKey('pat.acc.id.sharedSecretOne', { clock }),
-      bucketForKey('pat.acc.id.sharedSecretOne', { clock }),
+      budgets.forKey('pat.acc.id.sharedSecretOne', { clock }),
+      budgets.forKey('pat.acc.id.sharedSecretOne', { clock }),
     );
   });
 });
