@@ -9,7 +9,7 @@ import {
   TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver-types';
-import type { ParsedYaml } from '../yaml/parse';
+import type { ParsedYaml } from '../yaml/types';
 
 function edit(uri: string, edits: TextEdit[]): WorkspaceEdit {
   return { changes: { [uri]: edits } };

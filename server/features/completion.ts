@@ -12,7 +12,7 @@ import {
 import { REFERENCE_KEYS, type ListReferencesParams, type ReferenceItem } from '../../shared/protocol';
 import type { CompiledSchema, SchemaView } from '../schema/types';
 import { locate, type YamlLocation, type YamlPath } from '../yaml/locate';
-import type { ParsedYaml } from '../yaml/parse';
+import type { ParsedYaml } from '../yaml/types';
 import { expressionCompletions } from './expressionCompletion';
 import { outlineOf, stageAt } from './outline';
 import { scopeOfRef } from './scope';

@@ -6,7 +6,7 @@ import { Hover, MarkupKind, Range } from 'vscode-languageserver-types';
 import { REFERENCE_KEYS, type ReferenceQuery, type ReferenceStatus } from '../../shared/protocol';
 import type { CompiledSchema, SchemaView } from '../schema/types';
 import { locate } from '../yaml/locate';
-import type { ParsedYaml } from '../yaml/parse';
+import type { ParsedYaml } from '../yaml/types';
 import { definitionTarget } from './definition';
 import { INPUT_METHODS } from './expressionCompletion';
 import { expressionAt } from './expressionAt';

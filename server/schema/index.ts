@@ -2,7 +2,7 @@
 // validation walks, plus discriminator-aware views for completion and hover.
 import type { Document, Node } from 'yaml';
 import { mapGet, isMap, isScalar, isSeq } from '../yaml/ast';
-import type { ParsedYaml } from '../yaml/parse';
+import type { ParsedYaml } from '../yaml/types';
 import type { YamlPath } from '../yaml/locate';
 import { SchemaValidator } from '../validation/schemaValidate';
 import { SchemaStore, type RawSchema, type SchemaNode, type SchemaRef } from './compile';

@@ -1,6 +1,6 @@
 // The schema as the features see it: a resolved, discriminator-aware view at a document
 // path, independent of how the underlying JSON Schema is written ($ref, allOf, if/then, oneOf).
-import type { ParsedYaml } from '../yaml/parse';
+import type { ParsedYaml } from '../yaml/types';
 import type { YamlPath } from '../yaml/locate';
 
 export type SchemaSource = 'bundled' | 'account' | 'file';

@@ -4,7 +4,7 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { Node, YAMLMap } from 'yaml';
 import { mapEntries, mapGet, scalarString, isAlias, isMap, isScalar, isSeq } from '../yaml/ast';
-import type { ParsedYaml } from '../yaml/parse';
+import type { ParsedYaml } from '../yaml/types';
 import { WARNING, type Problem } from './problems';
 
 export type RefKind = 'connector' | 'template' | 'service' | 'environment';

@@ -8,7 +8,7 @@
 // namespace of their own, because Harness addresses them separately.
 import type { Document, Node, Scalar, YAMLMap } from 'yaml';
 import { mapEntries, mapGet, mapGetPair, scalarString, isAlias, isMap, isScalar, isSeq } from '../yaml/ast';
-import type { ParsedYaml } from '../yaml/parse';
+import type { ParsedYaml } from '../yaml/types';
 import { ERROR, WARNING, type Problem } from './problems';
 import { scanExpressions, variableRefs } from './expressions';
 import { scalarOffsetMapper } from './scalarOffsets';

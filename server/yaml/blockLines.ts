@@ -1,16 +1,18 @@
 // Lines that belong to multi-line scalars (block `|`/`>` and multi-line quoted/plain), where
-// indentation and `key:`-looking text are content, not structure. Cached per parse.
+// indentation and `key:`-looking text are content, not structure. Computed once per parse.
 import { isAlias, isMap, isPair, isScalar, isSeq } from './ast';
 import { type Node } from 'yaml';
-import type { ParsedYaml } from './parse';
+import { derive, type ParsedYaml } from './types';
 
-const cache = new WeakMap<ParsedYaml, Set<number>>();
+const SCALAR_LINES = Symbol('multilineScalarLines');
 
 /** Line numbers strictly after the first line of each multi-line scalar. */
 export function multilineScalarLines(parsed: ParsedYaml): Set<number> {
-  let set = cache.get(parsed);
-  if (set) return set;
-  set = new Set<number>();
+  return derive(parsed, SCALAR_LINES, () => scalarLines(parsed));
+}
+
+function scalarLines(parsed: ParsedYaml): Set<number> {
+  const set = new Set<number>();
   const lines = parsed.lines;
   const visit = (node: unknown, depth: number): void => {
     if (!node || depth > 500) return;
@@ -20,7 +22,7 @@ export function multilineScalarLines(parsed: ParsedYaml): Set<number> {
       const a = lines.positionAt(r[0]).line;
       // The range of a block scalar ends at the start of the following line.
       const b = lines.positionAt(Math.max(r[0], r[1] - 1)).line;
-      for (let l = a + 1; l <= b; l++) set!.add(l);
+      for (let l = a + 1; l <= b; l++) set.add(l);
       return;
     }
     if (isAlias(node)) return;
@@ -34,6 +36,5 @@ export function multilineScalarLines(parsed: ParsedYaml): Set<number> {
     }
   };
   for (const doc of parsed.docs) visit(doc.contents, 0);
-  cache.set(parsed, set);
   return set;
 }

@@ -1,7 +1,7 @@
 // YAML-level diagnostics: syntax errors, duplicate keys, tabs in indentation, extra documents.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { YAMLError } from 'yaml';
-import type { ParsedYaml } from './parse';
+import type { ParsedYaml } from './types';
 import { multilineScalarLines } from './blockLines';
 
 const CODES: Partial<Record<YAMLError['code'], string>> = {

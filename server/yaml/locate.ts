@@ -4,9 +4,9 @@
 // the AST supplies the node, the parent map and the keys already present.
 import type { Range } from 'vscode-languageserver-types';
 import type { Node, YAMLMap } from 'yaml';
-import type { ParsedYaml } from './parse';
 import { mapEntries, nodeAtPath, isMap } from './ast';
 import { multilineScalarLines } from './blockLines';
+import { derive, type ParsedYaml } from './types';
 
 export type YamlPath = (string | number)[];
 
@@ -144,7 +144,7 @@ class Walker {
   }
 }
 
-const walkers = new WeakMap<ParsedYaml, Walker>();
+const WALKER = Symbol('locateWalker');
 
 export function locate(parsed: ParsedYaml, offset: number): YamlLocation {
   const { lines, text } = parsed;
@@ -155,11 +155,7 @@ export function locate(parsed: ParsedYaml, offset: number): YamlLocation {
   const col = Math.min(pos.character, lineText.length);
   const before = lineText.slice(0, col);
   // Line analyses are kept per parse: completion and hover ask again and again on one version.
-  let walker = walkers.get(parsed);
-  if (!walker) {
-    walker = new Walker(parsed, multilineScalarLines(parsed));
-    walkers.set(parsed, walker);
-  }
+  const walker = derive(parsed, WALKER, () => new Walker(parsed, multilineScalarLines(parsed)));
   const expression = findExpression(before, lineStart);
 
   // Inside a multi-line scalar (script body): a value position of the scalar's key.

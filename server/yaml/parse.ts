@@ -1,26 +1,13 @@
 // Parses a YAML text once into everything the engine and the features need: the `yaml`
 // AST (with source ranges), a line index and YAML-level diagnostics. Never throws.
-import { parseAllDocuments, type Document } from 'yaml';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import { parseAllDocuments } from 'yaml';
 import { HARNESS_ROOT_KEYS, type HarnessRootKey } from '../../shared/protocol';
 import { LineIndex } from './lineIndex';
 import { yamlDiagnostics } from './diagnostics';
 import { fastParse } from './fastParse';
+import type { ParsedYaml, YamlDocument } from './types';
 
-export type YamlDocument = Document.Parsed;
-
-export interface ParsedYaml {
-  text: string;
-  lines: LineIndex;
-  /** The first document of the stream (the one validated), or undefined for an empty text. */
-  doc: YamlDocument | undefined;
-  /** All documents of the stream (Harness files have one; more are reported). */
-  docs: YamlDocument[];
-  /** The Harness root key of the first document, when its root is a map with one of them. */
-  rootKey?: HarnessRootKey;
-  /** Syntax errors, duplicate keys, tabs, extra documents: code 'yaml-syntax' | 'duplicate-key' | 'tab' | ... */
-  syntaxDiagnostics: Diagnostic[];
-}
+export type { ParsedYaml, YamlDocument } from './types';
 
 export function parseYaml(text: string): ParsedYaml {
   const lines = new LineIndex(text);
@@ -45,7 +32,7 @@ export function parseYaml(text: string): ParsedYaml {
       docs = [];
     }
   const doc = docs[0];
-  const parsed: ParsedYaml = { text, lines, doc, docs, syntaxDiagnostics: [] };
+  const parsed: ParsedYaml = { text, lines, doc, docs, syntaxDiagnostics: [], derived: new Map() };
   parsed.rootKey = findRootKey(doc);
   parsed.syntaxDiagnostics = yamlDiagnostics(parsed);
   return parsed;
