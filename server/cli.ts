@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createEngine } from './engine';
-import { expandGlob, isGlob } from './cli/glob';
+import { expandGlob, isGlob } from './cli/files';
 
 const USAGE = `Usage: harness-yaml validate <files or globs…> [--schema FILE] [--format text|json]
 

@@ -1,5 +1,7 @@
-// Glob patterns over `/`-separated paths: `**`, `*`, `?`, `[…]` and `{a,b}`. Used by the CLI's
-// file expansion and by the server's `harness.pipelineFiles` matching.
+// Glob patterns over `/`-separated paths: `**`, `*`, `?`, `[…]` and `{a,b}`: the one glob
+// module. The server matches `harness.pipelineFiles` with it, the CLI expands its file
+// arguments with it (server/cli/files.ts walks the directories), and the extension's tests hold
+// package.json's filename pattern to it.
 
 /** Expands `{a,b}` alternatives (nested braces allowed) into plain patterns. */
 export function expandBraces(pattern: string): string[] {
@@ -53,4 +55,31 @@ export function globToRegExp(pattern: string): RegExp {
     } else re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
   }
   return new RegExp(`^${re}$`);
+}
+
+/**
+ * One matcher for a settings list such as `harness.pipelineFiles` (minimatch-like): a pattern
+ * that does not start with `/` or `**` matches at any depth. Compiled once per settings change.
+ */
+export function compileGlobs(globs: readonly string[]): (path: string) => boolean {
+  const res = globs
+    .filter((g) => typeof g === 'string' && g.length > 0)
+    .flatMap((g) => expandBraces(g.startsWith('/') || g.startsWith('**') ? g : `**/${g}`))
+    .map(globToRegExp);
+  return (path) => {
+    const p = path.replace(/\\/g, '/');
+    return res.some((r) => r.test(p));
+  };
+}
+
+/** The path part of a document URI (`file:///a/b.yaml` → `/a/b.yaml`), decoded. */
+export function uriPath(uri: string): string {
+  const m = /^[a-zA-Z][\w+.-]*:(?:\/\/[^/]*)?(\/[^?#]*)/.exec(uri);
+  const raw = m ? m[1] : uri;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    // A malformed escape (`%E0%A4%A`): match against the path as written.
+    return raw;
+  }
 }

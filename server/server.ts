@@ -37,7 +37,7 @@ import type { CompiledSchema } from './schema/types';
 import { codeActions } from './features/codeActions';
 import { complete } from './features/completion';
 import { definition } from './features/definition';
-import { compileGlobs, uriPath } from './features/globs';
+import { compileGlobs, uriPath } from './glob';
 import { hover } from './features/hover';
 import { LiveRefCache } from './features/liveRefs';
 import { documentSymbols } from './features/symbols';

@@ -4,7 +4,7 @@ import { isValidTimeout } from '../../../../server/validation/semantic';
 import { scanExpressions, variableRefs } from '../../../../server/validation/expressions';
 import { editDistance, isTypo, suggest } from '../../../../server/validation/suggest';
 import type { Problem } from '../../../../server/validation/problems';
-import { expandBraces, globToRegExp } from '../../../../server/cli/glob';
+import { expandBraces, globToRegExp } from '../../../../server/glob';
 
 describe('core: timeout grammar', () => {
   for (const t of [

@@ -1,7 +1,7 @@
 // The small helpers behind the server and the client: glob matching, URI paths, the server's
 // live-reference cache, the client's root-key detection and its reference resolver.
 import * as assert from 'node:assert/strict';
-import { compileGlobs, uriPath } from '../../../../server/features/globs';
+import { compileGlobs, uriPath } from '../../../../server/glob';
 import { LiveRefCache } from '../../../../server/features/liveRefs';
 import { harnessRootKey } from '../../../../src/language/detect';
 import { ReferenceResolver } from '../../../../src/language/references';

@@ -1,11 +1,9 @@
-// Minimal glob expansion for the CLI (Node 20 has no fs.glob): `**`, `*`, `?` and `{a,b}`,
-// matched against paths relative to the working directory over a directory walk that skips
-// node_modules and .git.
+// The CLI's file arguments: a glob (`**`, `*`, `?`, `{a,b}`, matched by server/glob.ts) is
+// expanded over a directory walk from the working directory that skips node_modules and .git
+// (Node 20 has no fs.glob).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expandBraces, globToRegExp } from '../glob';
-
-export { expandBraces, globToRegExp };
 
 const MAGIC = /[*?{]/;
 const SKIP_DIRS = new Set(['node_modules', '.git']);
@@ -38,6 +36,7 @@ function walk(dir: string, onFile: (file: string) => void, depth = 0): void {
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch {
+    // An unreadable or vanished directory has no files to offer; the walk goes on elsewhere.
     return;
   }
   for (const e of entries) {
