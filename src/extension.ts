@@ -1,10 +1,14 @@
-// Extension entry point. Activation stays cheap: register contributions and return; the
-// language client, the API client and the tree load their data only when first needed.
+// Extension entry point: builds the features and wires them together, here and nowhere else.
+// Activation stays cheap: register contributions and return; the language client, the API client
+// and the tree load their data only when first needed.
 import * as vscode from 'vscode';
 import { getLog, log, recentLogLines } from './log';
 import { registerAccountFeatures, type AccountFeaturesApi } from './account';
 import { registerResourceCommands } from './commands';
+import { CommandEnv } from './commands/context';
+import { TreeFeature } from './features/tree';
 import { registerLanguageFeatures } from './language';
+import type { HarnessTreeProvider } from './tree/provider';
 
 /**
  * What `activate` returns (`extensions.getExtension(id).exports`) in test runs only: hooks that
@@ -14,6 +18,8 @@ import { registerLanguageFeatures } from './language';
  * user's consent.
  */
 export interface HarnessExtensionApi extends AccountFeaturesApi {
+  /** The resources view's data provider: tests walk the tree through getChildren/getTreeItem. */
+  tree: HarnessTreeProvider;
   /** Recent lines of the "Harness" log, redacted, oldest first. */
   logLines(): string[];
 }
@@ -34,12 +40,24 @@ export function activate(context: vscode.ExtensionContext): HarnessExtensionApi 
   );
   void vscode.commands.executeCommand('setContext', 'harness.signedIn', false);
   const account = registerAccountFeatures(context);
-  registerResourceCommands(context);
+  const tree = new TreeFeature(account.manager);
+  context.subscriptions.push(
+    tree,
+    tree.onDidChangeSelection((scope) => account.statusBar.setScope(scope)),
+    account.manager.onDidChangeLabel((ctx) => tree.relabel(ctx)),
+  );
+  registerResourceCommands(context, new CommandEnv(account.manager, tree, log));
   registerLanguageFeatures(context);
   log.info(
     `Harness extension ${context.extension.packageJSON.version} activated in ${Date.now() - started} ms`,
   );
-  return exportsFor(context.extensionMode, { ...account, logLines: recentLogLines });
+  return exportsFor(context.extensionMode, {
+    tree: tree.provider,
+    ready: account.ready,
+    currentAccount: account.currentAccount,
+    storedSessionIds: account.storedSessionIds,
+    logLines: recentLogLines,
+  });
 }
 
 export function deactivate(): void {

@@ -27,8 +27,17 @@ export function recentLogLines(): string[] {
   return [...recent];
 }
 
+/** Where the extension's messages go (redacted on the way). */
+export interface Log {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+  debug(message: string): void;
+  trace(message: string): void;
+}
+
 /** Log helpers that scrub anything that looks like a Harness token before it is written. */
-export const log = {
+export const log: Log = {
   info: (message: string) => write('info', message),
   warn: (message: string) => write('warn', message),
   error: (message: string) => write('error', message),

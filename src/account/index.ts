@@ -1,10 +1,6 @@
 // Sign-in, accounts and the resource tree: registered at activation, loaded lazily.
 import * as vscode from 'vscode';
 import { setAccountProvider } from '../language';
-import { getSelectedScope } from '../tree/selection';
-import { registerTree } from '../tree';
-import type { HarnessNode } from '../tree/nodes';
-import type { HarnessTreeProvider } from '../tree/provider';
 import { setAccounts, type AccountContext } from './accounts';
 import { HarnessAuthProvider } from './authProvider';
 import { RateBudgets } from '../api/limiter';
@@ -16,10 +12,8 @@ import { interactiveSignIn, runSignIn, type SignInArgs } from './signInFlow';
 import { AccountStatusBar } from './statusBar';
 import { ENV_SESSION_ID } from './envSession';
 
-/** What the account/tree half adds to the extension's exports (hooks for tests, only in test runs). */
+/** What the account half adds to the extension's exports (hooks for tests, only in test runs). */
 export interface AccountFeaturesApi {
-  /** The resources view's data provider: tests walk the tree through getChildren/getTreeItem. */
-  tree: HarnessTreeProvider;
   /** Resolves when stored sessions have been read at start-up. */
   ready: Promise<void>;
   /** The active account, if any. */
@@ -46,7 +40,12 @@ interface AccountPick extends vscode.QuickPickItem {
   sessionId?: string;
 }
 
-export function registerAccountFeatures(context: vscode.ExtensionContext): AccountFeaturesApi {
+export interface AccountFeatures extends AccountFeaturesApi {
+  manager: AccountManager;
+  statusBar: AccountStatusBar;
+}
+
+export function registerAccountFeatures(context: vscode.ExtensionContext): AccountFeatures {
   const manager = new AccountManager(
     context,
     new SessionStore(context.secrets),
@@ -55,7 +54,6 @@ export function registerAccountFeatures(context: vscode.ExtensionContext): Accou
   manager.interactiveSignIn = (prefill) => interactiveSignIn(manager, prefill);
   setAccounts(manager);
   const statusBar = new AccountStatusBar(manager);
-  const { provider } = registerTree(context, manager, () => statusBar.setScope(getSelectedScope()));
 
   const switchAccount = async (arg?: unknown): Promise<boolean> => {
     const wanted = sessionIdArg(arg);
@@ -138,19 +136,15 @@ export function registerAccountFeatures(context: vscode.ExtensionContext): Accou
   };
   context.subscriptions.push(
     manager.onDidChange(() => setAccountProvider(accountForLanguage)),
-    manager.onDidChangeLabel((ctx) => {
-      statusBar.update();
-      provider.relabel(ctx);
-    }),
+    manager.onDidChangeLabel(() => statusBar.update()),
   );
 
   const ready = manager.initialize();
   return {
-    tree: provider,
+    manager,
+    statusBar,
     ready,
     currentAccount: () => manager.current(),
     storedSessionIds: () => manager.storedSessions().map((s) => s.id),
   };
 }
-
-export type { HarnessNode };

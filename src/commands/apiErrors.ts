@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { isHarnessApiError } from '../api/errors';
 import { apiErrorInfo } from '../ui/errorText';
-import { reportError } from './context';
+import type { CommandEnv } from './context';
 
 export function isDuplicate(err: unknown): boolean {
   return isHarnessApiError(err, 'duplicate') || apiErrorInfo(err).code === 'DUPLICATE_FIELD';
@@ -21,11 +21,16 @@ export function fieldErrorLines(err: unknown): string[] {
  * Shows a create failure. Validation and duplicate errors get a modal listing each field on
  * its own line; other failures (401, network, …) go through the usual error display.
  */
-export async function showCreateError(err: unknown, what: string, interactive: boolean): Promise<void> {
+export async function showCreateError(
+  env: CommandEnv,
+  err: unknown,
+  what: string,
+  interactive: boolean,
+): Promise<void> {
   const info = apiErrorInfo(err);
   const byField =
     isHarnessApiError(err, 'invalid') || isHarnessApiError(err, 'duplicate') || info.fieldErrors.length > 0;
-  if (!byField) return reportError(err, `create ${what}`);
+  if (!byField) return env.reportError(err, `create ${what}`);
   const title = isDuplicate(err)
     ? `Could not create ${what}: it already exists.`
     : `Could not create ${what}.`;

@@ -1,25 +1,32 @@
-// Small host-side helpers every command uses: the active account, tree refreshes and error
-// display, so each command file only holds its own flow.
-import * as vscode from 'vscode';
+// What every command needs from the rest of the extension, injected once (CommandEnv): the
+// accounts, the tree and the log; plus small pure helpers, so each command file only holds its
+// own flow.
 import type { ProjectScope, Scope } from '../api/types';
-import { getAccounts, type AccountContext } from '../account/accounts';
-import { log } from '../log';
+import type { AccountContext, Accounts } from '../account/accounts';
+import type { Log } from '../log';
+import type { TreeAccess } from '../tree/access';
 import { nodeIds, type HarnessNode } from '../tree/nodes';
 import { isCancelled } from './invocation';
 
-/** The active account; interactive callers are offered to sign in when there is none. */
-export async function activeAccount(interactive: boolean): Promise<AccountContext | undefined> {
-  const accounts = getAccounts();
-  const current = accounts.current();
-  if (current || !interactive) return current;
-  return accounts.require();
-}
+export class CommandEnv {
+  constructor(
+    readonly accounts: Accounts,
+    readonly tree: TreeAccess,
+    readonly log: Log,
+  ) {}
 
-/** Asks the tree to refetch `node` (or everything); never fails the caller. */
-export function refreshTree(node?: HarnessNode): void {
-  vscode.commands.executeCommand('harness.refresh', node).then(undefined, (err: unknown) => {
-    log.debug(`harness.refresh failed: ${err instanceof Error ? err.message : String(err)}`);
-  });
+  /** The active account; interactive callers are offered to sign in when there is none. */
+  async activeAccount(interactive: boolean): Promise<AccountContext | undefined> {
+    const current = this.accounts.current();
+    if (current || !interactive) return current;
+    return this.accounts.require();
+  }
+
+  /** Shows an API failure (401 offers sign-in, 403 names the access) without blocking the caller. */
+  reportError(err: unknown, operation: string): void {
+    if (isCancelled(err)) return;
+    void this.accounts.handleApiError(err, operation);
+  }
 }
 
 /** Folder nodes with the ids the tree gives them, to refresh a folder known only by scope. */
@@ -29,12 +36,6 @@ export function pipelinesFolder(scope: ProjectScope): HarnessNode {
 
 export function connectorsFolder(scope: Scope): HarnessNode {
   return { kind: 'connectors', id: nodeIds.connectors(scope), scope: { ...scope } };
-}
-
-/** Shows an API failure (401 offers sign-in, 403 names the access) without blocking the caller. */
-export function reportError(err: unknown, operation: string): void {
-  if (isCancelled(err)) return;
-  void getAccounts().handleApiError(err, operation);
 }
 
 export function scopeLabel(scope: Scope): string {

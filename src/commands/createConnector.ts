@@ -4,9 +4,8 @@ import * as vscode from 'vscode';
 import { isHarnessApiError } from '../api/errors';
 import type { Connector, ConnectorInfo, Scope } from '../api/types';
 import { scopeOf } from '../tree/nodes';
-import { getSelectedScope } from '../tree/selection';
 import { isDuplicate, showCreateError } from './apiErrors';
-import { activeAccount, connectorsFolder, refreshTree, scopeLabel } from './context';
+import { connectorsFolder, scopeLabel, type CommandEnv } from './context';
 import {
   buildConnector,
   GUIDED_CONNECTOR_TYPES,
@@ -295,16 +294,16 @@ async function readFile(pathOrUri: string | vscode.Uri): Promise<string> {
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 }
 
-export async function createConnector(arg?: unknown): Promise<CreateConnectorResult> {
+export async function createConnector(env: CommandEnv, arg?: unknown): Promise<CreateConnectorResult> {
   const interactive = !isOptions(arg);
-  const account = await activeAccount(interactive);
+  const account = await env.activeAccount(interactive);
   if (!account) return { status: 'refused', reason: 'not signed in to Harness' };
 
   // Where.
   let scope: Scope | undefined;
   if (isOptions(arg)) scope = scopeFromOptions(arg);
   else if (isTreeNode(arg)) scope = scopeOf(arg);
-  else scope = getSelectedScope() ?? (await pickScope(account.api));
+  else scope = env.tree.selectedScope() ?? (await pickScope(env, account.api));
   if (!scope) return { status: 'cancelled' };
 
   // What: a file (any type) or the guided fields.
@@ -384,11 +383,11 @@ export async function createConnector(arg?: unknown): Promise<CreateConnectorRes
               identifier: send.identifier,
             });
         });
-      refreshTree(connectorsFolder(scope));
+      env.tree.refresh(connectorsFolder(scope));
       return { status: 'ok', connector };
     } catch (err) {
       if (isCancelled(err)) return { status: 'cancelled' };
-      await showCreateError(err, `connector ${send.identifier}`, interactive);
+      await showCreateError(env, err, `connector ${send.identifier}`, interactive);
       const again = interactive && guidedType && (isDuplicate(err) || isHarnessApiError(err, 'invalid'));
       if (!again) return failed(err);
     }

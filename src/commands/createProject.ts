@@ -4,9 +4,8 @@ import * as vscode from 'vscode';
 import { isHarnessApiError } from '../api/errors';
 import type { ModuleType, Project } from '../api/types';
 import { scopeOf } from '../tree/nodes';
-import { getSelectedScope } from '../tree/selection';
 import { isDuplicate, showCreateError } from './apiErrors';
-import { activeAccount, refreshTree } from './context';
+import type { CommandEnv } from './context';
 import { nodeIds } from '../tree/nodes';
 import { deriveIdentifier, parseTags, validateColor, validateIdentifier, validateName } from './identifiers';
 import {
@@ -138,9 +137,9 @@ async function askProject(org: string, previous?: ProjectInput): Promise<Project
   };
 }
 
-export async function createProject(arg?: unknown): Promise<CreateProjectResult> {
+export async function createProject(env: CommandEnv, arg?: unknown): Promise<CreateProjectResult> {
   const interactive = !isOptions(arg);
-  const account = await activeAccount(interactive);
+  const account = await env.activeAccount(interactive);
   if (!account) return { status: 'refused', reason: 'not signed in to Harness' };
 
   let input: ProjectInput | undefined;
@@ -152,7 +151,8 @@ export async function createProject(arg?: unknown): Promise<CreateProjectResult>
     org = parsed.orgIdentifier;
   } else {
     org =
-      (isTreeNode(arg) ? scopeOf(arg) : getSelectedScope())?.orgIdentifier ?? (await pickOrg(account.api));
+      (isTreeNode(arg) ? scopeOf(arg) : env.tree.selectedScope())?.orgIdentifier ??
+      (await pickOrg(env, account.api));
     if (!org) return { status: 'cancelled' };
   }
 
@@ -165,11 +165,11 @@ export async function createProject(arg?: unknown): Promise<CreateProjectResult>
         account.api.createProject(body, { signal }),
       );
       void vscode.window.showInformationMessage(`Harness: created project "${project.name}" in ${org}.`);
-      refreshTree({ kind: 'org', id: nodeIds.org(org), org: { identifier: org, name: org } });
+      env.tree.refresh({ kind: 'org', id: nodeIds.org(org), org: { identifier: org, name: org } });
       return { status: 'ok', project };
     } catch (err) {
       if (isCancelled(err)) return { status: 'cancelled' };
-      await showCreateError(err, `project ${body.identifier}`, interactive);
+      await showCreateError(env, err, `project ${body.identifier}`, interactive);
       // Interactive: ask again with the answers kept, so only the wrong field needs changing.
       if (!interactive || !(isDuplicate(err) || isHarnessApiError(err, 'invalid'))) return failed(err);
     }

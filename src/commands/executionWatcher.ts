@@ -7,10 +7,10 @@
 import * as vscode from 'vscode';
 import { executionStatusInfo, type ExecutionSummary, type HarnessApi, type ProjectScope } from '../api/types';
 import type { PipelineNode } from '../tree/nodes';
-import { notifyNodeChanged } from '../tree/updates';
-import { log } from '../log';
+import type { Log } from '../log';
+import type { TreeAccess } from '../tree/access';
 import { isTransient } from '../ui/errorText';
-import { pipelinesFolder, refreshTree } from './context';
+import { pipelinesFolder } from './context';
 import { executionLink } from './deepLinks';
 
 export interface WatchRequest {
@@ -69,7 +69,10 @@ export class ExecutionWatcher implements vscode.Disposable {
   private disposed = false;
   private readonly active = new Map<string, ExecutionSummary | undefined>();
 
-  constructor() {
+  constructor(
+    private readonly tree: TreeAccess,
+    private readonly log: Log,
+  ) {
     this.item.name = 'Harness Execution';
   }
 
@@ -127,7 +130,7 @@ export class ExecutionWatcher implements vscode.Disposable {
             delay = Math.min(MAX_DELAY_MS, delay * 2);
             if (failures < 8) continue;
           }
-          log.warn(
+          this.log.warn(
             `Stopped watching execution ${req.planExecutionId}: ${err instanceof Error ? err.message : String(err)}`,
           );
           this.stop(url, `stopped watching the execution of ${req.pipelineIdentifier}.`, false);
@@ -143,7 +146,7 @@ export class ExecutionWatcher implements vscode.Disposable {
         if (!info.known) {
           // A status Harness has not documented: it may be final, so polling could go on forever.
           const raw = summary.rawStatus ?? summary.status;
-          log.warn(
+          this.log.warn(
             `Execution ${req.planExecutionId} of ${req.pipelineIdentifier} reported status "${raw}", which this extension does not know; stopped watching.`,
           );
           this.stop(
@@ -180,7 +183,7 @@ export class ExecutionWatcher implements vscode.Disposable {
         lastExecutionId: req.planExecutionId,
         lastExecutionTs: summary.startTs ?? Date.now(),
       };
-      notifyNodeChanged(req.node);
+      this.tree.repaint(req.node);
     }
   }
 
@@ -203,7 +206,7 @@ export class ExecutionWatcher implements vscode.Disposable {
       if (c) void vscode.env.openExternal(vscode.Uri.parse(url));
     });
     // Without a node to repaint, refetch the pipelines list so its last-execution icon is current.
-    if (!req.node) refreshTree(pipelinesFolder(req.scope));
+    if (!req.node) this.tree.refresh(pipelinesFolder(req.scope));
     // Leave the final status visible for a while, unless another execution is being watched.
     setTimeout(() => {
       if (!this.disposed && this.active.size === 0) this.item.hide();

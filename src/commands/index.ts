@@ -3,6 +3,7 @@
 // a result object (see invocation.ts) so tests and other extensions can drive it.
 import * as vscode from 'vscode';
 import { log } from '../log';
+import type { CommandEnv } from './context';
 import { createConnector } from './createConnector';
 import { createProject } from './createProject';
 import { ExecutionWatcher } from './executionWatcher';
@@ -29,6 +30,7 @@ function pushOptions(value: unknown): PushOptions | undefined {
  * `harness:` document reaches Harness: Ctrl+S in its editor is bound to this command.
  */
 export async function pushPipelineCommand(
+  env: CommandEnv,
   fs: { provider: HarnessFileSystemProvider; drafts: Drafts },
   arg?: unknown,
   second?: unknown,
@@ -48,7 +50,14 @@ export async function pushPipelineCommand(
   const doc = await vscode.workspace.openTextDocument(uri);
   const location = locationOf(uri);
   const text = doc.getText();
-  const result = await pushText({ text, sourceUri: uri, doc, location, options: options ?? {}, interactive });
+  const result = await pushText(env, {
+    text,
+    sourceUri: uri,
+    doc,
+    location,
+    options: options ?? {},
+    interactive,
+  });
   if (result.status === 'ok' && location) {
     // What Harness has now is this text: no draft of it is kept, and the editor is saved (clean)
     // unless it was edited while the push ran.
@@ -61,8 +70,8 @@ export async function pushPipelineCommand(
   return result;
 }
 
-export function registerResourceCommands(context: vscode.ExtensionContext): void {
-  const watcher = new ExecutionWatcher();
+export function registerResourceCommands(context: vscode.ExtensionContext, env: CommandEnv): void {
+  const watcher = new ExecutionWatcher(env.tree, env.log);
   const drafts = new Drafts(fileDraftStorage(context.globalStorageUri));
   const reasons = new SaveReasons();
   const provider = new HarnessFileSystemProvider({ drafts, reasons });
@@ -79,16 +88,16 @@ export function registerResourceCommands(context: vscode.ExtensionContext): void
   registerRemoteSnapshots(context);
   registerProblemTracking(context);
   const commands: [string, (...args: unknown[]) => unknown][] = [
-    ['harness.pushPipeline', (a, b) => pushPipelineCommand(fs, a, b)],
-    ['harness.openPipeline', (a) => openPipeline(a)],
-    ['harness.runPipeline', (a) => runPipeline(watcher, a)],
-    ['harness.createProject', (a) => createProject(a)],
-    ['harness.createConnector', (a) => createConnector(a)],
-    ['harness.deletePipeline', (a) => deleteResource('pipeline', a)],
-    ['harness.deleteConnector', (a) => deleteResource('connector', a)],
-    ['harness.deleteProject', (a) => deleteResource('project', a)],
-    ['harness.testConnection', (a) => testConnection(a)],
-    ['harness.openInBrowser', (a) => openInBrowser(a)],
+    ['harness.pushPipeline', (a, b) => pushPipelineCommand(env, fs, a, b)],
+    ['harness.openPipeline', (a) => openPipeline(env, a)],
+    ['harness.runPipeline', (a) => runPipeline(env, watcher, a)],
+    ['harness.createProject', (a) => createProject(env, a)],
+    ['harness.createConnector', (a) => createConnector(env, a)],
+    ['harness.deletePipeline', (a) => deleteResource(env, 'pipeline', a)],
+    ['harness.deleteConnector', (a) => deleteResource(env, 'connector', a)],
+    ['harness.deleteProject', (a) => deleteResource(env, 'project', a)],
+    ['harness.testConnection', (a) => testConnection(env, a)],
+    ['harness.openInBrowser', (a) => openInBrowser(env, a)],
     ['harness.copyIdentifier', (a) => copyIdentifier(a)],
   ];
   for (const [id, handler] of commands)

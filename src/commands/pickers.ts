@@ -3,7 +3,7 @@
 // server-side search the tree uses for more.
 import * as vscode from 'vscode';
 import type { HarnessApi, ProjectScope, Scope } from '../api/types';
-import { reportError } from './context';
+import type { CommandEnv } from './context';
 
 interface Item<T> extends vscode.QuickPickItem {
   value: T;
@@ -18,7 +18,7 @@ async function pick<T>(items: Item<T>[], placeHolder: string): Promise<T | undef
   return chosen?.value;
 }
 
-export async function pickOrg(api: HarnessApi): Promise<string | undefined> {
+export async function pickOrg(env: CommandEnv, api: HarnessApi): Promise<string | undefined> {
   try {
     const page = await api.listOrganizations({ pageIndex: 0, pageSize: 100 });
     return pick(
@@ -26,13 +26,17 @@ export async function pickOrg(api: HarnessApi): Promise<string | undefined> {
       'Organization',
     );
   } catch (err) {
-    reportError(err, 'list organizations');
+    env.reportError(err, 'list organizations');
     return undefined;
   }
 }
 
-export async function pickProject(api: HarnessApi, org?: string): Promise<ProjectScope | undefined> {
-  const orgIdentifier = org ?? (await pickOrg(api));
+export async function pickProject(
+  env: CommandEnv,
+  api: HarnessApi,
+  org?: string,
+): Promise<ProjectScope | undefined> {
+  const orgIdentifier = org ?? (await pickOrg(env, api));
   if (!orgIdentifier) return undefined;
   try {
     const page = await api.listProjects(orgIdentifier, { pageIndex: 0, pageSize: 100 });
@@ -46,13 +50,13 @@ export async function pickProject(api: HarnessApi, org?: string): Promise<Projec
     );
     return id ? { orgIdentifier, projectIdentifier: id } : undefined;
   } catch (err) {
-    reportError(err, 'list projects');
+    env.reportError(err, 'list projects');
     return undefined;
   }
 }
 
 /** Account, an organization, or a project. */
-export async function pickScope(api: HarnessApi): Promise<Scope | undefined> {
+export async function pickScope(env: CommandEnv, api: HarnessApi): Promise<Scope | undefined> {
   const level = await pick<'account' | 'org' | 'project'>(
     [
       {
@@ -67,9 +71,9 @@ export async function pickScope(api: HarnessApi): Promise<Scope | undefined> {
   );
   if (level === 'account') return {};
   if (level === 'org') {
-    const org = await pickOrg(api);
+    const org = await pickOrg(env, api);
     return org ? { orgIdentifier: org } : undefined;
   }
-  if (level === 'project') return pickProject(api);
+  if (level === 'project') return pickProject(env, api);
   return undefined;
 }

@@ -6,11 +6,9 @@ import * as vscode from 'vscode';
 import { isHarnessApiError } from '../api/errors';
 import type { GitParams, GovernanceMetadata, PipelineDetail, ProjectScope } from '../api/types';
 import type { AccountContext } from '../account/accounts';
-import { getSelectedScope } from '../tree/selection';
-import { log } from '../log';
 import { showApiError } from '../ui/errors';
 import { describeApiError, isOutcomeUnknown, isTransient, OUTCOME_UNKNOWN_CHECK } from '../ui/errorText';
-import { activeAccount, pipelinesFolder, refreshTree, reportError, scopeLabel } from './context';
+import { pipelinesFolder, scopeLabel, type CommandEnv } from './context';
 import { pipelineLink } from './deepLinks';
 import { getBaseline, setBaseline } from './fs/baselines';
 import type { PipelineLocation } from './fs/pipelineUri';
@@ -63,6 +61,7 @@ function refused(reason: string, interactive: boolean): PushResult {
 }
 
 async function resolveScope(
+  env: CommandEnv,
   req: PushRequest,
   account: AccountContext,
   yamlScope: { orgIdentifier?: string; projectIdentifier?: string },
@@ -75,11 +74,11 @@ async function resolveScope(
   if (yamlScope.orgIdentifier && yamlScope.projectIdentifier) {
     return { orgIdentifier: yamlScope.orgIdentifier, projectIdentifier: yamlScope.projectIdentifier };
   }
-  const selected = getSelectedScope();
+  const selected = env.tree.selectedScope();
   if (selected?.orgIdentifier && selected.projectIdentifier) {
     return { orgIdentifier: selected.orgIdentifier, projectIdentifier: selected.projectIdentifier };
   }
-  return req.interactive ? pickProject(account.api, org ?? yamlScope.orgIdentifier) : undefined;
+  return req.interactive ? pickProject(env, account.api, org ?? yamlScope.orgIdentifier) : undefined;
 }
 
 function gitParamsForUpdate(
@@ -122,6 +121,7 @@ async function confirmDespiteErrors(
 
 /** What a push is about, once the YAML, account and scope are known. */
 interface PushTarget {
+  env: CommandEnv;
   req: PushRequest;
   account: AccountContext;
   scope: ProjectScope;
@@ -139,7 +139,7 @@ type Transfer =
   | { kind: 'refused'; reason: string }
   | { kind: 'denied'; message: string };
 
-export async function pushText(req: PushRequest): Promise<PushResult> {
+export async function pushText(env: CommandEnv, req: PushRequest): Promise<PushResult> {
   // 1. Refuse while the language server reports errors (unless forced / confirmed).
   if (req.doc) {
     const errors = await errorDiagnostics(req.doc);
@@ -164,7 +164,7 @@ export async function pushText(req: PushRequest): Promise<PushResult> {
       req.interactive,
     );
   }
-  const account = await activeAccount(req.interactive);
+  const account = await env.activeAccount(req.interactive);
   if (!account) return refused('Sign in to Harness to push pipelines.', req.interactive);
   if (req.location && req.location.accountId !== account.accountId) {
     return refused(
@@ -172,7 +172,7 @@ export async function pushText(req: PushRequest): Promise<PushResult> {
       req.interactive,
     );
   }
-  const scope = await resolveScope(req, account, parsed.info);
+  const scope = await resolveScope(env, req, account, parsed.info);
   if (!scope) {
     return req.interactive
       ? { status: 'cancelled' }
@@ -183,6 +183,7 @@ export async function pushText(req: PushRequest): Promise<PushResult> {
   }
   const name = parsed.info.name;
   const target: PushTarget = {
+    env,
     req,
     account,
     scope,
@@ -202,7 +203,7 @@ export async function pushText(req: PushRequest): Promise<PushResult> {
       // The write was sent and its answer lost (cut off, timed out, or cancelled after sending):
       // Harness may have applied it. Never say it did not; offer to read it back.
       if (req.interactive) void warnMaybeApplied(target, err);
-      else log.warn(describeApiError(err, `push pipeline ${identifier}`));
+      else env.log.warn(describeApiError(err, `push pipeline ${identifier}`));
       return failed(err);
     }
     if (isCancelled(err)) {
@@ -218,7 +219,7 @@ export async function pushText(req: PushRequest): Promise<PushResult> {
       void showApiError(err, `push pipeline ${identifier}`, 'Retry').then((choice) => {
         if (choice === 'Retry') void vscode.commands.executeCommand('harness.pushPipeline', req.sourceUri);
       });
-    } else reportError(err, `push pipeline ${identifier}`);
+    } else env.reportError(err, `push pipeline ${identifier}`);
     return failed(err);
   }
 }
@@ -316,7 +317,7 @@ async function transfer(
   const gov = result.governanceMetadata;
   if (gov?.deny) return { kind: 'denied', message: gov.message ?? 'denied by a Harness policy' };
   if (req.location) setBaseline(req.location, t.body);
-  refreshTree(pipelinesFolder(scope));
+  t.env.tree.refresh(pipelinesFolder(scope));
   return { kind: 'done', action: remote ? 'updated' : 'created', ...(gov ? { governance: gov } : {}) };
 }
 
@@ -350,7 +351,7 @@ function finish(t: PushTarget, outcome: Transfer): PushResult {
           : `Pipeline ${t.label} ${outcome.action} in ${where}.`;
       const gov = outcome.governance;
       const warn = gov?.status && gov.status !== 'pass' ? ` Policy evaluation: ${gov.status}.` : '';
-      log.info(`push ${identifier}: ${outcome.action} in ${where}`);
+      t.env.log.info(`push ${identifier}: ${outcome.action} in ${where}`);
       void vscode.window
         .showInformationMessage(`Harness: ${text}${warn}`, 'Open in Harness')
         .then((choice) => {
@@ -382,6 +383,6 @@ async function warnMaybeApplied(t: PushTarget, err: unknown): Promise<void> {
         : `Harness: pipeline ${t.label} in Harness is not your version: the push was not applied; push again when ready.`,
     );
   } catch (readErr) {
-    reportError(readErr, `read pipeline ${t.identifier}`);
+    t.env.reportError(readErr, `read pipeline ${t.identifier}`);
   }
 }

@@ -5,15 +5,7 @@ import * as vscode from 'vscode';
 import type { ConnectorTestResult, GitParams, ProjectScope, Scope } from '../api/types';
 import type { AccountContext } from '../account/accounts';
 import type { ConnectorNode, HarnessNode } from '../tree/nodes';
-import { notifyNodeChanged } from '../tree/updates';
-import {
-  activeAccount,
-  connectorsFolder,
-  pipelinesFolder,
-  refreshTree,
-  reportError,
-  scopeLabel,
-} from './context';
+import { connectorsFolder, pipelinesFolder, scopeLabel, type CommandEnv } from './context';
 import { connectorLink, executionLink, orgLink, pipelineLink, projectLink } from './deepLinks';
 import { pipelineUri } from './fs/provider';
 import {
@@ -44,9 +36,9 @@ function projectScopeOf(o: Record<string, unknown>): ProjectScope | undefined {
 
 // ---- Open pipeline YAML -------------------------------------------------------------------
 
-export async function openPipeline(arg?: unknown): Promise<CommandResult<{ uri: string }>> {
+export async function openPipeline(env: CommandEnv, arg?: unknown): Promise<CommandResult<{ uri: string }>> {
   const interactive = !isOptions(arg);
-  const account = await activeAccount(interactive);
+  const account = await env.activeAccount(interactive);
   if (!account) return { status: 'refused', reason: 'not signed in to Harness' };
   let scope: ProjectScope | undefined;
   let identifier: string | undefined;
@@ -73,7 +65,7 @@ export async function openPipeline(arg?: unknown): Promise<CommandResult<{ uri: 
     await vscode.window.showTextDocument(doc, { preview: false });
     return { status: 'ok', uri: uri.toString() };
   } catch (err) {
-    reportError(err, `open pipeline ${identifier}`);
+    env.reportError(err, `open pipeline ${identifier}`);
     return failed(err);
   }
 }
@@ -129,11 +121,15 @@ function deletableOf(kind: Deletable['kind'], arg: unknown): Deletable | undefin
   return { kind, scope: optScope(arg), identifier, name: identifier };
 }
 
-export async function deleteResource(kind: Deletable['kind'], arg?: unknown): Promise<CommandResult> {
+export async function deleteResource(
+  env: CommandEnv,
+  kind: Deletable['kind'],
+  arg?: unknown,
+): Promise<CommandResult> {
   const interactive = !isOptions(arg);
   const target = deletableOf(kind, arg);
   if (!target) return { status: 'refused', reason: `choose a ${kind} in the Harness view` };
-  const account = await activeAccount(interactive);
+  const account = await env.activeAccount(interactive);
   if (!account) return { status: 'refused', reason: 'not signed in to Harness' };
   const where = kind === 'project' ? `organization ${target.scope.orgIdentifier}` : scopeLabel(target.scope);
   if (interactive) {
@@ -164,11 +160,11 @@ export async function deleteResource(kind: Deletable['kind'], arg?: unknown): Pr
       }
     });
     void vscode.window.showInformationMessage(`Harness: deleted ${kind} "${target.name}" from ${where}.`);
-    refreshAfterDelete(target);
+    refreshAfterDelete(env, target);
     return { status: 'ok' };
   } catch (err) {
     if (isCancelled(err)) return { status: 'cancelled' };
-    reportError(err, `delete ${kind} ${target.identifier}`);
+    env.reportError(err, `delete ${kind} ${target.identifier}`);
     return failed(err);
   }
 }
@@ -188,24 +184,27 @@ function remoteDeleteParams(target: Deletable): GitParams | undefined {
   };
 }
 
-function refreshAfterDelete(target: Deletable): void {
+function refreshAfterDelete(env: CommandEnv, target: Deletable): void {
   const parent = target.node?.parent;
-  if (parent) return refreshTree(parent);
-  if (target.kind === 'pipeline') return refreshTree(pipelinesFolder(target.scope));
-  if (target.kind === 'connector') return refreshTree(connectorsFolder(target.scope));
-  refreshTree(undefined);
+  if (parent) return env.tree.refresh(parent);
+  if (target.kind === 'pipeline') return env.tree.refresh(pipelinesFolder(target.scope));
+  if (target.kind === 'connector') return env.tree.refresh(connectorsFolder(target.scope));
+  env.tree.refresh(undefined);
 }
 
 // ---- Test connection ----------------------------------------------------------------------
 
-export async function testConnection(arg?: unknown): Promise<CommandResult<{ result: ConnectorTestResult }>> {
+export async function testConnection(
+  env: CommandEnv,
+  arg?: unknown,
+): Promise<CommandResult<{ result: ConnectorTestResult }>> {
   const interactive = !isOptions(arg);
   const node = isTreeNode(arg) && arg.kind === 'connector' ? (arg as ConnectorNode) : undefined;
   const scope = node?.scope ?? (isOptions(arg) ? optScope(arg) : undefined);
   const identifier =
     node?.connector.connector.identifier ?? (isOptions(arg) ? str(arg.identifier) : undefined);
   if (!scope || !identifier) return { status: 'refused', reason: 'choose a connector in the Harness view' };
-  const account = await activeAccount(interactive);
+  const account = await env.activeAccount(interactive);
   if (!account) return { status: 'refused', reason: 'not signed in to Harness' };
   try {
     const result = await withCancellableProgress(`Testing connector ${identifier}…`, (signal) =>
@@ -221,7 +220,7 @@ export async function testConnection(arg?: unknown): Promise<CommandResult<{ res
         testedAt: result.testedAt ?? Date.now(),
         lastTestedAt: result.testedAt ?? Date.now(),
       };
-      notifyNodeChanged(node);
+      env.tree.repaint(node);
     }
     if (result.status === 'SUCCESS') {
       void vscode.window.showInformationMessage(`Harness: connector "${identifier}" connected successfully.`);
@@ -239,7 +238,7 @@ export async function testConnection(arg?: unknown): Promise<CommandResult<{ res
     return { status: 'ok', result };
   } catch (err) {
     if (isCancelled(err)) return { status: 'cancelled' };
-    reportError(err, `test connector ${identifier}`);
+    env.reportError(err, `test connector ${identifier}`);
     return failed(err);
   }
 }
@@ -278,14 +277,14 @@ export function linkFor(
   }
 }
 
-export async function openInBrowser(arg?: unknown): Promise<CommandResult<{ url: string }>> {
+export async function openInBrowser(env: CommandEnv, arg?: unknown): Promise<CommandResult<{ url: string }>> {
   let url: string | undefined;
   if (isOptions(arg) && str(arg.url)) url = str(arg.url);
   else if (isTreeNode(arg)) {
-    const account = await activeAccount(false);
+    const account = await env.activeAccount(false);
     if (account) url = linkFor(account, arg);
   } else if (isOptions(arg) && str(arg.planExecutionId)) {
-    const account = await activeAccount(false);
+    const account = await env.activeAccount(false);
     const scope = projectScopeOf(arg);
     const id = str(arg.identifier);
     if (account && scope && id) {

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { ExecutionSummary, ProjectScope } from '../api/types';
 import type { PipelineNode } from '../tree/nodes';
-import { activeAccount, reportError } from './context';
+import type { CommandEnv } from './context';
 import { executionLink } from './deepLinks';
 import type { ExecutionWatcher } from './executionWatcher';
 import {
@@ -78,24 +78,28 @@ async function editInputsAsYaml(template: string): Promise<string | undefined> {
   return choice === 'Run' ? doc.getText() : undefined;
 }
 
-export async function runPipeline(watcher: ExecutionWatcher, arg?: unknown): Promise<RunResult> {
+export async function runPipeline(
+  env: CommandEnv,
+  watcher: ExecutionWatcher,
+  arg?: unknown,
+): Promise<RunResult> {
   const interactive = !isOptions(arg);
   const options = isOptions(arg) ? arg : {};
   const node = isTreeNode(arg) && arg.kind === 'pipeline' ? (arg as PipelineNode) : undefined;
-  const account = await activeAccount(interactive);
+  const account = await env.activeAccount(interactive);
   if (!account) return { status: 'refused', reason: 'not signed in to Harness' };
 
   let scope: ProjectScope | undefined = node?.scope;
   const org = str(options.org);
   const project = str(options.project);
   if (!scope && org && project) scope = { orgIdentifier: org, projectIdentifier: project };
-  if (!scope && interactive) scope = await pickProject(account.api);
+  if (!scope && interactive) scope = await pickProject(env, account.api);
   let identifier = node?.pipeline.identifier ?? str(options.identifier);
   if (scope && !identifier && interactive) {
     const page = await account.api
       .listPipelines(scope, { pageIndex: 0, pageSize: 100 })
       .catch((err: unknown) => {
-        reportError(err, 'list pipelines');
+        env.reportError(err, 'list pipelines');
         return undefined;
       });
     const picked = page
@@ -190,7 +194,7 @@ export async function runPipeline(watcher: ExecutionWatcher, arg?: unknown): Pro
     return { status: 'ok', planExecutionId, url };
   } catch (err) {
     if (isCancelled(err)) return { status: 'cancelled' };
-    reportError(err, `run pipeline ${identifier}`);
+    env.reportError(err, `run pipeline ${identifier}`);
     return failed(err);
   }
 }

@@ -2,13 +2,13 @@
 // simulator, and signing in/out through the real commands.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { AccountFeaturesApi } from '../../src/account';
 import type { SignInResult } from '../../src/account/manager';
+import type { HarnessExtensionApi } from '../../src/extension';
 import { startSimulator, type HostSimulator } from './helpers/simulator';
 
 export const EXTENSION_ID = 'harness-community.harness-vscode';
 
-export type HarnessExports = AccountFeaturesApi & { logLines(): string[] };
+export type HarnessExports = HarnessExtensionApi;
 
 function isExports(v: unknown): v is HarnessExports {
   return (
@@ -20,14 +20,14 @@ function isExports(v: unknown): v is HarnessExports {
   );
 }
 
-/** The extension's exports; activate() must spread registerAccountFeatures(context)'s result into them. */
+/** The extension's exports (test runs): the tree, the account hooks and the log. */
 export async function harnessExports(): Promise<HarnessExports> {
   const ext = vscode.extensions.getExtension(EXTENSION_ID);
   assert.ok(ext, `${EXTENSION_ID} is not loaded`);
   const exported = await ext.activate();
   assert.ok(
     isExports(exported),
-    'activate() should return {...registerAccountFeatures(context), logLines} (tree, currentAccount, storedSessionIds)',
+    'activate() should return the test hooks (tree, ready, currentAccount, storedSessionIds, logLines)',
   );
   await exported.ready;
   return exported;
