@@ -122,8 +122,10 @@ function mochaRun(pattern, extra = [], reporter = COMPACT_REPORTER) {
   const dir = path.join(repoRoot, pattern.split('/**')[0]);
   const files = findFiles(dir, '.test.js');
   if (files.length === 0) return null;
-  console.log(`\n$ mocha --reporter ${reporter} ${[...extra, pattern].join(' ')}`);
-  return testRun(process.execPath, [MOCHA, '--reporter', reporter, ...extra, pattern]);
+  // --forbid-only (also in .mocharc.json): a forgotten `.only` fails the stage.
+  const args = ['--forbid-only', '--reporter', reporter, ...extra, pattern];
+  console.log(`\n$ mocha ${args.join(' ')}`);
+  return testRun(process.execPath, [MOCHA, ...args]);
 }
 
 const STAGES = {

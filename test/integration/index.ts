@@ -18,8 +18,10 @@ function findTestFiles(dir: string): string[] {
 
 export function run(): Promise<void> {
   // The spec reporter prints through console.log, which the host forwards to the test runner; its
-  // closing "N passing / N failing" lines are what scripts/test-all.mjs counts.
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
+  // closing "N passing / N failing" lines are what scripts/test-all.mjs counts. forbidOnly: a
+  // forgotten `.only` fails the run instead of quietly running one test (as .mocharc.json does
+  // for the mocha command line).
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec', forbidOnly: true });
   const files = findTestFiles(__dirname);
   for (const file of files) mocha.addFile(file);
   // scripts/host/run-tests.mjs starts echoing the host's console at this marker.
@@ -35,6 +37,11 @@ export function run(): Promise<void> {
         else resolve();
       });
     } catch (error) {
+      // Loading the files threw (a `.only` under forbidOnly, an import that fails): say why here,
+      // the rejection alone only makes the host exit with 1.
+      console.error(
+        `[harness-tests] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
       reject(error instanceof Error ? error : new Error(String(error)));
     }
   });
