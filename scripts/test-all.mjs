@@ -4,7 +4,12 @@
 //   node scripts/test-all.mjs unit host       only those (plus the build they need)
 // Stages: lint (eslint, prettier --check, tsc --noEmit) · build (esbuild dev build, tsc of the
 // tests) · unit · lsp · host (integration tests in the real VS Code extension host) · e2e (browser
-// checks with screenshots) · conformance (reads ../shared; never part of the default run).
+// checks with screenshots) · fuzz (the property tests over thousands of mutated documents,
+// test/unit/**/*.fuzz.ts; CI runs it, the default run does not) · conformance (reads ../shared).
+// fuzz and conformance are never part of the default run.
+// Tests that cannot quietly not run: a `.only` fails its stage (--forbid-only), and a stage that
+// ran no test fails, whether its files were deleted or hold no `it` (only conformance may skip,
+// and only when ../shared/fixtures is not beside the clone).
 // Every stage runs even after an earlier one failed, so one run shows everything that is wrong;
 // the exit code is non-zero if anything failed. The last line is always
 // `tests: N passed, M failed`.
@@ -16,9 +21,9 @@ import { fileURLToPath } from 'node:url';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (pkg, file) => path.join(repoRoot, 'node_modules', pkg, file);
 const MOCHA = bin('mocha', 'bin/mocha.js');
-const ALL = ['lint', 'build', 'unit', 'lsp', 'host', 'e2e', 'conformance'];
+const ALL = ['lint', 'build', 'unit', 'lsp', 'host', 'e2e', 'fuzz', 'conformance'];
 const DEFAULT = ['lint', 'build', 'unit', 'lsp', 'host', 'e2e'];
-const NEEDS_BUILD = new Set(['unit', 'lsp', 'host', 'e2e', 'conformance']);
+const NEEDS_BUILD = new Set(['unit', 'lsp', 'host', 'e2e', 'fuzz', 'conformance']);
 /** Unit-style suites are large: the dot reporter keeps the log short (failures still print in full). */
 const COMPACT_REPORTER = process.env.HARNESS_TEST_REPORTER || 'dot';
 
@@ -115,13 +120,32 @@ async function testRun(cmd, args, options) {
     note = summary.found ? `exit code ${code}` : 'the run failed before reporting results';
   }
   if (code === 0 && !summary.found) note = 'no mocha summary found';
+  if (code === 0 && summary.found && summary.passed + summary.failed === 0) {
+    // "0 passing": the files are there but hold no test that ran (all removed, or all skipped).
+    return { ok: false, passed: 0, failed: 1, counted: true, note: 'no test ran (0 passing)' };
+  }
   return { ok: code === 0 && summary.found, passed: summary.passed, failed, note, counted: true };
 }
 
+/** A stage whose suite is gone: a failure, counted as one failed test so the totals show it. */
+function noTests(what) {
+  console.log(`FAILED: ${what}`);
+  return { ok: false, passed: 0, failed: 1, counted: true, note: what };
+}
+
+/**
+ * Runs mocha over `pattern` (a directory under out/, any depth, files ending in a suffix). A
+ * pattern that matches no compiled file fails the stage: its suite was deleted (or never
+ * compiled), which must not pass as "skipped".
+ */
 function mochaRun(pattern, extra = [], reporter = COMPACT_REPORTER) {
-  const dir = path.join(repoRoot, pattern.split('/**')[0]);
-  const files = findFiles(dir, '.test.js');
-  if (files.length === 0) return null;
+  const [base, glob] = pattern.split('/**/');
+  const suffix = glob.replace(/^\*/, '');
+  const files = findFiles(path.join(repoRoot, base), suffix);
+  if (files.length === 0) {
+    const source = `${base.replace(/^out\//, '')}/**/*${suffix.replace(/\.js$/, '.ts')}`;
+    return noTests(`no test files (${source}): the suite is gone`);
+  }
   // --forbid-only (also in .mocharc.json): a forgotten `.only` fails the stage.
   const args = ['--forbid-only', '--reporter', reporter, ...extra, pattern];
   console.log(`\n$ mocha ${args.join(' ')}`);
@@ -170,14 +194,11 @@ const STAGES = {
         .join('; '),
     };
   },
-  async unit() {
-    return (await mochaRun('out/test/unit/**/*.test.js')) ?? { ok: false, note: 'no unit tests found' };
+  unit() {
+    return mochaRun('out/test/unit/**/*.test.js');
   },
-  async lsp() {
-    const result = await mochaRun('out/test/lsp/**/*.test.js', ['--timeout', '20000']);
-    if (result) return result;
-    console.log('skipped: no compiled tests under out/test/lsp/');
-    return { ok: true, skipped: true, note: 'skipped: no test files under test/lsp/' };
+  lsp() {
+    return mochaRun('out/test/lsp/**/*.test.js', ['--timeout', '20000']);
   },
   async host() {
     const install = await check('node scripts/host/install.mjs', process.execPath, [
@@ -194,18 +215,19 @@ const STAGES = {
     ]);
     if (!install.ok)
       return { ok: false, failed: 1, counted: true, note: 'host tools could not be installed' };
-    const result = await mochaRun('out/test/e2e/**/*.test.js', ['--timeout', '180000'], 'spec');
-    return result ?? { ok: false, note: 'no e2e checks found under out/test/e2e/' };
+    return mochaRun('out/test/e2e/**/*.test.js', ['--timeout', '180000'], 'spec');
   },
-  async conformance() {
+  fuzz() {
+    // Each property test sets its own (long) timeout; spec prints the figures they log.
+    return mochaRun('out/test/unit/**/*.fuzz.js', [], 'spec');
+  },
+  conformance() {
+    // The one stage that may skip: its data is not part of the clone.
     if (!fs.existsSync(path.join(repoRoot, '..', 'shared', 'fixtures'))) {
       console.log('skipped: ../shared/fixtures is not present beside the clone');
       return { ok: true, skipped: true, note: 'skipped: no ../shared/fixtures' };
     }
-    const result = await mochaRun('out/test/conformance/**/*.test.js', ['--timeout', '60000']);
-    if (result) return result;
-    console.log('skipped: no compiled tests under out/test/conformance/');
-    return { ok: true, skipped: true, note: 'skipped: no test files under test/conformance/' };
+    return mochaRun('out/test/conformance/**/*.test.js', ['--timeout', '60000']);
   },
 };
 
