@@ -86,10 +86,23 @@ describe('simulator: fault injection', function () {
       call(sim, 'GET', ORGS, { signal: AbortSignal.timeout(50) }),
       (e: Error) => e.name === 'TimeoutError',
     );
+    // Not answered before the delay, told by order rather than by the clock: a timer of the same
+    // length started before the request (so due no later than the simulator's) fires first.
     sim.faults.inject({ kind: 'slow', delayMs: 100 });
-    const started = Date.now();
-    data(await call(sim, 'GET', ORGS));
-    assert.ok(Date.now() - started >= 90, 'not answered before the delay');
+    const order: string[] = [];
+    const timer = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        order.push('100 ms timer');
+        resolve();
+      }, 100),
+    );
+    const answer = call(sim, 'GET', ORGS).then((r) => {
+      order.push('answer');
+      return r;
+    });
+    data(await answer);
+    await timer;
+    assert.deepEqual(order, ['100 ms timer', 'answer']);
   });
 
   it('matches by method and path (prefix string or RegExp), and clear() drops pending faults', async () => {
