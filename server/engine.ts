@@ -9,6 +9,7 @@ import { SchemaValidator } from './validation/schemaValidate';
 import { semanticChecks } from './validation/semantic';
 import { dedupe, toDiagnostic, type Problem } from './validation/problems';
 import { listReferences, referenceProblems, type DocumentReference, type KnownRefs } from './validation/refs';
+import { NO_LOG, type ServiceLog } from './log';
 
 export type { Diagnostic } from 'vscode-languageserver-types';
 export type { ParsedYaml } from './yaml/parse';
@@ -24,6 +25,8 @@ export interface EngineOptions {
   knownRefs?: KnownRefs;
   /** How many parsed documents to keep (LRU), default 32. */
   cacheSize?: number;
+  /** Where failures validation survives are reported (debug level). */
+  log?: ServiceLog;
 }
 
 export interface Engine {
@@ -40,11 +43,12 @@ export interface Engine {
   forget(uri: string): void;
 }
 
-let bundledCompiled: CompiledSchemaImpl | undefined;
-/** The bundled schema, compiled once per process. */
-export function bundledSchema(): CompiledSchemaImpl {
-  bundledCompiled ??= compileSchema(bundledPipelineSchema, 'bundled');
-  return bundledCompiled;
+/**
+ * The bundled schema, compiled. Compiling is cheap (schema nodes are read lazily, on first use);
+ * what is worth keeping is the compiled instance, which an engine keeps for its lifetime.
+ */
+export function compileBundledSchema(): CompiledSchemaImpl {
+  return compileSchema(bundledPipelineSchema, 'bundled');
 }
 
 /** Validates a parsed document against a schema: YAML problems, schema problems, semantic checks. */
@@ -52,6 +56,7 @@ export function validateParsed(
   parsed: ParsedYaml,
   schema: CompiledSchemaImpl,
   knownRefs?: KnownRefs,
+  log: ServiceLog = NO_LOG,
 ): Diagnostic[] {
   const diags: Diagnostic[] = [...parsed.syntaxDiagnostics];
   const doc = parsed.doc;
@@ -79,7 +84,7 @@ export function validateParsed(
       severity: 2,
     });
   }
-  if (knownRefs) problems.push(...referenceProblems(parsed, knownRefs));
+  if (knownRefs) problems.push(...referenceProblems(parsed, knownRefs, log));
   problems = dedupe(problems).sort((a, b) => a.start - b.start || a.end - b.end);
   for (const p of problems) diags.push(toDiagnostic(p, parsed.lines));
   return diags;
@@ -97,7 +102,8 @@ export function createEngine(opts: EngineOptions = {}): Engine {
   const cacheSize = Math.max(1, opts.cacheSize ?? 32);
   // Map iteration order is insertion order: re-inserting on use makes it an LRU.
   const cache = new Map<string, CacheEntry>();
-  let current: CompiledSchemaImpl = bundledSchema();
+  const bundled = compileBundledSchema();
+  let current: CompiledSchemaImpl = bundled;
 
   const entry = (uri: string, version: number, text: string): CacheEntry => {
     const hit = cache.get(uri);
@@ -117,9 +123,7 @@ export function createEngine(opts: EngineOptions = {}): Engine {
     setSchema(json, source) {
       try {
         current =
-          source === 'bundled' && json === bundledPipelineSchema
-            ? bundledSchema()
-            : compileSchema(json, source);
+          source === 'bundled' && json === bundledPipelineSchema ? bundled : compileSchema(json, source);
         for (const e of cache.values()) e.diags = undefined;
         return { ok: true };
       } catch (e) {
@@ -132,7 +136,7 @@ export function createEngine(opts: EngineOptions = {}): Engine {
       const known = vopts?.knownRefs ?? opts.knownRefs;
       // Diagnostics are cached only without a live provider (its answers change over time).
       if (!known && e.diags && e.diagsSchema === current) return e.diags;
-      const diags = validateParsed(e.parsed, current, known);
+      const diags = validateParsed(e.parsed, current, known, opts.log);
       if (!known) {
         e.diags = diags;
         e.diagsSchema = current;

@@ -355,15 +355,14 @@ connection.onHover((p) =>
 );
 
 connection.onDocumentSymbol((p) =>
-  withDoc(p.textDocument.uri, [], (_doc, parsed) => documentSymbols(parsed.doc, parsed.lines)),
+  withDoc(p.textDocument.uri, [], (_doc, parsed) => documentSymbols(parsed)),
 );
 
 connection.onDefinition((p) =>
   withDoc(
     p.textDocument.uri,
     null,
-    (doc, parsed) =>
-      definition(parsed.doc, parsed.text, parsed.lines, doc.uri, doc.offsetAt(p.position)) ?? null,
+    (doc, parsed) => definition(parsed, doc.uri, doc.offsetAt(p.position)) ?? null,
   ),
 );
 

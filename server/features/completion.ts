@@ -10,6 +10,7 @@ import {
   TextEdit,
 } from 'vscode-languageserver-types';
 import { REFERENCE_KEYS, type ListReferencesParams, type ReferenceItem } from '../../shared/protocol';
+import { failure, NO_LOG, type ServiceLog } from '../log';
 import type { CompiledSchema, SchemaView } from '../schema/types';
 import { locate, type YamlLocation, type YamlPath } from '../yaml/locate';
 import type { ParsedYaml } from '../yaml/types';
@@ -25,20 +26,19 @@ export interface CompletionDeps {
   offset: number;
   /** Live identifiers from the signed-in account (asked of the client); absent = none. */
   listReferences?: (params: ListReferencesParams) => Promise<ReferenceItem[]>;
+  /** Where failures completion survives are reported (debug level). */
+  log?: ServiceLog;
 }
 
 /** Upper bound on items per list: the client filters, we keep responses small. */
 export const MAX_COMPLETIONS = 300;
 
-function safeView(
-  schema: CompiledSchema | undefined,
-  parsed: ParsedYaml,
-  path: YamlPath,
-): SchemaView | undefined {
-  if (!schema) return undefined;
+function safeView(deps: CompletionDeps, path: YamlPath): SchemaView | undefined {
+  if (!deps.schema) return undefined;
   try {
-    return schema.viewAt(parsed, path);
-  } catch {
+    return deps.schema.viewAt(deps.parsed, path);
+  } catch (err) {
+    (deps.log ?? NO_LOG).debug(failure(`completion: schema view at ${path.join('.')}`, err));
     return undefined;
   }
 }
@@ -57,7 +57,7 @@ function keyInsert(name: string, view: SchemaView | undefined): string {
 }
 
 function keyCompletions(deps: CompletionDeps, loc: YamlLocation, range: Range | undefined): CompletionItem[] {
-  const view = safeView(deps.schema, deps.parsed, loc.path);
+  const view = safeView(deps, loc.path);
   const items: CompletionItem[] = [];
   const present = new Set(loc.presentKeys);
   if (view) {
@@ -67,7 +67,8 @@ function keyCompletions(deps: CompletionDeps, loc: YamlLocation, range: Range | 
       let propView: SchemaView | undefined;
       try {
         propView = prop.schema();
-      } catch {
+      } catch (err) {
+        (deps.log ?? NO_LOG).debug(failure(`completion: schema of ${name}`, err));
         propView = undefined;
       }
       const insert = keyInsert(name, propView);
@@ -95,7 +96,7 @@ function keyCompletions(deps: CompletionDeps, loc: YamlLocation, range: Range | 
 
 function parentKind(deps: CompletionDeps, loc: YamlLocation): { view?: SchemaView; kind?: 'stage' | 'step' } {
   const parentPath = loc.path.slice(0, -1);
-  const view = safeView(deps.schema, deps.parsed, parentPath);
+  const view = safeView(deps, parentPath);
   const parentKey = parentPath[parentPath.length - 1];
   const kind =
     view?.kind === 'stage' || parentKey === 'stage'
@@ -126,8 +127,9 @@ async function valueCompletions(
           ...edit(r.ref),
         });
       }
-    } catch {
+    } catch (err) {
       // Live data is a bonus: no items rather than an error.
+      (deps.log ?? NO_LOG).debug(failure(`completion: listing ${REFERENCE_KEYS[key]} references`, err));
     }
     for (const p of ['account.', 'org.']) {
       if (!loc.prefix.startsWith(p))
@@ -141,14 +143,14 @@ async function valueCompletions(
         });
     }
   }
-  const view = safeView(deps.schema, deps.parsed, loc.path);
+  const view = safeView(deps, loc.path);
   const parent = key === 'type' ? parentKind(deps, loc) : {};
   // A `type` already written selects one branch whose enum is just that value: offer every
   // value of the union instead.
   const present = loc.parentMap ? loc.presentKeys.filter((k) => k !== 'type') : [];
   const stageType =
-    parent.kind === 'step' ? (stageAt(outlineOf(deps.parsed.doc), deps.offset)?.type ?? 'Custom') : '';
-  const union = parent.kind && deps.schema ? unionTypes(deps.schema, parent.kind, stageType) : [];
+    parent.kind === 'step' ? (stageAt(outlineOf(deps.parsed), deps.offset)?.type ?? 'Custom') : '';
+  const union = parent.kind && deps.schema ? unionTypes(deps.schema, parent.kind, stageType, deps.log) : [];
   const values: unknown[] =
     parent.view?.discriminator?.values ?? (union.length ? union : undefined) ?? view?.enum ?? [];
   for (const v of values.slice(0, MAX_COMPLETIONS)) {
@@ -157,7 +159,7 @@ async function valueCompletions(
     let insert = label;
     let format: InsertTextFormat = InsertTextFormat.PlainText;
     if (parent.kind && deps.schema) {
-      insert = typeSkeleton(deps.schema, parent.kind, label, stageType, present);
+      insert = typeSkeleton(deps.schema, parent.kind, label, stageType, present, deps.log);
       format = InsertTextFormat.Snippet;
     }
     items.push({
@@ -192,7 +194,7 @@ function wordRange(deps: CompletionDeps, loc: YamlLocation): Range | undefined {
 
 export async function complete(deps: CompletionDeps): Promise<CompletionList> {
   const { parsed, offset } = deps;
-  const expr = expressionCompletions(parsed.doc, parsed.text, parsed.lines, offset);
+  const expr = expressionCompletions(parsed, offset);
   if (expr) return CompletionList.create(expr, false);
   const loc = locate(parsed, offset);
   if (loc.expression) return CompletionList.create([], false);

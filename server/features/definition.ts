@@ -1,10 +1,9 @@
 // Go to definition from expressions: `<+pipeline.variables.x>` / `<+stage.variables.x>` to the
 // variable, `<+pipeline.stages.id…>` / `<+stages.id…>` to the stage, `<+steps.id…>` /
 // `<+execution.steps.id…>` to the step.
-import type { Document } from 'yaml';
 import { Location, Range } from 'vscode-languageserver-types';
+import type { ParsedYaml } from '../yaml/types';
 import { dottedPathAt, expressionAt } from './expressionAt';
-import type { LineMap } from './nodes';
 import { outlineOf, stageAt, walkEntities, type Entity } from './outline';
 
 export interface DefinitionTarget {
@@ -35,16 +34,12 @@ function findStep(scope: Entity | undefined, ids: string[]): Entity | undefined 
 }
 
 /** What the expression segment at `offset` refers to, as offsets in the document. */
-export function definitionTarget(
-  doc: Document | undefined,
-  text: string,
-  offset: number,
-): DefinitionTarget | undefined {
-  const expr = expressionAt(text, offset);
+export function definitionTarget(parsed: ParsedYaml, offset: number): DefinitionTarget | undefined {
+  const expr = expressionAt(parsed.text, offset);
   if (!expr) return undefined;
   const cursor = offset - expr.start - 2;
   const { path } = dottedPathAt(expr.inner, cursor);
-  const root = outlineOf(doc);
+  const root = outlineOf(parsed);
   if (!root || path.length < 2) return undefined;
   let p = path;
   // `pipeline.variables.x`
@@ -80,15 +75,10 @@ export function definitionTarget(
   return undefined;
 }
 
-export function definition(
-  doc: Document | undefined,
-  text: string,
-  lines: LineMap,
-  uri: string,
-  offset: number,
-): Location | undefined {
-  const target = definitionTarget(doc, text, offset);
+export function definition(parsed: ParsedYaml, uri: string, offset: number): Location | undefined {
+  const target = definitionTarget(parsed, offset);
   if (!target) return undefined;
+  const { lines } = parsed;
   return Location.create(
     uri,
     Range.create(lines.positionAt(target.range[0]), lines.positionAt(target.range[1])),

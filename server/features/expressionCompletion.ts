@@ -1,7 +1,6 @@
 // Completion inside `<+ … >` expressions and after `<+input>.`: the well-known roots, names
 // declared in this document (variables, stage and step identifiers, step outputs) and the
 // runtime-input methods.
-import type { Document } from 'yaml';
 import {
   CompletionItem,
   CompletionItemKind,
@@ -9,7 +8,7 @@ import {
   Range,
   TextEdit,
 } from 'vscode-languageserver-types';
-import type { LineMap } from './nodes';
+import type { ParsedYaml } from '../yaml/types';
 import { outlineOf, stageAt, walkEntities, type Entity } from './outline';
 
 interface Entry {
@@ -206,12 +205,8 @@ function entriesFor(path: string[], root: Entity | undefined, offset: number): E
 const MAX_ITEMS = 200;
 
 /** Completions for a cursor inside an expression (`<+pipe|`) or after `<+input>.`. */
-export function expressionCompletions(
-  doc: Document | undefined,
-  text: string,
-  lines: LineMap,
-  offset: number,
-): CompletionItem[] | undefined {
+export function expressionCompletions(parsed: ParsedYaml, offset: number): CompletionItem[] | undefined {
+  const { text, lines } = parsed;
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const before = text.slice(Math.max(lineStart, offset - 500), offset);
   // Runtime-input methods: `<+input>.` or `<+input>.default(x).`
@@ -235,7 +230,7 @@ export function expressionCompletions(
   const path = typed.split('.');
   const word = path[path.length - 1];
   const range = Range.create(lines.positionAt(offset - word.length), lines.positionAt(offset));
-  const root = outlineOf(doc);
+  const root = outlineOf(parsed);
   return entriesFor(path, root, offset)
     .slice(0, MAX_ITEMS)
     .map((e, i) => ({

@@ -4,6 +4,7 @@
 import { isScalar } from 'yaml';
 import { Hover, MarkupKind, Range } from 'vscode-languageserver-types';
 import { REFERENCE_KEYS, type ReferenceQuery, type ReferenceStatus } from '../../shared/protocol';
+import { failure, NO_LOG, type ServiceLog } from '../log';
 import type { CompiledSchema, SchemaView } from '../schema/types';
 import { locate } from '../yaml/locate';
 import type { ParsedYaml } from '../yaml/types';
@@ -18,17 +19,16 @@ export interface HoverDeps {
   schema: CompiledSchema | undefined;
   offset: number;
   resolveReference?: (query: ReferenceQuery) => Promise<ReferenceStatus | undefined>;
+  /** Where failures hover survives are reported (debug level). */
+  log?: ServiceLog;
 }
 
-function safeView(
-  schema: CompiledSchema | undefined,
-  parsed: ParsedYaml,
-  path: (string | number)[],
-): SchemaView | undefined {
-  if (!schema) return undefined;
+function safeView(deps: HoverDeps, path: (string | number)[]): SchemaView | undefined {
+  if (!deps.schema) return undefined;
   try {
-    return schema.viewAt(parsed, path);
-  } catch {
+    return deps.schema.viewAt(deps.parsed, path);
+  } catch (err) {
+    (deps.log ?? NO_LOG).debug(failure(`hover: schema view at ${path.join('.')}`, err));
     return undefined;
   }
 }
@@ -80,11 +80,11 @@ function expressionHover(deps: HoverDeps): Hover | undefined {
   const expr = expressionAt(text, offset);
   if (!expr) return undefined;
   const range = Range.create(parsed.lines.positionAt(expr.start), parsed.lines.positionAt(expr.end));
-  const target = definitionTarget(parsed.doc, text, offset);
+  const target = definitionTarget(parsed, offset);
   const inner = expr.inner.trim();
   const lines: string[] = [`Expression \`<+${inner}>\`, resolved when the pipeline runs.`];
   if (target) {
-    const root = outlineOf(parsed.doc);
+    const root = outlineOf(parsed);
     const line = parsed.lines.positionAt(target.range[0]).line + 1;
     let extra = '';
     for (const e of walkEntities(root)) {
@@ -120,7 +120,9 @@ async function referenceHover(
   let status: ReferenceStatus | undefined;
   try {
     status = await deps.resolveReference({ kind, ref: value, identifier, scope });
-  } catch {
+  } catch (err) {
+    // Live data is a bonus: the hover says less rather than fail.
+    (deps.log ?? NO_LOG).debug(failure(`hover: resolving ${kind} ${value}`, err));
     status = undefined;
   }
   if (!status) return undefined;
@@ -140,7 +142,7 @@ async function referenceHover(
 }
 
 export async function hover(deps: HoverDeps): Promise<Hover | undefined> {
-  const { parsed, offset, schema } = deps;
+  const { parsed, offset } = deps;
   const exprHover = expressionHover(deps);
   if (exprHover) return exprHover;
   const loc = locate(parsed, offset);
@@ -155,9 +157,9 @@ export async function hover(deps: HoverDeps): Promise<Hover | undefined> {
           )
         : loc.prefix;
     if (!key) return undefined;
-    const parentView = safeView(schema, parsed, loc.path);
+    const parentView = safeView(deps, loc.path);
     const prop = parentView?.properties.get(key);
-    const view = prop?.schema() ?? safeView(schema, parsed, [...loc.path, key]);
+    const view = prop?.schema() ?? safeView(deps, [...loc.path, key]);
     if (!prop && !view) return undefined;
     const required = !!prop?.required || !!parentView?.required.includes(key);
     return md(
@@ -175,10 +177,10 @@ export async function hover(deps: HoverDeps): Promise<Hover | undefined> {
     const h = await referenceHover(deps, key, value, loc.valueRange);
     if (h) return h;
   }
-  const view = safeView(schema, parsed, loc.path);
+  const view = safeView(deps, loc.path);
   if (key === 'type') {
     // The branch the type selects: its description says what this stage/step does.
-    const branch = safeView(schema, parsed, loc.path.slice(0, -1));
+    const branch = safeView(deps, loc.path.slice(0, -1));
     const known = branch?.discriminator?.values.includes(value) ?? view?.enum?.includes(value);
     return md(
       [

@@ -2,6 +2,7 @@
 // parallel blocks, and the variables each level declares. Symbols, go-to-definition and
 // expression completion all read this one walk.
 import type { Document, Node } from 'yaml';
+import { derive, type ParsedYaml } from '../yaml/types';
 import { mapItems, pairOf, rangeOf, seqItems, stringOf, valueOf, type YNode } from './nodes';
 
 export type EntityKind = 'pipeline' | 'template' | 'inputSet' | 'stage' | 'step' | 'stepGroup' | 'parallel';
@@ -128,19 +129,15 @@ function stagesOf(list: YNode, depth: number): Entity[] {
   return out;
 }
 
-const outlines = new WeakMap<Document, Entity | null>();
+const OUTLINE = Symbol('outline');
 
 /**
- * The entity tree of a document, or undefined when its root is not a Harness entity. Cached per
- * parsed document (the engine parses once per version), so hover/completion/definition share one walk.
+ * The entity tree of a document, or undefined when its root is not a Harness entity. Kept on
+ * the parse (the engine parses once per version), so hover/completion/definition share one walk.
  */
-export function outlineOf(doc: Document | undefined): Entity | undefined {
-  if (!doc) return undefined;
-  const hit = outlines.get(doc);
-  if (hit !== undefined) return hit ?? undefined;
-  const tree = buildOutline(doc);
-  outlines.set(doc, tree ?? null);
-  return tree;
+export function outlineOf(parsed: ParsedYaml): Entity | undefined {
+  const doc = parsed.doc;
+  return doc ? derive(parsed, OUTLINE, () => buildOutline(doc)) : undefined;
 }
 
 function buildOutline(doc: Document): Entity | undefined {

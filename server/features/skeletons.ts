@@ -1,10 +1,10 @@
 // Skeleton text for a stage or step type: the fields its schema branch requires, as a snippet.
-// Branch views are found by asking the schema about a tiny synthetic document, and cached per
-// schema, so a completion list of 200 step types costs the lookups once per process.
+// Branch views are found by asking the schema about a tiny synthetic document, and kept by the
+// compiled schema (memo), so a completion list of 200 step types costs the lookups once per schema.
+import { failure, NO_LOG, type ServiceLog } from '../log';
 import type { CompiledSchema, SchemaView } from '../schema/types';
+import type { YamlPath } from '../yaml/locate';
 import { parseYaml } from '../yaml/parse';
-
-const cache = new WeakMap<CompiledSchema, Map<string, string>>();
 
 function stageDoc(type: string): string {
   return `pipeline:\n  stages:\n    - stage:\n        type: ${type}\n`;
@@ -17,6 +17,21 @@ function stepDoc(stageType: string, type: string): string {
 }
 const STAGE_PATH = ['pipeline', 'stages', 0, 'stage'];
 const STEP_PATH = ['pipeline', 'stages', 0, 'stage', 'spec', 'execution', 'steps', 0, 'step'];
+
+/** The schema's view of a synthetic document, or undefined (logged) when the schema cannot say. */
+function viewOf(
+  schema: CompiledSchema,
+  text: string,
+  path: YamlPath,
+  log: ServiceLog,
+): SchemaView | undefined {
+  try {
+    return schema.viewAt(parseYaml(text), path);
+  } catch (err) {
+    log.debug(failure(`schema view at ${path.join('.')}`, err));
+    return undefined;
+  }
+}
 
 function escapeSnippet(s: string): string {
   return s.replace(/[$}\\]/g, (c) => `\\${c}`);
@@ -70,22 +85,13 @@ export function typeSkeleton(
   type: string,
   stageType: string,
   present: Iterable<string>,
+  log: ServiceLog = NO_LOG,
 ): string {
-  let byKey = cache.get(schema);
-  if (!byKey) cache.set(schema, (byKey = new Map()));
-  const key = `${kind}\u0000${stageType}\u0000${type}`;
-  let lines = byKey.get(key);
-  if (lines === undefined) {
-    const parsed = parseYaml(kind === 'stage' ? stageDoc(type) : stepDoc(stageType, type));
-    let view: SchemaView | undefined;
-    try {
-      view = schema.viewAt(parsed, kind === 'stage' ? STAGE_PATH : STEP_PATH);
-    } catch {
-      view = undefined;
-    }
-    lines = fieldLines(view, new Set(['type']), 0, new Counter()).join('\n');
-    byKey.set(key, lines);
-  }
+  const lines = schema.memo(`typeSkeleton\u0000${kind}\u0000${stageType}\u0000${type}`, () => {
+    const text = kind === 'stage' ? stageDoc(type) : stepDoc(stageType, type);
+    const view = viewOf(schema, text, kind === 'stage' ? STAGE_PATH : STEP_PATH, log);
+    return fieldLines(view, new Set(['type']), 0, new Counter()).join('\n');
+  });
   const skip = new Set(present);
   // Drop top-level fields the user already wrote (with their nested lines).
   const out: string[] = [];
@@ -97,32 +103,24 @@ export function typeSkeleton(
   return out.length ? `${escapeSnippet(type)}\n${out.join('\n')}` : escapeSnippet(type);
 }
 
-const unionCache = new WeakMap<CompiledSchema, Map<string, string[]>>();
-
 /**
  * Every `type` value of the stage or step union (for a step: inside a stage of `stageType`).
  * Asked of a synthetic entity without `type`, because once a document names a type the schema
  * view is that one branch.
  */
-export function unionTypes(schema: CompiledSchema, kind: 'stage' | 'step', stageType: string): string[] {
-  let byKey = unionCache.get(schema);
-  if (!byKey) unionCache.set(schema, (byKey = new Map()));
-  const key = `${kind}\u0000${stageType}`;
-  let values = byKey.get(key);
-  if (!values) {
+export function unionTypes(
+  schema: CompiledSchema,
+  kind: 'stage' | 'step',
+  stageType: string,
+  log: ServiceLog = NO_LOG,
+): string[] {
+  return schema.memo(`unionTypes\u0000${kind}\u0000${stageType}`, () => {
     const text =
       kind === 'stage'
         ? 'pipeline:\n  stages:\n    - stage:\n        name: x\n'
         : stepDoc(stageType, 'x').replace(/type: x\n$/, 'name: x\n');
-    let view: SchemaView | undefined;
-    try {
-      view = schema.viewAt(parseYaml(text), kind === 'stage' ? STAGE_PATH : STEP_PATH);
-    } catch {
-      view = undefined;
-    }
+    const view = viewOf(schema, text, kind === 'stage' ? STAGE_PATH : STEP_PATH, log);
     const typeEnum = view?.properties.get('type')?.schema()?.enum;
-    values = (view?.discriminator?.values ?? typeEnum ?? []).map(String);
-    byKey.set(key, values);
-  }
-  return values;
+    return (view?.discriminator?.values ?? typeEnum ?? []).map(String);
+  });
 }

@@ -1,6 +1,6 @@
 // Outline: pipeline → stages → steps, with step groups and parallel blocks as containers.
-import type { Document } from 'yaml';
 import { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
+import type { ParsedYaml } from '../yaml/types';
 import type { LineMap } from './nodes';
 import { outlineOf, type Entity, type EntityKind } from './outline';
 
@@ -30,7 +30,7 @@ function toSymbol(e: Entity, lines: LineMap): DocumentSymbol {
   );
 }
 
-export function documentSymbols(doc: Document | undefined, lines: LineMap): DocumentSymbol[] {
-  const root = outlineOf(doc);
-  return root ? [toSymbol(root, lines)] : [];
+export function documentSymbols(parsed: ParsedYaml): DocumentSymbol[] {
+  const root = outlineOf(parsed);
+  return root ? [toSymbol(root, parsed.lines)] : [];
 }

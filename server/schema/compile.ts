@@ -70,30 +70,12 @@ const asNum = (v: unknown): number | undefined =>
   typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 const asStr = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
-const regexCache = new Map<string, RegExp | null>();
-/** Compiles a JSON Schema pattern once per process; an invalid pattern is ignored. */
-export function cachedRegex(pattern: string): RegExp | undefined {
-  let re = regexCache.get(pattern);
-  if (re === undefined) {
-    try {
-      re = new RegExp(pattern, 'u');
-    } catch {
-      try {
-        re = new RegExp(pattern);
-      } catch {
-        re = null;
-      }
-    }
-    regexCache.set(pattern, re);
-  }
-  return re ?? undefined;
-}
-
 const TRUE_LIST: SchemaRef[] = [true];
 const FALSE_LIST: SchemaRef[] = [false];
 
 export class SchemaStore {
   private readonly nodes = new WeakMap<RawSchema, SchemaNode>();
+  private readonly regexes = new Map<string, RegExp | null>();
   private readonly refs = new Map<string, RawSchema | null>();
   private readonly discriminators = new WeakMap<SchemaRef[], Discriminator | null>();
   /** deref() results, computed once per schema object (validation calls it for every node). */
@@ -105,10 +87,20 @@ export class SchemaStore {
   node(raw: RawSchema): SchemaNode {
     let n = this.nodes.get(raw);
     if (!n) {
-      n = readNode(raw);
+      n = readNode(raw, (p) => this.regex(p));
       this.nodes.set(raw, n);
     }
     return n;
+  }
+
+  /** A JSON Schema pattern compiled once per schema; undefined when it is not a valid pattern. */
+  regex(pattern: string): RegExp | undefined {
+    let re = this.regexes.get(pattern);
+    if (re === undefined) {
+      re = compileRegex(pattern);
+      this.regexes.set(pattern, re);
+    }
+    return re ?? undefined;
   }
 
   /** Resolves a local `$ref` (`#/definitions/a/b/C`, nested namespaces allowed). */
@@ -271,7 +263,22 @@ function resolvePointer(root: RawSchema, ref: string): RawSchema | undefined {
   return isObj(cur) ? cur : undefined;
 }
 
-function readNode(raw: RawSchema): SchemaNode {
+/** ECMAScript with the `u` flag first (JSON Schema patterns are Unicode), then without; null if neither compiles. */
+function compileRegex(pattern: string): RegExp | null {
+  try {
+    return new RegExp(pattern, 'u');
+  } catch {
+    // Not valid in Unicode mode (e.g. `\-` outside a class): try the legacy syntax next.
+  }
+  try {
+    return new RegExp(pattern);
+  } catch {
+    // Not a regular expression at all: the keyword is ignored, as with other invalid keywords.
+    return null;
+  }
+}
+
+function readNode(raw: RawSchema, regex: (pattern: string) => RegExp | undefined): SchemaNode {
   const n: SchemaNode = { raw, required: [] };
   n.ref = asStr(raw.$ref);
   const t = raw.type;
@@ -287,7 +294,7 @@ function readNode(raw: RawSchema): SchemaNode {
   if (isObj(raw.patternProperties)) {
     n.patternProperties = [];
     for (const [p, v] of Object.entries(raw.patternProperties)) {
-      const re = cachedRegex(p);
+      const re = regex(p);
       const s = asSchema(v);
       if (re && s !== undefined) n.patternProperties.push({ re, schema: s });
     }
@@ -306,7 +313,7 @@ function readNode(raw: RawSchema): SchemaNode {
   n.not = asSchema(raw.not);
   n.items = Array.isArray(raw.items) ? asSchemaList(raw.items) : asSchema(raw.items);
   const pattern = asStr(raw.pattern);
-  if (pattern !== undefined) n.pattern = cachedRegex(pattern);
+  if (pattern !== undefined) n.pattern = regex(pattern);
   n.minimum = asNum(raw.minimum);
   n.maximum = asNum(raw.maximum);
   n.exclusiveMinimum = asNum(raw.exclusiveMinimum);

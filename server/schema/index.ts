@@ -34,11 +34,18 @@ export function compileSchema(json: unknown, source: SchemaSource): CompiledSche
     throw new Error('the schema has no properties, $ref, oneOf, allOf or definitions at its root');
   const store = new SchemaStore(raw);
   const views = new Views(store);
+  const memos = new Map<string, unknown>();
   return {
     source,
     store,
     root: () => views.view([raw], undefined, undefined, []),
     viewAt: (parsed, path) => views.viewAt(parsed, path),
+    memo<T>(key: string, make: () => T): T {
+      if (memos.has(key)) return memos.get(key) as T;
+      const value = make();
+      memos.set(key, value);
+      return value;
+    },
   };
 }
 

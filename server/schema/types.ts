@@ -45,4 +45,9 @@ export interface CompiledSchema {
    * (e.g. `type: ShellScript` selects the ShellScript step branch). Undefined when unknown.
    */
   viewAt(parsed: ParsedYaml, path: YamlPath): SchemaView | undefined;
+  /**
+   * A value computed from this schema on first use and kept as long as the schema (completion's
+   * type skeletons, the union's type list). `key` names what is computed and from what.
+   */
+  memo<T>(key: string, make: () => T): T;
 }

@@ -4,6 +4,7 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { Node, YAMLMap } from 'yaml';
 import { mapEntries, mapGet, scalarString, isAlias, isMap, isScalar, isSeq } from '../yaml/ast';
+import { failure, NO_LOG, type ServiceLog } from '../log';
 import type { ParsedYaml } from '../yaml/types';
 import { WARNING, type Problem } from './problems';
 
@@ -81,13 +82,15 @@ export function listReferences(parsed: ParsedYaml): (DocumentReference & { start
   return out;
 }
 
-export function referenceProblems(parsed: ParsedYaml, known: KnownRefs): Problem[] {
+export function referenceProblems(parsed: ParsedYaml, known: KnownRefs, log: ServiceLog = NO_LOG): Problem[] {
   const out: Problem[] = [];
   for (const r of listReferences(parsed)) {
     let answer: ReturnType<KnownRefs>;
     try {
       answer = known(r.kind, r.ref, r.scope);
-    } catch {
+    } catch (err) {
+      // A provider that cannot answer knows nothing: no warning rather than a wrong one.
+      log.debug(failure(`reference lookup ${r.kind} ${r.ref}`, err));
       answer = 'unknown';
     }
     if (answer !== 'missing') continue;

@@ -80,6 +80,7 @@ export class SchemaValidator {
       try {
         target = (node.resolve(this.doc) as Node | undefined) ?? null;
       } catch {
+        // An alias without its anchor: the YAML layer reports it; there is nothing to validate.
         target = null;
       }
       if (!target || isAlias(target)) return;

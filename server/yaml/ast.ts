@@ -56,6 +56,7 @@ export function deAlias(doc: Document, node: Node | null | undefined): Node | nu
     try {
       return (node.resolve(doc) as Node | undefined) ?? null;
     } catch {
+      // An alias without its anchor: the YAML layer reports it; callers see no node.
       return null;
     }
   }

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { stringify } from 'yaml';
 import { hasShared, sharedDir } from '../helpers/paths';
-import { bundledSchema, validateParsed } from '../../server/engine';
+import { compileBundledSchema, validateParsed } from '../../server/engine';
 import { bundledStageTypes, bundledStepTypes } from '../../server/schema/bundled/index';
 import { parseYaml } from '../../server/yaml/parse';
 
@@ -73,6 +73,8 @@ function referenceTypes(root: Json): { steps: Map<string, RefType>; stages: Map<
 }
 
 const errorsOf = (diags: Diagnostic[]) => diags.filter((d) => d.severity === 1);
+/** Compiled once for the whole file, as a server keeps it. */
+const bundled = compileBundledSchema();
 
 /**
  * A minimal step or stage of a reference type: `base` (identifier, name, type first, so each
@@ -92,7 +94,7 @@ function node(t: RefType, base: Json): Json {
 function typeErrors(doc: unknown, indentOfNode: number): string[] {
   const text = stringify(doc, { lineWidth: 0 });
   const lines = text.split('\n');
-  const diags = errorsOf(validateParsed(parseYaml(text), bundledSchema()));
+  const diags = errorsOf(validateParsed(parseYaml(text), bundled));
   const out: string[] = [];
   const at = (l: number) => /^\s*/.exec(lines[l])?.[0].length ?? 0;
   for (const d of diags) {

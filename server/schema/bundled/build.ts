@@ -104,17 +104,52 @@ export const typeConst = (value: string, description: string): JsonSchema => ({
   description,
 });
 
+/** On a `$ref` made by `shared`: how to build the definition it points to. Never serialised. */
+const SHARED = Symbol('sharedDefinition');
+type SharedRef = JsonSchema & { [SHARED]: { name: string; make: () => JsonSchema } };
+
 /**
  * A field schema repeated on many nodes (step timeout, stage when …) is stored once under
  * `definitions/<name>` and referenced, which keeps the serialised schema small. The target
- * carries the description.
+ * carries the description. The reference carries its own recipe; `withSharedDefinitions`
+ * builds each named definition once, from the first reference to it, when the schema is put
+ * together (no store shared between modules, so the order modules load in does not matter).
  */
-const sharedStore: Record<string, JsonSchema> = {};
 export const shared = (name: string, make: () => JsonSchema): JsonSchema => {
-  if (!sharedStore[name]) sharedStore[name] = make();
-  return { $ref: `#/definitions/${name}` };
+  const ref: SharedRef = { $ref: `#/definitions/${name}`, [SHARED]: { name, make } };
+  return ref;
 };
-export const sharedDefinitions = (): Record<string, JsonSchema> => ({ ...sharedStore });
+
+/**
+ * A plain copy of `schema` (no recipes left on it) whose `definitions` also hold every
+ * definition a `shared` reference anywhere in it (or in those definitions) points to.
+ */
+export function withSharedDefinitions(schema: JsonSchema): JsonSchema {
+  const made = new Map<string, JsonSchema>();
+  const seen = new Set<string>();
+  const pending: { name: string; make: () => JsonSchema }[] = [];
+  const copy = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(copy);
+    if (typeof value !== 'object' || value === null) return value;
+    const recipe = (value as Partial<SharedRef>)[SHARED];
+    if (recipe && !seen.has(recipe.name)) {
+      seen.add(recipe.name);
+      pending.push(recipe);
+    }
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = copy(v);
+    return out;
+  };
+  const result = copy(schema) as JsonSchema;
+  for (let next = pending.shift(); next; next = pending.shift())
+    made.set(next.name, copy(next.make()) as JsonSchema);
+  const definitions = { ...(result.definitions ?? {}) };
+  for (const [name, definition] of made) {
+    if (definitions[name]) throw new Error(`definition ${name} declared twice`);
+    definitions[name] = definition;
+  }
+  return { ...result, definitions };
+}
 
 /** `shared` for a whole group of fields: each is stored once as `<prefix><Key>`. */
 export const sharedFields = (

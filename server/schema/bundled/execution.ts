@@ -20,8 +20,9 @@ import { unknownTypeStep } from './steps/node';
 export const stepsList = (what: string): JsonSchema =>
   list(what, ref('StepWrapper', 'A step, a parallel block or a step group.'));
 
-/** Builds the execution-related definitions once all step definitions are known. */
-export function executionDefinitions(stepDefinitionNames: string[]): Definitions {
+/** Builds the execution-related definitions from all step definitions. */
+export function executionDefinitions(stepDefinitions: Definitions): Definitions {
+  const stepDefinitionNames = Object.keys(stepDefinitions);
   return {
     Execution: obj(
       'The steps of a stage and the steps that undo them.',
@@ -52,7 +53,7 @@ export function executionDefinitions(stepDefinitionNames: string[]): Definitions
       'step',
       { unknownIsWarning: true, unknownBranch: 'StepOfUnknownType' },
     ),
-    StepOfUnknownType: unknownTypeStep(),
+    StepOfUnknownType: unknownTypeStep(stepDefinitions),
     StepTemplate: obj(
       'A step created from a step template.',
       {

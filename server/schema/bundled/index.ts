@@ -12,7 +12,7 @@ import { pipelineDefinitions, rootProperties } from './pipeline';
 import { ciStageDefinitions } from './stages/ci';
 import { deploymentDefinitions, deploymentStageDefinitions } from './stages/deployment';
 import { otherStageDefinitions, stageUnionDefinitions } from './stages/others';
-import { sharedDefinitions } from './build';
+import { withSharedDefinitions } from './build';
 import type { Definitions, JsonSchema } from './types';
 
 export type { JsonSchema } from './types';
@@ -43,7 +43,7 @@ export const bundledStepTypes: string[] = Object.keys(stepDefinitions).map((k) =
 /** Stage types the bundled schema knows. */
 export const bundledStageTypes: string[] = Object.keys(stageDefinitions).map((k) => k.slice('Stage_'.length));
 
-export const bundledPipelineSchema: JsonSchema = {
+export const bundledPipelineSchema: JsonSchema = withSharedDefinitions({
   $schema: 'http://json-schema.org/draft-07/schema#',
   $id: 'harness-vscode:bundled-pipeline-schema',
   title: 'Harness pipeline YAML (bundled)',
@@ -56,10 +56,9 @@ export const bundledPipelineSchema: JsonSchema = {
     approvalDefinitions,
     deploymentDefinitions,
     stepDefinitions,
-    executionDefinitions(Object.keys(stepDefinitions)),
+    executionDefinitions(stepDefinitions),
     stageDefinitions,
-    stageUnionDefinitions(Object.keys(stageDefinitions)),
+    stageUnionDefinitions(stageDefinitions),
     pipelineDefinitions,
-    sharedDefinitions(),
   ),
-};
+});

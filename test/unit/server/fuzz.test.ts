@@ -192,7 +192,7 @@ type Complete = (deps: {
   schema: CompiledSchema | undefined;
   offset: number;
 }) => Promise<unknown>;
-type Symbols = (doc: ParsedYaml['doc'], lines: ParsedYaml['lines']) => unknown;
+type Symbols = (parsed: ParsedYaml) => unknown;
 
 /** FEATURES' modules, when they exist (this test must not depend on them being written yet). */
 async function loadFeatures(): Promise<{ complete?: Complete; hover?: Complete; symbols?: Symbols }> {
@@ -249,7 +249,7 @@ describe('fuzz: mutated documents never crash or hang the engine', function () {
           if (features.complete) await features.complete({ parsed, schema: engine.schema(), offset });
           if (features.hover) await features.hover({ parsed, schema: engine.schema(), offset });
         }
-        if (features.symbols) features.symbols(parsed.doc, parsed.lines);
+        if (features.symbols) features.symbols(parsed);
       } catch (e) {
         assert.fail(
           `document #${i} (seed ${SEED}) threw ${(e as Error).stack}\n---\n${JSON.stringify(text)}`,

@@ -48,9 +48,6 @@ const stageNodeFields = (type: JsonSchema): Record<string, JsonSchema> => ({
   ),
 });
 
-/** Node-level keys that only some stage types have (Deployment `skipInstances` …), by key. */
-const stageNodeExtras: Record<string, JsonSchema> = {};
-
 export function stage(
   defs: Definitions,
   type: string,
@@ -60,7 +57,6 @@ export function stage(
 ): void {
   const key = stageDefinitionName(type);
   if (defs[key]) throw new Error(`stage type ${type} defined twice`);
-  for (const [k, v] of Object.entries(opts.node ?? {})) stageNodeExtras[k] ??= v;
   defs[key] = obj(
     summary,
     {
@@ -73,15 +69,27 @@ export function stage(
 }
 
 /**
- * A stage whose type the bundled schema does not know: the keys every stage has are checked
- * as for any stage, its spec is not. Call it after every stage type is defined.
+ * Node-level keys that only some stage types have (Deployment `skipInstances` …): the keys of
+ * the given stage definitions beyond the shared node keys and `spec`, first definition first.
  */
-export const unknownTypeStage = (): JsonSchema =>
+function nodeExtras(stageDefinitions: Definitions): Record<string, JsonSchema> {
+  const common = new Set([...Object.keys(stageNodeFields(str(''))), 'spec']);
+  const extras: Record<string, JsonSchema> = {};
+  for (const def of Object.values(stageDefinitions))
+    for (const [k, v] of Object.entries(def.properties ?? {})) if (!common.has(k)) extras[k] ??= v;
+  return extras;
+}
+
+/**
+ * A stage whose type the bundled schema does not know: the keys every stage has (those of
+ * `stageDefinitions`) are checked as for any stage, its spec is not.
+ */
+export const unknownTypeStage = (stageDefinitions: Definitions): JsonSchema =>
   obj(
     'A stage of a type the bundled schema does not know: the keys every stage has are checked, its spec is not.',
     {
       ...stageNodeFields(str('Stage type.')),
-      ...stageNodeExtras,
+      ...nodeExtras(stageDefinitions),
       spec: anyValue(
         'Settings of the stage; not checked, since the bundled schema does not know this stage type.',
       ),

@@ -140,7 +140,8 @@ stage(
 
 export const stageTypes = Object.keys(d).map((k) => k.slice('Stage_'.length));
 
-export function stageUnionDefinitions(stageDefinitionNames: string[]): Definitions {
+export function stageUnionDefinitions(stageDefinitions: Definitions): Definitions {
+  const stageDefinitionNames = Object.keys(stageDefinitions);
   return {
     Stage: union(
       'A stage. Its type decides the spec; a stage that uses a template has a template block instead of type and spec.',
@@ -148,7 +149,7 @@ export function stageUnionDefinitions(stageDefinitionNames: string[]): Definitio
       'stage',
       { unknownBranch: 'StageOfUnknownType' },
     ),
-    StageOfUnknownType: unknownTypeStage(),
+    StageOfUnknownType: unknownTypeStage(stageDefinitions),
     StageTemplate: obj(
       'A stage created from a stage template.',
       {

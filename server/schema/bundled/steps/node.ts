@@ -83,9 +83,6 @@ const stepNodeFields = (type: JsonSchema): Record<string, JsonSchema> => ({
   ),
 });
 
-/** Node-level keys that only some step types have (ShellScript `identities` …), by key. */
-const stepNodeExtras: Record<string, JsonSchema> = {};
-
 /** Defines one step type: `Step_<type>` with the shared node keys and its own `spec`. */
 export function step(
   defs: Definitions,
@@ -102,7 +99,6 @@ export function step(
   const specSchema = opts.sharedSpec
     ? shared(opts.sharedSpec, () => makeSpec('Settings of this step.'))
     : makeSpec(`Settings of the ${type} step.`);
-  for (const [k, v] of Object.entries(opts.node ?? {})) stepNodeExtras[k] ??= v;
   defs[key] = obj(
     summary,
     { ...stepNodeFields(typeConst(type, 'Step type.')), ...opts.node, spec: specSchema },
@@ -114,17 +110,29 @@ export function step(
 }
 
 /**
- * A step whose type the bundled schema does not know (a misspelling, or a type Harness has and
- * the bundled schema lacks): its keys are the ones any step may have, checked as for every
- * step, so `timout:` or a missing name is still reported; its spec is left unchecked. Call it
- * after every step type is defined (it lists the node-level keys they add).
+ * Node-level keys that only some step types have (ShellScript `identities` …): the keys of the
+ * given step definitions beyond the shared node keys and `spec`, first definition first.
  */
-export const unknownTypeStep = (): JsonSchema =>
+function nodeExtras(stepDefinitions: Definitions): Record<string, JsonSchema> {
+  const common = new Set([...Object.keys(stepNodeFields(str(''))), 'spec']);
+  const extras: Record<string, JsonSchema> = {};
+  for (const def of Object.values(stepDefinitions))
+    for (const [k, v] of Object.entries(def.properties ?? {})) if (!common.has(k)) extras[k] ??= v;
+  return extras;
+}
+
+/**
+ * A step whose type the bundled schema does not know (a misspelling, or a type Harness has and
+ * the bundled schema lacks): its keys are the ones any step may have (those of `stepDefinitions`),
+ * checked as for every step, so `timout:` or a missing name is still reported; its spec is left
+ * unchecked.
+ */
+export const unknownTypeStep = (stepDefinitions: Definitions): JsonSchema =>
   obj(
     'A step of a type the bundled schema does not know: the keys every step has are checked, its spec is not.',
     {
       ...stepNodeFields(str('Step type.')),
-      ...stepNodeExtras,
+      ...nodeExtras(stepDefinitions),
       spec: anyValue(
         'Settings of the step; not checked, since the bundled schema does not know this step type.',
       ),

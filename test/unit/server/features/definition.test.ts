@@ -20,7 +20,7 @@ function withScript(expr: string): string {
 
 function lineOfTarget(marked: string): number | undefined {
   const c = cursor(marked);
-  const t = definitionTarget(c.parsed.doc, c.text, c.offset);
+  const t = definitionTarget(c.parsed, c.offset);
   return t ? c.parsed.lines.positionAt(t.range[0]).line : undefined;
 }
 
@@ -57,13 +57,13 @@ describe('features: go to definition', () => {
 
   it('answers nothing outside expressions', () => {
     const c = cursor(markAt(SAMPLE, 'greeting', 3));
-    assert.equal(definitionTarget(c.parsed.doc, c.text, c.offset), undefined);
+    assert.equal(definitionTarget(c.parsed, c.offset), undefined);
   });
 
   it('finds the variable from the script in the last stage', () => {
     const marked = markAt(SAMPLE, 'variables.greeting>', 12);
     const c = cursor(marked);
-    const t = definitionTarget(c.parsed.doc, c.text, c.offset);
+    const t = definitionTarget(c.parsed, c.offset);
     assert.ok(t);
     assert.equal(parseYaml(SAMPLE).lines.positionAt(t.range[0]).line, 6);
   });

@@ -13,7 +13,7 @@ function inBuildStage(expr: string): string {
 
 function labels(marked: string): string[] | undefined {
   const c = cursor(marked);
-  return expressionCompletions(c.parsed.doc, c.text, c.parsed.lines, c.offset)?.map((i) => i.label);
+  return expressionCompletions(c.parsed, c.offset)?.map((i) => i.label);
 }
 
 describe('features: expression completion', () => {
@@ -63,9 +63,7 @@ describe('features: expression completion', () => {
 
   it('replaces only the word being typed', () => {
     const c = cursor(inBuildStage('<+pipeline.vari|'));
-    const item = expressionCompletions(c.parsed.doc, c.text, c.parsed.lines, c.offset)?.find(
-      (i) => i.label === 'variables',
-    );
+    const item = expressionCompletions(c.parsed, c.offset)?.find((i) => i.label === 'variables');
     assert.ok(item?.textEdit && 'range' in item.textEdit);
     const r = item.textEdit.range;
     assert.equal(r.end.character - r.start.character, 'vari'.length);
@@ -74,9 +72,7 @@ describe('features: expression completion', () => {
 
   it('inserts secrets.getValue as a snippet with a placeholder', () => {
     const c = cursor(inBuildStage('<+sec|'));
-    const item = expressionCompletions(c.parsed.doc, c.text, c.parsed.lines, c.offset)?.find(
-      (i) => i.label === 'secrets.getValue',
-    );
+    const item = expressionCompletions(c.parsed, c.offset)?.find((i) => i.label === 'secrets.getValue');
     assert.ok(item?.textEdit);
     assert.match(item.textEdit.newText, /^secrets\.getValue\("\$\{1:/);
   });

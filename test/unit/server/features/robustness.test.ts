@@ -70,13 +70,13 @@ describe('features: robustness on mutated documents', function () {
         try {
           await complete({ parsed, schema: engine.schema(), offset });
           await hover({ parsed, schema: engine.schema(), offset });
-          definition(parsed.doc, text, parsed.lines, uri, offset);
+          definition(parsed, uri, offset);
         } catch (err) {
           assert.fail(`document ${i}, offset ${offset}: ${(err as Error).stack}\n---\n${text}`);
         }
         requests += 3;
       }
-      documentSymbols(parsed.doc, parsed.lines);
+      documentSymbols(parsed);
       codeActions(parsed, uri, diags);
       requests += 2;
     }

@@ -14,7 +14,7 @@ function shape(s: DocumentSymbol): unknown {
 describe('features: document symbols', () => {
   it('nests pipeline → stages → steps through step groups and parallel blocks', () => {
     const parsed = parseYaml(SAMPLE);
-    const symbols = documentSymbols(parsed.doc, parsed.lines);
+    const symbols = documentSymbols(parsed);
     assert.deepEqual(symbols.map(shape), [
       {
         'Sample [sample]': [
@@ -49,8 +49,8 @@ describe('features: document symbols', () => {
         check(c);
       }
     };
-    documentSymbols(parsed.doc, parsed.lines).forEach(check);
-    const say = documentSymbols(parsed.doc, parsed.lines)[0].children?.[0].children?.[0];
+    documentSymbols(parsed).forEach(check);
+    const say = documentSymbols(parsed)[0].children?.[0].children?.[0];
     assert.equal(say?.selectionRange.start.line, 23, 'selection is the identifier value line');
   });
 
@@ -64,7 +64,7 @@ describe('features: document symbols', () => {
   for (const [title, text, count] of cases) {
     it(`copes with ${title}`, () => {
       const parsed = parseYaml(text);
-      assert.equal(documentSymbols(parsed.doc, parsed.lines).length, count);
+      assert.equal(documentSymbols(parsed).length, count);
     });
   }
 
@@ -87,7 +87,7 @@ describe('features: document symbols', () => {
         '              type: Wait',
       ),
     );
-    const [t] = documentSymbols(parsed.doc, parsed.lines);
+    const [t] = documentSymbols(parsed);
     assert.equal(t.name, 'T');
     assert.deepEqual(
       t.children?.map((c) => c.name),
