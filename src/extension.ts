@@ -6,6 +6,7 @@ import { getLog, log, recentLogLines } from './log';
 import { registerAccountFeatures, type AccountFeaturesApi } from './account';
 import { registerResourceCommands } from './commands';
 import { CommandEnv } from './commands/context';
+import { PipelineFilesFeature } from './features/pipelineFiles';
 import { TreeFeature } from './features/tree';
 import { registerLanguageFeatures } from './language';
 import type { HarnessTreeProvider } from './tree/provider';
@@ -46,7 +47,9 @@ export function activate(context: vscode.ExtensionContext): HarnessExtensionApi 
     tree.onDidChangeSelection((scope) => account.statusBar.setScope(scope)),
     account.manager.onDidChangeLabel((ctx) => tree.relabel(ctx)),
   );
-  registerResourceCommands(context, new CommandEnv(account.manager, tree, log));
+  const files = new PipelineFilesFeature(context, account.manager, log);
+  context.subscriptions.push(files);
+  registerResourceCommands(context, new CommandEnv(account.manager, tree, log), files);
   registerLanguageFeatures(context);
   log.info(
     `Harness extension ${context.extension.packageJSON.version} activated in ${Date.now() - started} ms`,

@@ -2,18 +2,15 @@
 // identifier) and the `harness:` file system, registered at activation. Every command returns
 // a result object (see invocation.ts) so tests and other extensions can drive it.
 import * as vscode from 'vscode';
-import { log } from '../log';
 import type { CommandEnv } from './context';
 import { createConnector } from './createConnector';
 import { createProject } from './createProject';
 import { ExecutionWatcher } from './executionWatcher';
-import { Drafts } from './fs/drafts';
-import { DraftsUi } from './fs/draftsUi';
-import { fileDraftStorage } from './fs/draftStorage';
-import { HARNESS_SCHEME, locationKey } from './fs/pipelineUri';
-import { HarnessFileSystemProvider, locationOf } from './fs/provider';
-import { SaveReasons } from './fs/saveReasons';
-import { registerRemoteSnapshots } from './fs/remoteSnapshots';
+import type { Baselines } from './fs/baselines';
+import type { Drafts } from './fs/drafts';
+import { locationKey } from './fs/pipelineUri';
+import { locationOf, type HarnessFileSystemProvider } from './fs/provider';
+import type { RemoteSnapshots } from './fs/remoteSnapshots';
 import { isOptions } from './invocation';
 import { registerProblemTracking } from './problems';
 import { PUSH_OPTION_KEYS, pushText, type PushOptions, type PushResult } from './push';
@@ -29,9 +26,17 @@ function pushOptions(value: unknown): PushOptions | undefined {
  * `harness.pushPipeline(uri?, options?)`; with options it never prompts. The one way a
  * `harness:` document reaches Harness: Ctrl+S in its editor is bound to this command.
  */
+/** The pipeline files feature, as push sees it. */
+export interface PipelineFiles {
+  provider: HarnessFileSystemProvider;
+  drafts: Drafts;
+  baselines: Baselines;
+  snapshots: RemoteSnapshots;
+}
+
 export async function pushPipelineCommand(
   env: CommandEnv,
-  fs: { provider: HarnessFileSystemProvider; drafts: Drafts },
+  fs: PipelineFiles,
   arg?: unknown,
   second?: unknown,
 ): Promise<PushResult> {
@@ -50,14 +55,17 @@ export async function pushPipelineCommand(
   const doc = await vscode.workspace.openTextDocument(uri);
   const location = locationOf(uri);
   const text = doc.getText();
-  const result = await pushText(env, {
-    text,
-    sourceUri: uri,
-    doc,
-    location,
-    options: options ?? {},
-    interactive,
-  });
+  const result = await pushText(
+    { env, baselines: fs.baselines, snapshots: fs.snapshots },
+    {
+      text,
+      sourceUri: uri,
+      doc,
+      location,
+      options: options ?? {},
+      interactive,
+    },
+  );
   if (result.status === 'ok' && location) {
     // What Harness has now is this text: no draft of it is kept, and the editor is saved (clean)
     // unless it was edited while the push ran.
@@ -70,22 +78,13 @@ export async function pushPipelineCommand(
   return result;
 }
 
-export function registerResourceCommands(context: vscode.ExtensionContext, env: CommandEnv): void {
+export function registerResourceCommands(
+  context: vscode.ExtensionContext,
+  env: CommandEnv,
+  fs: PipelineFiles,
+): void {
   const watcher = new ExecutionWatcher(env.tree, env.log);
-  const drafts = new Drafts(fileDraftStorage(context.globalStorageUri));
-  const reasons = new SaveReasons();
-  const provider = new HarnessFileSystemProvider({ drafts, reasons });
-  const ui = new DraftsUi(drafts, provider);
-  const fs = { provider, drafts };
-  context.subscriptions.push(
-    watcher,
-    drafts,
-    reasons,
-    provider,
-    ui,
-    vscode.workspace.registerFileSystemProvider(HARNESS_SCHEME, provider, { isCaseSensitive: true }),
-  );
-  registerRemoteSnapshots(context);
+  context.subscriptions.push(watcher);
   registerProblemTracking(context);
   const commands: [string, (...args: unknown[]) => unknown][] = [
     ['harness.pushPipeline', (a, b) => pushPipelineCommand(env, fs, a, b)],
@@ -102,10 +101,4 @@ export function registerResourceCommands(context: vscode.ExtensionContext, env: 
   ];
   for (const [id, handler] of commands)
     context.subscriptions.push(vscode.commands.registerCommand(id, handler));
-  // Drafts kept from an earlier session are offered once the window has settled.
-  const offer = setTimeout(
-    () => void ui.offerKeptDrafts().catch((err: unknown) => log.debug(`draft offer: ${String(err)}`)),
-    3000,
-  );
-  context.subscriptions.push({ dispose: () => clearTimeout(offer) });
 }

@@ -10,9 +10,9 @@ import { showApiError } from '../ui/errors';
 import { describeApiError, isOutcomeUnknown, isTransient, OUTCOME_UNKNOWN_CHECK } from '../ui/errorText';
 import { pipelinesFolder, scopeLabel, type CommandEnv } from './context';
 import { pipelineLink } from './deepLinks';
-import { getBaseline, setBaseline } from './fs/baselines';
+import type { Baselines } from './fs/baselines';
 import type { PipelineLocation } from './fs/pipelineUri';
-import { showRemoteDiff } from './fs/remoteSnapshots';
+import type { RemoteSnapshots } from './fs/remoteSnapshots';
 import { failed, isCancelled, withCancellableProgress, type CommandResult } from './invocation';
 import { pickProject } from './pickers';
 import { readPipelineYaml, sameYaml, withPipelineScope } from './pipelineYaml';
@@ -120,8 +120,17 @@ async function confirmDespiteErrors(
 }
 
 /** What a push is about, once the YAML, account and scope are known. */
-interface PushTarget {
+/** What a push needs from the rest of the extension. */
+export interface PushDeps {
   env: CommandEnv;
+  /** What each open `harness:` document was read from (conflict check). */
+  baselines: Baselines;
+  /** Read-only copies of the remote YAML for the diff before an overwrite. */
+  snapshots: RemoteSnapshots;
+}
+
+interface PushTarget {
+  deps: PushDeps;
   req: PushRequest;
   account: AccountContext;
   scope: ProjectScope;
@@ -139,7 +148,8 @@ type Transfer =
   | { kind: 'refused'; reason: string }
   | { kind: 'denied'; message: string };
 
-export async function pushText(env: CommandEnv, req: PushRequest): Promise<PushResult> {
+export async function pushText(deps: PushDeps, req: PushRequest): Promise<PushResult> {
+  const { env } = deps;
   // 1. Refuse while the language server reports errors (unless forced / confirmed).
   if (req.doc) {
     const errors = await errorDiagnostics(req.doc);
@@ -183,7 +193,7 @@ export async function pushText(env: CommandEnv, req: PushRequest): Promise<PushR
   }
   const name = parsed.info.name;
   const target: PushTarget = {
-    env,
+    deps,
     req,
     account,
     scope,
@@ -254,10 +264,10 @@ async function transfer(
   // Before overwriting: conflicts for harness: documents, a diff for local files.
   if (remote) {
     if (sameYaml(remote.yamlPipeline, t.body)) {
-      if (req.location) setBaseline(req.location, remote.yamlPipeline);
+      if (req.location) t.deps.baselines.set(req.location, remote.yamlPipeline);
       return { kind: 'done', action: 'unchanged' };
     }
-    const baseline = req.location ? getBaseline(req.location) : undefined;
+    const baseline = req.location ? t.deps.baselines.get(req.location) : undefined;
     if (baseline && !sameYaml(remote.yamlPipeline, baseline.yaml) && !req.options.overwrite) {
       if (!req.interactive) return { kind: 'conflict' };
       const choice = await vscode.window.showWarningMessage(
@@ -269,7 +279,8 @@ async function transfer(
         'Compare',
         'Overwrite',
       );
-      if (choice === 'Compare') await showRemoteDiff(identifier, remote.yamlPipeline, req.sourceUri);
+      if (choice === 'Compare')
+        await t.deps.snapshots.showDiff(identifier, remote.yamlPipeline, req.sourceUri);
       if (choice !== 'Overwrite') return { kind: 'conflict' };
     } else if (!req.location && !req.options.overwrite) {
       if (!req.interactive) {
@@ -278,7 +289,7 @@ async function transfer(
           reason: `pipeline ${identifier} exists and differs; pass overwrite: true to replace it`,
         };
       }
-      await showRemoteDiff(identifier, remote.yamlPipeline, req.sourceUri);
+      await t.deps.snapshots.showDiff(identifier, remote.yamlPipeline, req.sourceUri);
       const choice = await vscode.window.showWarningMessage(
         `Overwrite pipeline ${t.label} in ${scopeLabel(scope)} with your YAML?`,
         { modal: true, detail: 'The diff editor shows the version in Harness (left) and yours (right).' },
@@ -316,8 +327,8 @@ async function transfer(
   // OPA policies: a deny means Harness did not accept it.
   const gov = result.governanceMetadata;
   if (gov?.deny) return { kind: 'denied', message: gov.message ?? 'denied by a Harness policy' };
-  if (req.location) setBaseline(req.location, t.body);
-  t.env.tree.refresh(pipelinesFolder(scope));
+  if (req.location) t.deps.baselines.set(req.location, t.body);
+  t.deps.env.tree.refresh(pipelinesFolder(scope));
   return { kind: 'done', action: remote ? 'updated' : 'created', ...(gov ? { governance: gov } : {}) };
 }
 
@@ -351,7 +362,7 @@ function finish(t: PushTarget, outcome: Transfer): PushResult {
           : `Pipeline ${t.label} ${outcome.action} in ${where}.`;
       const gov = outcome.governance;
       const warn = gov?.status && gov.status !== 'pass' ? ` Policy evaluation: ${gov.status}.` : '';
-      t.env.log.info(`push ${identifier}: ${outcome.action} in ${where}`);
+      t.deps.env.log.info(`push ${identifier}: ${outcome.action} in ${where}`);
       void vscode.window
         .showInformationMessage(`Harness: ${text}${warn}`, 'Open in Harness')
         .then((choice) => {
@@ -376,13 +387,13 @@ async function warnMaybeApplied(t: PushTarget, err: unknown): Promise<void> {
   try {
     const now = await t.account.api.getPipeline(t.scope, t.identifier);
     const applied = sameYaml(now.yamlPipeline, t.body);
-    if (applied && t.req.location) setBaseline(t.req.location, now.yamlPipeline);
+    if (applied && t.req.location) t.deps.baselines.set(t.req.location, now.yamlPipeline);
     void vscode.window.showInformationMessage(
       applied
         ? `Harness: pipeline ${t.label} in Harness is your version: the push was applied.`
         : `Harness: pipeline ${t.label} in Harness is not your version: the push was not applied; push again when ready.`,
     );
   } catch (readErr) {
-    t.env.reportError(readErr, `read pipeline ${t.identifier}`);
+    t.deps.env.reportError(readErr, `read pipeline ${t.identifier}`);
   }
 }

@@ -2,10 +2,10 @@
 // written through vscode.workspace.fs so it works wherever the extension host runs. A file that
 // cannot be read or parsed is skipped and logged, never fatal.
 import * as vscode from 'vscode';
-import { log } from '../../log';
+import type { Log } from '../../log';
 import { draftFileName, isDraft, type Draft, type DraftStorage } from './drafts';
 
-export function fileDraftStorage(globalStorage: vscode.Uri): DraftStorage {
+export function fileDraftStorage(globalStorage: vscode.Uri, log: Log): DraftStorage {
   const dir = vscode.Uri.joinPath(globalStorage, 'drafts');
   const fileOf = async (key: string) => vscode.Uri.joinPath(dir, await draftFileName(key));
   return {

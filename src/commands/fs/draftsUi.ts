@@ -4,7 +4,7 @@
 // earlier session. Push goes through the Push command; Discard drops the draft and reloads the
 // pipeline from Harness.
 import * as vscode from 'vscode';
-import { log } from '../../log';
+import type { Log } from '../../log';
 import { isOptions, str } from '../invocation';
 import type { Draft, Drafts } from './drafts';
 import { HARNESS_SCHEME, locationKey } from './pipelineUri';
@@ -42,6 +42,7 @@ export class DraftsUi implements vscode.Disposable {
   constructor(
     private readonly drafts: Drafts,
     provider: HarnessFileSystemProvider,
+    private readonly log: Log,
   ) {
     this.disposables.push(
       vscode.window.registerFileDecorationProvider({
@@ -63,7 +64,7 @@ export class DraftsUi implements vscode.Disposable {
         this.decorationsChanged.fire(drafts.all().map((d) => vscode.Uri.parse(d.uri)));
         this.updateContext();
       },
-      (err: unknown) => log.warn(`Could not read the unpushed drafts: ${String(err)}`),
+      (err: unknown) => this.log.warn(`Could not read the unpushed drafts: ${String(err)}`),
     );
   }
 
@@ -96,7 +97,7 @@ export class DraftsUi implements vscode.Disposable {
     const open = openTabUris();
     const waiting = this.drafts.all().filter((d) => !open.has(d.uri));
     if (waiting.length === 0) return;
-    log.info(`${waiting.length} unpushed pipeline draft(s) kept from an earlier session`);
+    this.log.info(`${waiting.length} unpushed pipeline draft(s) kept from an earlier session`);
     if (waiting.length === 1) {
       this.ask(
         waiting[0],
@@ -203,7 +204,7 @@ export class DraftsUi implements vscode.Disposable {
       await vscode.window.showTextDocument(doc, { preview: false });
       await vscode.commands.executeCommand('workbench.action.files.revert');
     }
-    log.info(`Discarded the unpushed changes to ${loc.identifier}`);
+    this.log.info(`Discarded the unpushed changes to ${loc.identifier}`);
     return { status: 'ok', discarded: true };
   }
 }

@@ -6,10 +6,10 @@
 // lands here as the text it just pushed; any other text is kept as a draft (drafts.ts).
 import * as vscode from 'vscode';
 import { isHarnessApiError } from '../../api/errors';
-import { getAccounts } from '../../account/accounts';
-import { log } from '../../log';
+import type { Accounts } from '../../account/accounts';
+import type { Log } from '../../log';
 import { readPipelineYaml } from '../pipelineYaml';
-import { getBaseline, setBaseline } from './baselines';
+import type { Baselines } from './baselines';
 import type { Draft, Drafts } from './drafts';
 import {
   HARNESS_SCHEME,
@@ -37,8 +37,11 @@ export function pipelineLabel(text: string, identifier: string): string {
 }
 
 export interface FileSystemDeps {
+  accounts: Accounts;
   drafts: Drafts;
+  baselines: Baselines;
   reasons: SaveReasons;
+  log: Log;
 }
 
 export interface DraftKept {
@@ -87,10 +90,10 @@ export class HarnessFileSystemProvider implements vscode.FileSystemProvider, vsc
         size: new TextEncoder().encode(draft.text).byteLength,
       };
     }
-    let baseline = getBaseline(loc);
+    let baseline = this.deps.baselines.get(loc);
     if (!baseline) {
       await this.readFile(uri);
-      baseline = getBaseline(loc);
+      baseline = this.deps.baselines.get(loc);
     }
     const size = baseline ? new TextEncoder().encode(baseline.yaml).byteLength : 0;
     return { type: vscode.FileType.File, ctime: baseline?.mtime ?? 0, mtime: baseline?.mtime ?? 0, size };
@@ -108,10 +111,10 @@ export class HarnessFileSystemProvider implements vscode.FileSystemProvider, vsc
     if (draft) {
       // The unpushed text wins until it is pushed or discarded; conflicts are checked against
       // the remote version the edit started from.
-      if (!getBaseline(loc) && draft.base !== undefined) setBaseline(loc, draft.base);
+      if (!this.deps.baselines.get(loc) && draft.base !== undefined) this.deps.baselines.set(loc, draft.base);
       return new TextEncoder().encode(draft.text);
     }
-    const account = getAccounts().current();
+    const account = this.deps.accounts.current();
     if (!account) throw vscode.FileSystemError.Unavailable('Sign in to Harness to open this pipeline.');
     if (account.accountId !== loc.accountId) {
       throw vscode.FileSystemError.Unavailable(
@@ -124,7 +127,7 @@ export class HarnessFileSystemProvider implements vscode.FileSystemProvider, vsc
         loc.identifier,
         { branch: loc.branch, repoName: loc.repoName, connectorRef: loc.connectorRef },
       );
-      setBaseline(loc, detail.yamlPipeline);
+      this.deps.baselines.set(loc, detail.yamlPipeline);
       return new TextEncoder().encode(detail.yamlPipeline);
     } catch (err) {
       if (isHarnessApiError(err, 'notFound')) throw vscode.FileSystemError.FileNotFound(uri);
@@ -141,7 +144,7 @@ export class HarnessFileSystemProvider implements vscode.FileSystemProvider, vsc
     this.pushed.delete(uri.toString());
     const kind = this.deps.reasons.take(uri.toString());
     if (pushedText === text) {
-      log.debug(`save ${uri.path}: the text was just pushed`);
+      this.deps.log.debug(`save ${uri.path}: the text was just pushed`);
       await this.deps.drafts.discard(key);
       return;
     }
@@ -150,10 +153,10 @@ export class HarnessFileSystemProvider implements vscode.FileSystemProvider, vsc
       key,
       uri: uri.toString(),
       text,
-      base: previous?.base ?? getBaseline(loc)?.yaml,
+      base: previous?.base ?? this.deps.baselines.get(loc)?.yaml,
       label: pipelineLabel(text, loc.identifier),
     });
-    log.info(`save ${uri.path} (${kind}): kept as an unpushed draft; nothing was sent to Harness`);
+    this.deps.log.info(`save ${uri.path} (${kind}): kept as an unpushed draft; nothing was sent to Harness`);
     this.kept.fire({ uri, draft, kind });
   }
 

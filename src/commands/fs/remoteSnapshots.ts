@@ -1,48 +1,54 @@
 // Read-only `harness-remote:` documents holding a copy of a remote pipeline's YAML, shown on
-// the left of a diff before overwriting it. Content lives in memory until the window closes.
+// the left of a diff before overwriting it. Content lives in memory (the last 50) until the
+// window closes.
 import * as vscode from 'vscode';
 
 export const REMOTE_SNAPSHOT_SCHEME = 'harness-remote';
 
-const snapshots = new Map<string, string>();
-const changed = new vscode.EventEmitter<vscode.Uri>();
-let counter = 0;
+const MAX_SNAPSHOTS = 50;
 
-export function registerRemoteSnapshots(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(
-    changed,
-    vscode.workspace.registerTextDocumentContentProvider(REMOTE_SNAPSHOT_SCHEME, {
-      onDidChange: changed.event,
-      provideTextDocumentContent: (uri) => snapshots.get(uri.toString()) ?? '',
-    }),
-  );
-}
+export class RemoteSnapshots implements vscode.Disposable {
+  private readonly snapshots = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  private counter = 0;
+  private readonly registration: vscode.Disposable;
 
-/** Stores `yaml` and returns the URI of a read-only document showing it (named like the pipeline). */
-export function remoteSnapshot(identifier: string, yaml: string): vscode.Uri {
-  counter += 1;
-  const uri = vscode.Uri.from({
-    scheme: REMOTE_SNAPSHOT_SCHEME,
-    path: `/${identifier}.yaml`,
-    query: `v=${counter}`,
-  });
-  snapshots.set(uri.toString(), yaml);
-  // Keep memory bounded: drop the oldest snapshots beyond 50.
-  if (snapshots.size > 50) snapshots.delete(snapshots.keys().next().value as string);
-  return uri;
-}
+  constructor() {
+    this.registration = vscode.workspace.registerTextDocumentContentProvider(REMOTE_SNAPSHOT_SCHEME, {
+      onDidChange: this.changed.event,
+      provideTextDocumentContent: (uri) => this.snapshots.get(uri.toString()) ?? '',
+    });
+  }
 
-/** Opens a diff: remote (left, read-only) against the local document (right). */
-export async function showRemoteDiff(
-  identifier: string,
-  remoteYaml: string,
-  local: vscode.Uri,
-): Promise<void> {
-  await vscode.commands.executeCommand(
-    'vscode.diff',
-    remoteSnapshot(identifier, remoteYaml),
-    local,
-    `${identifier}.yaml: Harness ↔ local`,
-    { preview: true },
-  );
+  dispose(): void {
+    this.registration.dispose();
+    this.changed.dispose();
+    this.snapshots.clear();
+  }
+
+  /** Stores `yaml` and returns the URI of a read-only document showing it (named like the pipeline). */
+  snapshot(identifier: string, yaml: string): vscode.Uri {
+    this.counter += 1;
+    const uri = vscode.Uri.from({
+      scheme: REMOTE_SNAPSHOT_SCHEME,
+      path: `/${identifier}.yaml`,
+      query: `v=${this.counter}`,
+    });
+    this.snapshots.set(uri.toString(), yaml);
+    // Keep memory bounded: drop the oldest snapshots beyond the limit.
+    if (this.snapshots.size > MAX_SNAPSHOTS)
+      this.snapshots.delete(this.snapshots.keys().next().value as string);
+    return uri;
+  }
+
+  /** Opens a diff: remote (left, read-only) against the local document (right). */
+  async showDiff(identifier: string, remoteYaml: string, local: vscode.Uri): Promise<void> {
+    await vscode.commands.executeCommand(
+      'vscode.diff',
+      this.snapshot(identifier, remoteYaml),
+      local,
+      `${identifier}.yaml: Harness ↔ local`,
+      { preview: true },
+    );
+  }
 }
