@@ -142,8 +142,19 @@ describe('core: YAML diagnostics', () => {
       '%YAML 9\n---',
     ]) {
       const p = parseYaml(text);
-      assert.ok(Array.isArray(p.syntaxDiagnostics));
-      validateWith(testSchema, text);
+      const diags = validateWith(testSchema, text);
+      // What yaml rejects is reported, not swallowed; every range is a real place in the text.
+      if (parseDocument(text, { uniqueKeys: true }).errors.length > 0)
+        assert.ok(
+          diags.some((d) => d.code === 'yaml-syntax'),
+          `${JSON.stringify(text)}: no yaml-syntax error`,
+        );
+      for (const d of diags) {
+        const where = `${JSON.stringify(text)}: ${String(d.code)} at ${JSON.stringify(d.range)}`;
+        for (const at of [d.range.start, d.range.end])
+          assert.deepEqual(p.lines.positionAt(p.lines.offsetAt(at)), at, where);
+        assert.ok(p.lines.offsetAt(d.range.start) <= p.lines.offsetAt(d.range.end), where);
+      }
     }
   });
 });
