@@ -1,17 +1,7 @@
 // Finds the `<+ … >` expression around a cursor, looking only at the cursor's line, so the
-// cost is bounded by line length whatever the document size.
-
-export interface ExpressionSpan {
-  /** Offset of `<+`. */
-  start: number;
-  /** Offset just past the closing `>`, or the line end when unterminated. */
-  end: number;
-  /** Text between `<+` and the closing `>` (or the line end). */
-  inner: string;
-  /** Text between `<+` and the cursor. */
-  beforeCursor: string;
-  terminated: boolean;
-}
+// cost is bounded by line length whatever the document size. Expressions are delimited by the
+// one scanner validation uses (server/expressionSpans.ts).
+import { scanExpression, type ExpressionSpan } from '../expressionSpans';
 
 function lineBounds(text: string, offset: number): [number, number] {
   const start = text.lastIndexOf('\n', offset - 1) + 1;
@@ -20,8 +10,14 @@ function lineBounds(text: string, offset: number): [number, number] {
   return [start, end];
 }
 
-/** The expression whose text contains `offset` (cursor right after `<+` counts). */
-export function expressionAt(text: string, offset: number): ExpressionSpan | undefined {
+/**
+ * The expression whose text contains `offset` (cursor right after `<+` counts), with offsets
+ * in `text` and the text between `<+` and the cursor.
+ */
+export function expressionAt(
+  text: string,
+  offset: number,
+): (ExpressionSpan & { beforeCursor: string }) | undefined {
   const [ls, le] = lineBounds(text, offset);
   const line = text.slice(ls, le);
   const rel = offset - ls;
@@ -29,44 +25,17 @@ export function expressionAt(text: string, offset: number): ExpressionSpan | und
   while (i < line.length) {
     const open = line.indexOf('<+', i);
     if (open < 0 || open >= rel) break;
-    // Find the matching `>`, counting nested `<+`; `>` inside quotes or after `-`/`=` is an operator only
-    // when unbalanced, which we do not try to interpret: the first balanced `>` closes it.
-    let depth = 0;
-    let close = -1;
-    let quote: string | undefined;
-    for (let j = open; j < line.length; j++) {
-      const c = line[j];
-      if (quote) {
-        if (c === '\\') j++;
-        else if (c === quote) quote = undefined;
-        continue;
-      }
-      if (c === '"' || c === "'") {
-        if (j > open + 1) quote = c;
-        continue;
-      }
-      if (c === '<' && line[j + 1] === '+') {
-        depth++;
-        j++;
-      } else if (c === '>') {
-        depth--;
-        if (depth === 0) {
-          close = j;
-          break;
-        }
-      }
-    }
-    const end = close < 0 ? line.length : close + 1;
-    if (rel >= open + 2 && rel <= (close < 0 ? line.length : close)) {
+    const span = scanExpression(line, open);
+    // The inner text ends before the closing `>`: a cursor on the `>` is still inside.
+    if (rel >= open + 2 && rel <= open + 2 + span.inner.length) {
       return {
-        start: ls + open,
-        end: ls + end,
-        inner: line.slice(open + 2, close < 0 ? line.length : close),
+        ...span,
+        start: ls + span.start,
+        end: ls + span.end,
         beforeCursor: line.slice(open + 2, rel),
-        terminated: close >= 0,
       };
     }
-    i = end;
+    i = Math.max(span.end, open + 2);
   }
   return undefined;
 }

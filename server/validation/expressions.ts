@@ -1,6 +1,7 @@
 // Syntax of `<+ … >` expressions inside YAML strings: every `<+` must be closed, parentheses
 // and quotes inside must balance, and a runtime input `<+input>` may only be followed by the
 // known methods (`.default(…)`, `.allowedValues(…)`, …). Ranges are offsets in the document.
+import { scanExpression, type ExpressionSpan } from '../expressionSpans';
 import { ERROR, type Problem } from './problems';
 
 export const RUNTIME_INPUT_METHODS = [
@@ -12,18 +13,10 @@ export const RUNTIME_INPUT_METHODS = [
   'executionInput',
 ] as const;
 
-export interface ExpressionSpan {
-  /** Offsets within the string of `<+` and just after the closing `>`. */
-  start: number;
-  end: number;
-  /** The text between `<+` and `>`, trimmed. */
-  body: string;
-}
-
 /**
  * Finds the top-level expressions of a string and reports syntax problems. `offsetOf` maps a
  * string index to a document offset (plain scalars map 1:1 after the node start; quoted or
- * folded scalars map approximately, to the node).
+ * folded scalars map approximately, to the node). Scanning stops at the first malformed one.
  */
 export function scanExpressions(
   text: string,
@@ -33,64 +26,23 @@ export function scanExpressions(
   const spans: ExpressionSpan[] = [];
   let i = text.indexOf('<+');
   while (i !== -1) {
-    const close = findClose(text, i);
-    if (close.error) {
+    const span = scanExpression(text, i);
+    if (span.error) {
       problems.push({
         code: 'invalid-expression',
-        message: close.error,
+        message: span.error,
         start: offsetOf(i),
-        end: offsetOf(close.end),
+        end: offsetOf(span.end),
         severity: ERROR,
       });
       return spans;
     }
-    const span: ExpressionSpan = { start: i, end: close.end, body: text.slice(i + 2, close.end - 1).trim() };
     spans.push(span);
-    let next = close.end;
-    if (span.body === 'input') next = checkInputMethods(text, close.end, offsetOf, problems);
+    let next = span.end;
+    if (span.inner.trim() === 'input') next = checkInputMethods(text, span.end, offsetOf, problems);
     i = text.indexOf('<+', next);
   }
   return spans;
-}
-
-/** Index just after the `>` closing the `<+` at `start`; nested `<+…>` count, quoted text does not. */
-function findClose(text: string, start: number): { end: number; error?: string } {
-  let depth = 0;
-  let parens = 0;
-  let quote = '';
-  for (let i = start; i < text.length; i++) {
-    const c = text[i];
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = '';
-      continue;
-    }
-    if (c === '<' && text[i + 1] === '+') {
-      depth++;
-      i++;
-      continue;
-    }
-    if (c === '"' || c === "'") {
-      // An apostrophe inside a word (don't) is text, not a quote.
-      if (c === "'" && /\w/.test(text[i - 1] ?? '') && /\w/.test(text[i + 1] ?? '')) continue;
-      quote = c;
-      continue;
-    }
-    if (c === '(') parens++;
-    else if (c === ')') {
-      parens--;
-      if (parens < 0) return { end: i + 1, error: 'Unbalanced ")" in expression' };
-    } else if (c === '>' && parens === 0) {
-      depth--;
-      if (depth === 0) {
-        if (text.slice(start + 2, i).trim() === '') return { end: i + 1, error: 'Empty expression "<+>"' };
-        return { end: i + 1 };
-      }
-    }
-  }
-  if (quote) return { end: text.length, error: 'Unterminated string in expression' };
-  if (parens > 0) return { end: text.length, error: 'Unbalanced "(" in expression: missing ")"' };
-  return { end: text.length, error: 'Unterminated expression: "<+" has no closing ">"' };
 }
 
 /** Checks `.method(args)` chains after `<+input>`; returns the index after the chain. */

@@ -145,10 +145,11 @@ function checkExpressions(text: string, node: Scalar, value: string, sc: Scope, 
   const at = scalarOffsetMapper(text, node, value);
   const spans = scanExpressions(value, at, out);
   for (const span of spans) {
-    for (const ref of variableRefs(span.body)) {
+    const body = span.inner.trim();
+    for (const ref of variableRefs(body)) {
       const declared = ref.scope === 'pipeline' ? sc.pipelineVars : sc.stageVars;
       if (!declared || declared.has(ref.name)) continue;
-      const bodyStart = value.indexOf(span.body, span.start);
+      const bodyStart = value.indexOf(body, span.start);
       const s = bodyStart + ref.index;
       const len = `${ref.scope}.variables.${ref.name}`.length;
       out.push({

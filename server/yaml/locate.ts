@@ -4,6 +4,7 @@
 // the AST supplies the node, the parent map and the keys already present.
 import type { Range } from 'vscode-languageserver-types';
 import type { Node, YAMLMap } from 'yaml';
+import { scanExpression } from '../expressionSpans';
 import { mapEntries, nodeAtPath, isMap } from './ast';
 import { multilineScalarLines } from './blockLines';
 import { derive, type ParsedYaml } from './types';
@@ -254,17 +255,10 @@ function wordBefore(before: string): string {
 
 /** An unclosed `<+` before the cursor on this line. */
 function findExpression(before: string, lineStart: number): YamlLocation['expression'] {
-  let depth = 0;
-  let start = -1;
-  for (let i = 0; i < before.length; i++) {
-    if (before[i] === '<' && before[i + 1] === '+') {
-      if (depth === 0) start = i;
-      depth++;
-      i++;
-    } else if (before[i] === '>' && depth > 0) {
-      depth--;
-    }
+  for (let i = before.indexOf('<+'); i >= 0;) {
+    const span = scanExpression(before, i);
+    if (!span.terminated) return { start: lineStart + i, textBeforeCursor: before.slice(i) };
+    i = before.indexOf('<+', span.end);
   }
-  if (depth > 0 && start >= 0) return { start: lineStart + start, textBeforeCursor: before.slice(start) };
   return undefined;
 }

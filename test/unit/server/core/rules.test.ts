@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { isValidTimeout } from '../../../../server/validation/semantic';
 import { scanExpressions, variableRefs } from '../../../../server/validation/expressions';
+import { expressionAt } from '../../../../server/features/expressionAt';
 import { editDistance, isTypo, suggest } from '../../../../server/validation/suggest';
 import type { Problem } from '../../../../server/validation/problems';
 import { expandBraces, globToRegExp } from '../../../../server/glob';
@@ -67,6 +68,26 @@ describe('core: expression syntax', () => {
       assert.equal(r.problems.length, 1, JSON.stringify(r.problems));
       assert.match(r.problems[0], re);
     });
+  it('gives the cursor features the span validation sees (one scanner)', () => {
+    // A `>` inside quotes or parentheses, and an apostrophe in a word, do not end an expression.
+    for (const s of [
+      '<+pipeline.variables.x.contains(">")> tail',
+      '<+pipeline.variables.x.filter(a > b)> tail',
+      "<+pipeline.variables.x.replace(don't,x)> tail",
+    ]) {
+      const validated = scan(s).spans;
+      const cursor = s.indexOf('x') >= 0 ? s.indexOf('x') : 3;
+      const at = expressionAt(s, cursor);
+      assert.deepEqual(validated, [s.slice(0, s.indexOf('> tail') + 1)], s);
+      assert.equal(at && s.slice(at.start, at.end), validated[0], s);
+      assert.equal(at?.terminated, true);
+    }
+    const open = expressionAt('echo <+pipeline.na', 12);
+    assert.deepEqual(open && { inner: open.inner, terminated: open.terminated }, {
+      inner: 'pipeline.na',
+      terminated: false,
+    });
+  });
   it('finds variable references', () => {
     assert.deepEqual(variableRefs('pipeline.variables.a + stage.variables.b_c + x.pipeline.variables.no'), [
       { scope: 'pipeline', name: 'a', index: 0 },
