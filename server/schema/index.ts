@@ -227,6 +227,7 @@ class Views {
     return true;
   }
 
+  /** The view of `schemas` at `path` (where `node` is, when the document has it). */
   view(
     schemas: SchemaRef[],
     node: Node | null | undefined,
@@ -234,51 +235,50 @@ class Views {
     path: YamlPath,
   ): SchemaView {
     const { nodes, unions } = this.effective(schemas, node, doc);
-    const last = path.length ? path[path.length - 1] : undefined;
-    const parentKey = typeof last === 'number' ? path[path.length - 2] : last;
-    const types = new Set<string>();
-    const properties = new Map<string, PropertyView>();
-    const required = new Set<string>();
-    let additionalProperties = true;
-    let enumValues: unknown[] | undefined;
-    let description: string | undefined;
-    let markdownDescription: string | undefined;
-    let title: string | undefined;
-    let kind: SchemaKind | undefined;
-    let format: SchemaFormat | undefined;
-    let examples: unknown[] | undefined;
-    let def: unknown;
-    let items: SchemaRef[] = [];
-    const propSchemas = new Map<string, SchemaRef[]>();
-    const addProp = (k: string, s: SchemaRef) => {
-      const list = propSchemas.get(k);
-      if (list) list.push(s);
-      else propSchemas.set(k, [s]);
-    };
-    for (const n of nodes) {
-      for (const t of n.types ?? []) types.add(t);
-      for (const r of n.required) required.add(r);
-      if (n.additionalProperties === false) additionalProperties = false;
-      if (n.enum && !enumValues) enumValues = n.enum;
-      description ??= n.description;
-      markdownDescription ??= n.markdownDescription;
-      title ??= n.title;
-      kind ??= n.kind as SchemaKind | undefined;
-      format ??= n.format as SchemaFormat | undefined;
-      examples ??= n.examples;
-      if (def === undefined && n.default !== undefined) def = n.default;
-      for (const [k, v] of n.properties ?? []) addProp(k, v);
-      if (n.items !== undefined) items = items.concat(Array.isArray(n.items) ? n.items : [n.items]);
+    const facts = collectFacts(nodes);
+    const discriminator = this.addUnionFacts(facts, unions);
+    const properties = this.propertyViews(facts, discriminator, node, doc, path);
+    annotateFromKey(facts, path);
+    const view = assembleView(facts, properties, discriminator);
+    if (facts.items.length) {
+      const itemSchemas = facts.items;
+      view.items = () => {
+        const first = node && isSeq(node) ? ((node.items[0] as Node | undefined) ?? undefined) : undefined;
+        return this.view(itemSchemas, first, doc, [...path, 0]);
+      };
     }
+    return view;
+  }
+
+  /**
+   * What the unresolved unions add: the properties and required keys all their branches share,
+   * their kind, and the discriminator (which makes `type` required).
+   */
+  private addUnionFacts(facts: ViewFacts, unions: Union[]): SchemaView['discriminator'] {
     let discriminator: SchemaView['discriminator'];
     for (const u of unions) {
-      for (const [k, v] of this.commonProps(u.branches)) addProp(k, v);
-      for (const r of this.commonRequired(u.branches)) required.add(r);
+      for (const [k, v] of this.commonProps(u.branches)) addPropSchema(facts, k, v);
+      for (const r of this.commonRequired(u.branches)) facts.required.add(r);
       if (u.disc.key === 'type') discriminator = { key: 'type', values: u.disc.values };
-      kind ??= u.kind as SchemaKind | undefined;
+      facts.kind ??= u.kind as SchemaKind | undefined;
     }
-    if (discriminator && !required.has('type')) required.add('type');
-    for (const [k, list] of propSchemas) {
+    if (discriminator && !facts.required.has('type')) facts.required.add('type');
+    return discriminator;
+  }
+
+  /**
+   * One lazily resolved view per property; with a discriminator, `type` lists every branch's
+   * value (and exists even when no branch declares it).
+   */
+  private propertyViews(
+    facts: ViewFacts,
+    discriminator: SchemaView['discriminator'],
+    node: Node | null | undefined,
+    doc: Document | undefined,
+    path: YamlPath,
+  ): Map<string, PropertyView> {
+    const properties = new Map<string, PropertyView>();
+    for (const [k, list] of facts.propSchemas) {
       const childPath = [...path, k];
       const childNode = node && isMap(node) ? (mapGet(node, k) ?? undefined) : undefined;
       let desc: string | undefined;
@@ -287,7 +287,7 @@ class Views {
           if (typeof part !== 'boolean') desc ??= this.store.node(part).description;
       properties.set(k, {
         name: k,
-        required: required.has(k),
+        required: facts.required.has(k),
         description: desc,
         schema: () => {
           if (discriminator && k === 'type') {
@@ -303,7 +303,7 @@ class Views {
       properties.set('type', {
         name: 'type',
         required: true,
-        description: `The ${kind ?? 'entity'} type`,
+        description: `The ${facts.kind ?? 'entity'} type`,
         schema: () => ({
           types: ['string'],
           properties: new Map(),
@@ -313,34 +313,95 @@ class Views {
         }),
       });
     }
-    if (typeof parentKey === 'string') {
-      kind ??= KIND_KEYS[parentKey];
-      format ??= FORMAT_KEYS[parentKey];
-    }
-    const view: SchemaView = {
-      types: [...types],
-      properties,
-      required: [...required],
-      additionalProperties,
-    };
-    if (title) view.title = title;
-    if (description) view.description = description;
-    if (markdownDescription) view.markdownDescription = markdownDescription;
-    if (enumValues) view.enum = enumValues;
-    if (kind) view.kind = kind;
-    if (discriminator) view.discriminator = discriminator;
-    if (format) view.format = format;
-    if (examples) view.examples = examples;
-    if (def !== undefined) view.default = def;
-    if (items.length) {
-      const itemSchemas = items;
-      view.items = () => {
-        const first = node && isSeq(node) ? ((node.items[0] as Node | undefined) ?? undefined) : undefined;
-        return this.view(itemSchemas, first, doc, [...path, 0]);
-      };
-    }
-    return view;
+    return properties;
   }
+}
+
+type Union = ReturnType<Views['effective']>['unions'][number];
+
+/** What the schema nodes that apply at one place say together, before it becomes a SchemaView. */
+interface ViewFacts {
+  types: Set<string>;
+  required: Set<string>;
+  additionalProperties: boolean;
+  enum?: unknown[];
+  description?: string;
+  markdownDescription?: string;
+  title?: string;
+  kind?: SchemaKind;
+  format?: SchemaFormat;
+  examples?: unknown[];
+  default?: unknown;
+  /** Item schemas of every node that has `items`. */
+  items: SchemaRef[];
+  /** Each property's schemas, from every node (and union) that declares it. */
+  propSchemas: Map<string, SchemaRef[]>;
+}
+
+function addPropSchema(facts: ViewFacts, key: string, schema: SchemaRef): void {
+  const list = facts.propSchemas.get(key);
+  if (list) list.push(schema);
+  else facts.propSchemas.set(key, [schema]);
+}
+
+/** Merges the nodes: types, required keys and properties add up; the first text or annotation wins. */
+function collectFacts(nodes: SchemaNode[]): ViewFacts {
+  const facts: ViewFacts = {
+    types: new Set(),
+    required: new Set(),
+    additionalProperties: true,
+    items: [],
+    propSchemas: new Map(),
+  };
+  for (const n of nodes) {
+    for (const t of n.types ?? []) facts.types.add(t);
+    for (const r of n.required) facts.required.add(r);
+    if (n.additionalProperties === false) facts.additionalProperties = false;
+    if (n.enum && !facts.enum) facts.enum = n.enum;
+    facts.description ??= n.description;
+    facts.markdownDescription ??= n.markdownDescription;
+    facts.title ??= n.title;
+    facts.kind ??= n.kind as SchemaKind | undefined;
+    facts.format ??= n.format as SchemaFormat | undefined;
+    facts.examples ??= n.examples;
+    if (facts.default === undefined && n.default !== undefined) facts.default = n.default;
+    for (const [k, v] of n.properties ?? []) addPropSchema(facts, k, v);
+    if (n.items !== undefined) facts.items = facts.items.concat(Array.isArray(n.items) ? n.items : [n.items]);
+  }
+  return facts;
+}
+
+/** The key a value sits under names its kind (`step:`) or format (`timeout:`) when the schema does not. */
+function annotateFromKey(facts: ViewFacts, path: YamlPath): void {
+  const last = path.length ? path[path.length - 1] : undefined;
+  const parentKey = typeof last === 'number' ? path[path.length - 2] : last;
+  if (typeof parentKey !== 'string') return;
+  facts.kind ??= KIND_KEYS[parentKey];
+  facts.format ??= FORMAT_KEYS[parentKey];
+}
+
+/** The SchemaView, with only the optional fields that have a value. */
+function assembleView(
+  facts: ViewFacts,
+  properties: Map<string, PropertyView>,
+  discriminator: SchemaView['discriminator'],
+): SchemaView {
+  const view: SchemaView = {
+    types: [...facts.types],
+    properties,
+    required: [...facts.required],
+    additionalProperties: facts.additionalProperties,
+  };
+  if (facts.title) view.title = facts.title;
+  if (facts.description) view.description = facts.description;
+  if (facts.markdownDescription) view.markdownDescription = facts.markdownDescription;
+  if (facts.enum) view.enum = facts.enum;
+  if (facts.kind) view.kind = facts.kind;
+  if (discriminator) view.discriminator = discriminator;
+  if (facts.format) view.format = facts.format;
+  if (facts.examples) view.examples = facts.examples;
+  if (facts.default !== undefined) view.default = facts.default;
+  return view;
 }
 
 function typeOf(node: Node): string {
