@@ -12,7 +12,7 @@ import { locationKey } from './fs/pipelineUri';
 import { locationOf, type HarnessFileSystemProvider } from './fs/provider';
 import type { RemoteSnapshots } from './fs/remoteSnapshots';
 import { isOptions } from './invocation';
-import { registerProblemTracking } from './problems';
+import { ProblemTracker, type ValidateDocument } from './problems';
 import { PUSH_OPTION_KEYS, pushText, type PushOptions, type PushResult } from './push';
 import { copyIdentifier, deleteResource, openInBrowser, openPipeline, testConnection } from './resources';
 import { runPipeline } from './run';
@@ -37,6 +37,7 @@ export interface PipelineFiles {
 export async function pushPipelineCommand(
   env: CommandEnv,
   fs: PipelineFiles,
+  problems: ProblemTracker,
   arg?: unknown,
   second?: unknown,
 ): Promise<PushResult> {
@@ -56,7 +57,7 @@ export async function pushPipelineCommand(
   const location = locationOf(uri);
   const text = doc.getText();
   const result = await pushText(
-    { env, baselines: fs.baselines, snapshots: fs.snapshots },
+    { env, baselines: fs.baselines, snapshots: fs.snapshots, problems },
     {
       text,
       sourceUri: uri,
@@ -82,12 +83,13 @@ export function registerResourceCommands(
   context: vscode.ExtensionContext,
   env: CommandEnv,
   fs: PipelineFiles,
+  validate: ValidateDocument,
 ): void {
   const watcher = new ExecutionWatcher(env.tree, env.log);
-  context.subscriptions.push(watcher);
-  registerProblemTracking(context);
+  const problems = new ProblemTracker(validate);
+  context.subscriptions.push(watcher, problems);
   const commands: [string, (...args: unknown[]) => unknown][] = [
-    ['harness.pushPipeline', (a, b) => pushPipelineCommand(env, fs, a, b)],
+    ['harness.pushPipeline', (a, b) => pushPipelineCommand(env, fs, problems, a, b)],
     ['harness.openPipeline', (a) => openPipeline(env, a)],
     ['harness.runPipeline', (a) => runPipeline(env, watcher, a)],
     ['harness.createProject', (a) => createProject(env, a)],

@@ -16,7 +16,7 @@ import type { RemoteSnapshots } from './fs/remoteSnapshots';
 import { failed, isCancelled, withCancellableProgress, type CommandResult } from './invocation';
 import { pickProject } from './pickers';
 import { readPipelineYaml, sameYaml, withPipelineScope } from './pipelineYaml';
-import { describeProblems, errorDiagnostics } from './problems';
+import { describeProblems, type ProblemTracker } from './problems';
 
 export interface PushOptions {
   org?: string;
@@ -127,6 +127,8 @@ export interface PushDeps {
   baselines: Baselines;
   /** Read-only copies of the remote YAML for the diff before an overwrite. */
   snapshots: RemoteSnapshots;
+  /** The document's error diagnostics (push refuses while there are any). */
+  problems: ProblemTracker;
 }
 
 interface PushTarget {
@@ -152,7 +154,7 @@ export async function pushText(deps: PushDeps, req: PushRequest): Promise<PushRe
   const { env } = deps;
   // 1. Refuse while the language server reports errors (unless forced / confirmed).
   if (req.doc) {
-    const errors = await errorDiagnostics(req.doc);
+    const errors = await deps.problems.errorDiagnostics(req.doc);
     if (errors.length > 0) {
       const go = await confirmDespiteErrors(req, errors.length, describeProblems(errors));
       if (go === 'refused') {
