@@ -7,8 +7,12 @@ import { TERMINAL_EXECUTION_STATUSES } from '../../../src/api/types';
 import { BIG_PROJECT, RESTRICTED_PROJECT, type Simulator, startSimulator } from '../../simulator/server';
 import { FakeClock } from './fakeClock';
 import { assertNoSecret, expectApiError } from './errorSurfaces';
+import { holdDeadline } from '../../helpers/heldDeadline';
 
 const WEB_APP = { orgIdentifier: 'engineering', projectIdentifier: 'web_app' };
+/** A deadline the test passes itself (holdDeadline), and a slow answer that never comes before it. */
+const HELD_DEADLINE_MS = 3_600_000;
+const NEVER_MS = 2 * HELD_DEADLINE_MS;
 
 function pipelineYaml(
   id: string,
@@ -554,20 +558,45 @@ describe('Harness client against the simulator', function () {
     });
 
     it('gives a slow answer the whole deadline of the call, and no retry past it', async () => {
-      sim.faults.inject({ path: '/ng/api/organizations/default', kind: 'slow', delayMs: 10_000 });
-      const started = Date.now();
-      const err = await expectApiError(() => client.getOrganization('default', { timeoutMs: 500 }));
-      assert.equal(err.kind, 'timeout');
-      assert.match(err.message, /timed out after 0\.5 s \(1 attempt, no answer\)/);
-      assert.ok(Date.now() - started < 1500, `settled after ${Date.now() - started} ms`);
-      assert.equal(countTo('/ng/api/organizations/default'), 1);
+      // The deadline passes when the test says so (holdDeadline), once the request is at the
+      // simulator, whose answer never comes in this test: no real timer races a loaded machine.
+      const deadline = holdDeadline(HELD_DEADLINE_MS);
+      const until = async (cond: () => boolean): Promise<void> => {
+        const end = Date.now() + 5000;
+        while (!cond() && Date.now() < end) await new Promise((r) => setImmediate(r));
+      };
+      try {
+        sim.faults.inject({ path: '/ng/api/organizations/default', kind: 'slow', delayMs: NEVER_MS });
+        let settled = false;
+        const read = client.getOrganization('default', { timeoutMs: HELD_DEADLINE_MS });
+        read.then(
+          () => (settled = true),
+          () => (settled = true),
+        );
+        await until(() => countTo('/ng/api/organizations/default') === 1);
+        assert.equal(deadline.pending, 1, 'the call armed its deadline');
+        await new Promise((r) => setTimeout(r, 100));
+        assert.equal(settled, false, 'the call waits for its deadline');
+        deadline.fire();
+        const err = await expectApiError(() => read);
+        assert.equal(err.kind, 'timeout');
+        assert.match(err.message, /timed out after [\d.]+ m?s \(1 attempt, no answer\)/);
+        assert.equal(countTo('/ng/api/organizations/default'), 1, 'no retry past the deadline');
 
-      sim.faults.inject({ method: 'POST', path: '/ng/api/organizations', kind: 'slow', delayMs: 10_000 });
-      const write = await expectApiError(() =>
-        client.createOrganization({ identifier: 'sim_slow', name: 'x' }, { timeoutMs: 300 }),
-      );
-      assert.equal(write.kind, 'outcomeUnknown');
-      assert.equal(write.outcomeReason, 'timeout');
+        sim.faults.inject({ method: 'POST', path: '/ng/api/organizations', kind: 'slow', delayMs: NEVER_MS });
+        const create = client.createOrganization(
+          { identifier: 'sim_slow', name: 'x' },
+          { timeoutMs: HELD_DEADLINE_MS },
+        );
+        create.catch(() => undefined);
+        await until(() => countTo('/ng/api/organizations') === 1);
+        deadline.fire();
+        const write = await expectApiError(() => create);
+        assert.equal(write.kind, 'outcomeUnknown');
+        assert.equal(write.outcomeReason, 'timeout');
+      } finally {
+        deadline.restore();
+      }
     });
 
     it('cancels a slow request with an AbortSignal', async () => {
