@@ -6,6 +6,7 @@ import { type HarnessClient, type HarnessClientOptions, createHarnessClient } fr
 import { FakeClock } from './fakeClock';
 import { assertNoSecret, expectApiError } from './errorSurfaces';
 import { type RawServer, json, startRawServer } from './rawServer';
+import { holdDeadline } from '../../helpers/heldDeadline';
 
 const TOKEN = 'pat.acct1.tok123.S3cr3tValueXYZ';
 const OK_ORGS = {
@@ -423,23 +424,46 @@ describe('HTTP transport', () => {
     });
     afterEach(() => held.splice(0).forEach((f) => f()));
 
+    // The deadline passes when the test says so (holdDeadline), once the server holds the
+    // request: no real 300 ms timer racing the connection on a loaded machine.
+    const HELD_DEADLINE_MS = 3_600_000;
+
     it('gives a read one deadline for all its attempts, and says how long it took and what was tried', async () => {
-      const err = await expectApiError(() => client.listOrganizations(undefined, { timeoutMs: 300 }));
-      assert.equal(err.kind, 'timeout');
-      assert.equal(err.status, 0);
-      assert.match(err.message, /timed out after 0\.3 s \(1 attempt, no answer\)/);
-      assert.equal(server.requests.length, 1, 'no retry past the deadline');
-      assert.equal(err.attempts, 1);
+      const deadline = holdDeadline(HELD_DEADLINE_MS);
+      try {
+        const pending = client.listOrganizations(undefined, { timeoutMs: HELD_DEADLINE_MS });
+        pending.catch(() => undefined);
+        await waitFor(() => server.requests.length === 1);
+        assert.equal(deadline.pending, 1, 'the call armed its deadline');
+        deadline.fire();
+        const err = await expectApiError(() => pending);
+        assert.equal(err.kind, 'timeout');
+        assert.equal(err.status, 0);
+        assert.match(err.message, /timed out after [\d.]+ m?s \(1 attempt, no answer\)/);
+        assert.equal(server.requests.length, 1, 'no retry past the deadline');
+        assert.equal(err.attempts, 1);
+      } finally {
+        deadline.restore();
+      }
     });
 
     it('reports a write that timed out after it was sent as outcomeUnknown, without retrying', async () => {
-      const c = make({ timeoutMs: 300 });
-      const err = await expectApiError(() => c.deleteProject({ orgIdentifier: 'o', projectIdentifier: 'p' }));
-      assert.equal(err.kind, 'outcomeUnknown');
-      assert.equal(err.outcomeReason, 'timeout');
-      assert.equal(err.retryable, false);
-      assert.match(err.message, /may have applied it/);
-      assert.equal(server.requests.length, 1);
+      const deadline = holdDeadline(HELD_DEADLINE_MS);
+      try {
+        const c = make({ timeoutMs: HELD_DEADLINE_MS });
+        const pending = c.deleteProject({ orgIdentifier: 'o', projectIdentifier: 'p' });
+        pending.catch(() => undefined);
+        await waitFor(() => server.requests.length === 1);
+        deadline.fire();
+        const err = await expectApiError(() => pending);
+        assert.equal(err.kind, 'outcomeUnknown');
+        assert.equal(err.outcomeReason, 'timeout');
+        assert.equal(err.retryable, false);
+        assert.match(err.message, /may have applied it/);
+        assert.equal(server.requests.length, 1);
+      } finally {
+        deadline.restore();
+      }
     });
 
     it('cancels an in-flight request via AbortSignal', async () => {
