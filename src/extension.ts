@@ -8,7 +8,7 @@ import { registerResourceCommands } from './commands';
 import { CommandEnv } from './commands/context';
 import { PipelineFilesFeature } from './features/pipelineFiles';
 import { TreeFeature } from './features/tree';
-import { registerLanguageFeatures, validateDocument } from './language';
+import { LanguageFeature } from './features/language';
 import type { HarnessTreeProvider } from './tree/provider';
 
 /**
@@ -49,8 +49,11 @@ export function activate(context: vscode.ExtensionContext): HarnessExtensionApi 
   );
   const files = new PipelineFilesFeature(context, account.manager, log);
   context.subscriptions.push(files);
-  registerResourceCommands(context, new CommandEnv(account.manager, tree, log), files, validateDocument);
-  registerLanguageFeatures(context);
+  const language = new LanguageFeature(context, account.manager, log);
+  registerResourceCommands(context, new CommandEnv(account.manager, tree, log), files, (doc) =>
+    language.validateDocument(doc),
+  );
+  context.subscriptions.push(language);
   log.info(
     `Harness extension ${context.extension.packageJSON.version} activated in ${Date.now() - started} ms`,
   );

@@ -1,6 +1,6 @@
 // The active Harness account as the rest of the extension sees it. Commands, the tree and the
-// language client ask `getAccounts()` for the current account instead of touching
-// SecretStorage or the authentication provider themselves.
+// language client are given an `Accounts` (the account manager) in their constructors instead of
+// touching SecretStorage or the authentication provider themselves.
 import * as vscode from 'vscode';
 import type { HarnessApi } from '../api/types';
 
@@ -25,28 +25,4 @@ export interface Accounts {
   require(): Promise<AccountContext | undefined>;
   /** Shows an API error for `operation` (e.g. "list pipelines"): 401 offers to sign in again, 403 names the missing access. */
   handleApiError(err: unknown, operation: string): Promise<void>;
-}
-
-let registered: Accounts | undefined;
-
-/** Called once by registerAccountFeatures. */
-export function setAccounts(accounts: Accounts): void {
-  registered = accounts;
-}
-
-const signedOutEmitter = new vscode.EventEmitter<AccountContext | undefined>();
-
-/** Used before registration (and in tests that never sign in): behaves as signed out. */
-const signedOut: Accounts = {
-  onDidChange: signedOutEmitter.event,
-  current: () => undefined,
-  require: async () => undefined,
-  handleApiError: async (err: unknown, operation: string) => {
-    const message = err instanceof Error ? err.message : String(err);
-    void vscode.window.showErrorMessage(`Harness: could not ${operation}: ${message}`);
-  },
-};
-
-export function getAccounts(): Accounts {
-  return registered ?? signedOut;
 }

@@ -1,7 +1,6 @@
 // Sign-in, accounts and the resource tree: registered at activation, loaded lazily.
 import * as vscode from 'vscode';
-import { setAccountProvider } from '../language';
-import { setAccounts, type AccountContext } from './accounts';
+import type { AccountContext } from './accounts';
 import { HarnessAuthProvider } from './authProvider';
 import { RateBudgets } from '../api/limiter';
 import { clientFactory } from './clientFactory';
@@ -52,7 +51,6 @@ export function registerAccountFeatures(context: vscode.ExtensionContext): Accou
     clientFactory(new RateBudgets()),
   );
   manager.interactiveSignIn = (prefill) => interactiveSignIn(manager, prefill);
-  setAccounts(manager);
   const statusBar = new AccountStatusBar(manager);
 
   const switchAccount = async (arg?: unknown): Promise<boolean> => {
@@ -129,15 +127,7 @@ export function registerAccountFeatures(context: vscode.ExtensionContext): Accou
     vscode.commands.registerCommand('harness.switchAccount', switchAccount),
   );
 
-  // Live completion/validation data follows the active account; changing it clears the language side's caches.
-  const accountForLanguage = () => {
-    const a = manager.current();
-    return a ? { api: a.api, label: a.label } : undefined;
-  };
-  context.subscriptions.push(
-    manager.onDidChange(() => setAccountProvider(accountForLanguage)),
-    manager.onDidChangeLabel(() => statusBar.update()),
-  );
+  context.subscriptions.push(manager.onDidChangeLabel(() => statusBar.update()));
 
   const ready = manager.initialize();
   return {

@@ -1,4 +1,4 @@
-// Shared way to show an API failure. Prefer getAccounts().handleApiError, which adds the
+// Shared way to show an API failure. Prefer Accounts.handleApiError, which adds the
 // "sign in again" offer for 401s; this is the plain display both use.
 import * as vscode from 'vscode';
 import { log } from '../log';

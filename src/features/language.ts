@@ -1,0 +1,226 @@
+// Language features: starts the bundled language server the first time a Harness document is
+// opened, answers its live-reference requests from the active account, keeps its pipeline schema
+// in step with the settings and the account, and offers Validate and Refresh Schema.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import {
+  LIST_REFERENCES_REQUEST,
+  RESOLVE_REFERENCES_REQUEST,
+  SCHEMA_STATUS_NOTIFICATION,
+  SET_SCHEMA_REQUEST,
+  VALIDATE_DOCUMENT_REQUEST,
+  type ListReferencesParams,
+  type ResolveReferencesParams,
+  type SchemaStatusParams,
+  type SetSchemaResult,
+  type ValidateDocumentParams,
+  type ValidateDocumentResult,
+} from '../../shared/protocol';
+import type { Accounts } from '../account/accounts';
+import type { Log } from '../log';
+import { createLanguageClient } from '../language/client';
+import { DOCUMENT_SELECTOR, harnessDiagnostics, isHarnessDocument } from '../language/documents';
+import { ReferenceResolver, type AccountProvider } from '../language/references';
+import { SchemaSourceLoader } from '../language/schemaSource';
+import { readSettings } from '../language/settings';
+import { SchemaStatusItem } from '../language/status';
+
+/** The server is running: what it needs answered, and the status item it reports to. */
+interface Running {
+  client: LanguageClient;
+  resolver: ReferenceResolver;
+  loader: SchemaSourceLoader;
+  statusItem: SchemaStatusItem;
+}
+
+export class LanguageFeature implements vscode.Disposable {
+  private running: Running | undefined;
+  private starting: Promise<Running | undefined> | undefined;
+  /** Last value of the `harness.isPipelineDocument` context key (set only when it changes). */
+  private pipelineContext: boolean | undefined;
+  private readonly account: AccountProvider;
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    accounts: Accounts,
+    private readonly log: Log,
+  ) {
+    // Live completion/validation data follows the active account.
+    this.account = () => {
+      const a = accounts.current();
+      return a ? { api: a.api, label: a.label } : undefined;
+    };
+    this.disposables = [
+      accounts.onDidChange(() => this.accountChanged()),
+      vscode.workspace.onDidOpenTextDocument((doc) => this.consider(doc)),
+      vscode.window.onDidChangeActiveTextEditor((editor) => this.updateContextKey(editor)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document === vscode.window.activeTextEditor?.document)
+          this.updateContextKey(vscode.window.activeTextEditor);
+        this.consider(e.document);
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('harness.schema')) void this.pushSchema(false);
+      }),
+      vscode.commands.registerCommand('harness.validatePipeline', (arg?: vscode.Uri) =>
+        this.validateActive(arg instanceof vscode.Uri ? arg : undefined),
+      ),
+      vscode.commands.registerCommand('harness.refreshSchema', async () => {
+        await this.ensureClient();
+        await this.pushSchema(true);
+        return this.running?.statusItem.text;
+      }),
+    ];
+    vscode.workspace.textDocuments.forEach((doc) => this.consider(doc));
+    this.updateContextKey(vscode.window.activeTextEditor);
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+    const running = this.running;
+    this.running = undefined;
+    if (running) {
+      running.statusItem.dispose();
+      void running.client.stop();
+    }
+  }
+
+  /** Starts the client once; later calls return the same promise. */
+  ensureClient(): Promise<Running | undefined> {
+    this.starting ??= this.start().catch((err: unknown) => {
+      this.log.error(
+        `Harness language server failed to start: ${err instanceof Error ? err.message : String(err)}`,
+      );
+      this.starting = undefined;
+      return undefined;
+    });
+    return this.starting;
+  }
+
+  /**
+   * Validates the document's current text now (no debounce) and returns its Harness diagnostics.
+   * Push uses this so that what is checked is exactly what is sent. Undefined when the language
+   * server is not available (the caller then falls back to the published diagnostics).
+   */
+  async validateDocument(doc: vscode.TextDocument): Promise<vscode.Diagnostic[] | undefined> {
+    const c = (await this.ensureClient())?.client;
+    if (!c) return undefined;
+    const params: ValidateDocumentParams = {
+      uri: c.code2ProtocolConverter.asUri(doc.uri),
+      text: doc.getText(),
+    };
+    const res = await c.sendRequest<ValidateDocumentResult>(VALIDATE_DOCUMENT_REQUEST, params);
+    if (!res || !Array.isArray(res.diagnostics)) return undefined;
+    return c.protocol2CodeConverter.asDiagnostics(
+      res.diagnostics as Parameters<typeof c.protocol2CodeConverter.asDiagnostics>[0],
+    );
+  }
+
+  private consider(doc: vscode.TextDocument): void {
+    if (!this.running && isHarnessDocument(doc)) void this.ensureClient();
+  }
+
+  private async start(): Promise<Running> {
+    const settings = readSettings();
+    const client = createLanguageClient(this.context);
+    const resolver = new ReferenceResolver(this.account);
+    const loader = new SchemaSourceLoader(this.context.globalStorageUri, this.account);
+    const statusItem = new SchemaStatusItem(DOCUMENT_SELECTOR);
+    client.onRequest(RESOLVE_REFERENCES_REQUEST, (p: ResolveReferencesParams) => resolver.resolve(p));
+    client.onRequest(LIST_REFERENCES_REQUEST, (p: ListReferencesParams) => resolver.list(p));
+    client.onNotification(SCHEMA_STATUS_NOTIFICATION, (p: SchemaStatusParams) => {
+      statusItem.update(p);
+      if (p.fallbackReason) this.log.warn(p.fallbackReason);
+    });
+    const started = Date.now();
+    try {
+      await client.start();
+    } catch (err) {
+      statusItem.dispose();
+      throw err;
+    }
+    this.running = { client, resolver, loader, statusItem };
+    this.log.info(`Harness language server started in ${Date.now() - started} ms`);
+    if (settings.schemaSource !== 'bundled') await this.pushSchema(false);
+    return this.running;
+  }
+
+  /** The active account changed: cached references are stale, and so is an account schema. */
+  private accountChanged(): void {
+    const running = this.running;
+    if (!running) return;
+    running.resolver.clear();
+    void running.client.sendNotification('harness/clearReferenceCache');
+    if (readSettings().schemaSource === 'account') void this.pushSchema(false);
+  }
+
+  private async pushSchema(refresh: boolean): Promise<void> {
+    const running = this.running;
+    if (!running) return;
+    const { client, loader, statusItem } = running;
+    const s = readSettings();
+    statusItem.busy(true);
+    try {
+      const { params, warning } = await loader.load(s.schemaSource, s.schemaFile, refresh);
+      const res = await client.sendRequest<SetSchemaResult>(SET_SCHEMA_REQUEST, params);
+      const shownWarning =
+        warning ??
+        (res.ok
+          ? undefined
+          : `The ${params.source} schema could not be loaded: ${res.error ?? 'unknown error'}`);
+      statusItem.update(
+        { source: res.active, fetchedAt: params.fetchedAt, label: params.label },
+        shownWarning,
+      );
+      if (shownWarning) {
+        this.log.warn(shownWarning);
+        void vscode.window.showWarningMessage(`Harness: ${shownWarning}`);
+      } else {
+        this.log.info(`Pipeline schema: ${res.active}${params.label ? ` (${params.label})` : ''}`);
+      }
+    } catch (err) {
+      this.log.error(
+        `Could not set the pipeline schema: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    } finally {
+      statusItem.busy(false);
+    }
+  }
+
+  /** Sets `harness.isPipelineDocument` for the active editor; only when it changes (it runs per keystroke). */
+  private updateContextKey(editor: vscode.TextEditor | undefined): void {
+    const on = !!editor && isHarnessDocument(editor.document);
+    if (on === this.pipelineContext) return;
+    this.pipelineContext = on;
+    void vscode.commands.executeCommand('setContext', 'harness.isPipelineDocument', on);
+  }
+
+  /** `Harness: Validate Pipeline YAML`: summarises the active document's problems and opens the Problems view. */
+  private async validateActive(arg?: vscode.Uri): Promise<{ errors: number; warnings: number } | undefined> {
+    const doc = arg ? await vscode.workspace.openTextDocument(arg) : vscode.window.activeTextEditor?.document;
+    if (!doc || !isHarnessDocument(doc)) {
+      void vscode.window.showInformationMessage(
+        'Harness: open a pipeline YAML file (root key pipeline:, template: or inputSet:) to validate it.',
+      );
+      return undefined;
+    }
+    const wasRunning = !!this.running;
+    await this.ensureClient();
+    const diags = await harnessDiagnostics(
+      doc.uri,
+      !wasRunning && vscode.languages.getDiagnostics(doc.uri).length === 0,
+    );
+    const errors = diags.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
+    const warnings = diags.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;
+    if (errors + warnings === 0)
+      void vscode.window.showInformationMessage('Harness: no problems found in this pipeline YAML.');
+    else {
+      void vscode.commands.executeCommand('workbench.actions.view.problems');
+      void vscode.window.showWarningMessage(
+        `Harness: ${errors} error(s), ${warnings} warning(s) in this pipeline YAML.`,
+      );
+    }
+    return { errors, warnings };
+  }
+}
