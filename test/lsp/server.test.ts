@@ -1,6 +1,6 @@
-// LSP-level tests: the bundled server over stdio, as an editor would talk to it.
+// LSP-level tests: the server's LSP wiring (initConnection) in this process over in-memory
+// streams, spoken to as an editor would. process.test.ts runs the real dist/server.js.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import type {
   CodeAction,
   CompletionList,
@@ -8,7 +8,7 @@ import type {
   Hover,
   Location,
 } from 'vscode-languageserver-types';
-import { LspClient, SERVER_JS } from './lspClient';
+import { LspClient } from './lspClient';
 
 const PIPELINE = [
   'pipeline:',
@@ -50,18 +50,15 @@ function positionOf(text: string, needle: string, delta = 0): { line: number; ch
   return { line, character: before.length - before.lastIndexOf('\n') - 1 };
 }
 
-describe('LSP over stdio: dist/server.js', function () {
+describe('LSP in process: initConnection over in-memory streams', function () {
   this.timeout(30_000);
   let client: LspClient;
 
-  before(function () {
-    if (!fs.existsSync(SERVER_JS)) throw new Error('dist/server.js missing: run `npm run build` first');
-  });
   beforeEach(() => {
-    client = new LspClient();
+    client = LspClient.inProcess();
   });
   afterEach(async () => {
-    if (client.proc.exitCode === null) await client.stop();
+    await client.stop();
   });
 
   it('initializes with the editing capabilities', async () => {
@@ -275,7 +272,13 @@ describe('LSP over stdio: dist/server.js', function () {
       }),
       null,
     );
-    assert.equal(client.proc.exitCode, null, 'still running');
+    // Still serving: the pipeline opened after all that is validated and outlined.
+    client.open(URI, PIPELINE);
+    await client.diagnostics(URI);
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', {
+      textDocument: { uri: URI },
+    });
+    assert.equal(symbols[0]?.name, 'Demo');
   });
 
   it('asks the client about account references and warns about missing ones', async () => {
@@ -346,8 +349,37 @@ describe('LSP over stdio: dist/server.js', function () {
     assert.ok(!diagnostics.some((d) => d.code === 'unknown-reference'));
   });
 
-  it('shuts down and exits with code 0', async () => {
-    await client.initialize();
-    assert.equal(await client.stop(), 0);
+  it("keeps each connection to itself: a schema set on one server is not the other's", async () => {
+    const other = LspClient.inProcess();
+    try {
+      await client.initialize();
+      await other.initialize();
+      // A file schema where a pipeline needs a `owner` key.
+      const res = await client.request<{ ok: boolean; active: string }>('harness/setSchema', {
+        source: 'file',
+        schema: {
+          type: 'object',
+          properties: { pipeline: { type: 'object', required: ['owner'] } },
+        },
+        label: 'strict.json',
+      });
+      assert.deepEqual(res, { ok: true, active: 'file' });
+      const validate = (c: LspClient) =>
+        c.request<{ diagnostics: { code?: string }[] }>('harness/validateDocument', {
+          uri: URI,
+          text: PIPELINE,
+        });
+      assert.deepEqual(
+        (await validate(client)).diagnostics.map((d) => d.code),
+        ['missing-required'],
+      );
+      assert.deepEqual(
+        (await validate(other)).diagnostics,
+        [],
+        'the other server still has the bundled schema',
+      );
+    } finally {
+      await other.stop();
+    }
   });
 });
