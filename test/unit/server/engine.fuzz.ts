@@ -1,16 +1,17 @@
 // Fuzz: thousands of mutated pipeline documents (seeded, reproducible) through parse, validate
-// and, when present, the features' completion, hover and outline. Asserts no exception and a
-// bounded time per document. HARNESS_FUZZ_COUNT / HARNESS_FUZZ_SEED override the defaults.
+// and the features' completion, hover and outline (imported statically: a feature module that
+// fails to load fails the run). Asserts no exception and a bounded time per document.
+// HARNESS_FUZZ_COUNT / HARNESS_FUZZ_SEED override the defaults.
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import { createEngine } from '../../../server/engine';
+import { complete } from '../../../server/features/completion';
+import { hover } from '../../../server/features/hover';
+import { documentSymbols } from '../../../server/features/symbols';
 import { parseYaml } from '../../../server/yaml/parse';
 import { locate } from '../../../server/yaml/locate';
 import { fastParse } from '../../../server/yaml/fastParse';
 import { parseDocument } from 'yaml';
 import { treeDifferences } from './core/equivalence';
-import type { ParsedYaml } from '../../../server/yaml/parse';
-import type { CompiledSchema } from '../../../server/schema/types';
 import { mulberry32 } from '../../helpers/prng';
 
 const COUNT = Number(process.env.HARNESS_FUZZ_COUNT ?? 2000);
@@ -187,38 +188,12 @@ function mutate(text: string, rnd: () => number): string {
   return s;
 }
 
-type Complete = (deps: {
-  parsed: ParsedYaml;
-  schema: CompiledSchema | undefined;
-  offset: number;
-}) => Promise<unknown>;
-type Symbols = (parsed: ParsedYaml) => unknown;
-
-/** FEATURES' modules, when they exist (this test must not depend on them being written yet). */
-async function loadFeatures(): Promise<{ complete?: Complete; hover?: Complete; symbols?: Symbols }> {
-  const dir = path.resolve(__dirname, '../../../server/features');
-  const load = async (file: string, name: string): Promise<unknown> => {
-    try {
-      const mod = (await import(path.join(dir, file))) as Record<string, unknown>;
-      return typeof mod[name] === 'function' ? mod[name] : undefined;
-    } catch {
-      return undefined;
-    }
-  };
-  return {
-    complete: (await load('completion.js', 'complete')) as Complete | undefined,
-    hover: (await load('hover.js', 'hover')) as Complete | undefined,
-    symbols: (await load('symbols.js', 'documentSymbols')) as Symbols | undefined,
-  };
-}
-
 describe('fuzz: mutated documents never crash or hang the engine', function () {
   this.timeout(600_000);
 
   it(`${COUNT} documents (seed ${SEED}) through parse, validate, locate and the features`, async () => {
     const rnd = prng(SEED);
     const engine = createEngine({ cacheSize: 4 });
-    const features = await loadFeatures();
     let slowest = 0;
     let diagnostics = 0;
     let fastPath = 0;
@@ -246,10 +221,10 @@ describe('fuzz: mutated documents never crash or hang the engine', function () {
           assert.ok(d.range.start.line >= 0 && d.range.end.line >= d.range.start.line, 'sane range');
         for (const offset of offsets) {
           locate(parsed, offset);
-          if (features.complete) await features.complete({ parsed, schema: engine.schema(), offset });
-          if (features.hover) await features.hover({ parsed, schema: engine.schema(), offset });
+          await complete({ parsed, schema: engine.schema(), offset });
+          await hover({ parsed, schema: engine.schema(), offset });
         }
-        if (features.symbols) features.symbols(parsed);
+        documentSymbols(parsed);
       } catch (e) {
         assert.fail(
           `document #${i} (seed ${SEED}) threw ${(e as Error).stack}\n---\n${JSON.stringify(text)}`,
@@ -262,11 +237,7 @@ describe('fuzz: mutated documents never crash or hang the engine', function () {
     assert.ok(diagnostics > 0, 'mutations produce diagnostics');
     assert.ok(fastPath > 0, 'some mutations stay on the fast path');
     console.log(
-      `      fuzz: ${COUNT} docs, ${diagnostics} diagnostics, ${fastPath} on the fast path, slowest ${slowest.toFixed(0)} ms, features: ${
-        Object.keys(features)
-          .filter((k) => features[k as keyof typeof features])
-          .join(', ') || 'none'
-      }`,
+      `      fuzz: ${COUNT} docs, ${diagnostics} diagnostics, ${fastPath} on the fast path, slowest ${slowest.toFixed(0)} ms`,
     );
   });
 });
