@@ -1,14 +1,18 @@
 // Extension entry point: builds the features and wires them together, here and nowhere else.
-// Activation stays cheap: register contributions and return; the language client, the API client
-// and the tree load their data only when first needed.
+// Activation stays cheap: every feature only registers its contributions; the language client
+// starts with the first Harness document, an account's API client with its first request, and
+// the tree loads when it is shown.
 import * as vscode from 'vscode';
-import { getLog, log, recentLogLines } from './log';
-import { registerAccountFeatures, type AccountFeaturesApi } from './account';
-import { registerResourceCommands } from './commands';
+import { clientFactory } from './account/clientFactory';
+import type { AccountContext } from './account/accounts';
+import { RateBudgets } from './api/limiter';
 import { CommandEnv } from './commands/context';
-import { PipelineFilesFeature } from './features/pipelineFiles';
-import { TreeFeature } from './features/tree';
+import { AccountFeature } from './features/account';
 import { LanguageFeature } from './features/language';
+import { PipelineFilesFeature } from './features/pipelineFiles';
+import { ResourceCommandsFeature } from './features/resourceCommands';
+import { TreeFeature } from './features/tree';
+import { getLog, log, recentLogLines } from './log';
 import type { HarnessTreeProvider } from './tree/provider';
 
 /**
@@ -18,9 +22,15 @@ import type { HarnessTreeProvider } from './tree/provider';
  * extension that wants Harness data asks for a session through `vscode.authentication` and the
  * user's consent.
  */
-export interface HarnessExtensionApi extends AccountFeaturesApi {
+export interface HarnessExtensionApi {
   /** The resources view's data provider: tests walk the tree through getChildren/getTreeItem. */
   tree: HarnessTreeProvider;
+  /** Resolves when stored sessions have been read at start-up. */
+  ready: Promise<void>;
+  /** The active account, if any. */
+  currentAccount(): AccountContext | undefined;
+  /** Stored sign-ins (no tokens), for tests that clean up after themselves. */
+  storedSessionIds(): string[];
   /** Recent lines of the "Harness" log, redacted, oldest first. */
   logLines(): string[];
 }
@@ -35,33 +45,40 @@ export function exportsFor(
 
 export function activate(context: vscode.ExtensionContext): HarnessExtensionApi | Record<string, never> {
   const started = Date.now();
-  context.subscriptions.push(getLog());
   context.subscriptions.push(
+    getLog(),
     vscode.commands.registerCommand('harness.showOutput', () => getLog().show(true)),
   );
   void vscode.commands.executeCommand('setContext', 'harness.signedIn', false);
-  const account = registerAccountFeatures(context);
-  const tree = new TreeFeature(account.manager);
-  context.subscriptions.push(
-    tree,
-    tree.onDidChangeSelection((scope) => account.statusBar.setScope(scope)),
-    account.manager.onDidChangeLabel((ctx) => tree.relabel(ctx)),
-  );
-  const files = new PipelineFilesFeature(context, account.manager, log);
-  context.subscriptions.push(files);
-  const language = new LanguageFeature(context, account.manager, log);
-  registerResourceCommands(context, new CommandEnv(account.manager, tree, log), files, (doc) =>
+
+  const accounts = new AccountFeature(context, clientFactory(new RateBudgets(), log), log);
+  const manager = accounts.manager;
+  const tree = new TreeFeature(manager);
+  const files = new PipelineFilesFeature(context, manager, log);
+  const language = new LanguageFeature(context, manager, log);
+  const commands = new ResourceCommandsFeature(new CommandEnv(manager, tree, log), files, (doc) =>
     language.validateDocument(doc),
   );
-  context.subscriptions.push(language);
+  context.subscriptions.push(
+    accounts,
+    tree,
+    files,
+    language,
+    commands,
+    // The status bar names the scope selected in the tree; the tree shows the account's new name.
+    tree.onDidChangeSelection((scope) => accounts.statusBar.setScope(scope)),
+    manager.onDidChangeLabel((account) => tree.relabel(account)),
+  );
+  const ready = accounts.initialize();
+
   log.info(
     `Harness extension ${context.extension.packageJSON.version} activated in ${Date.now() - started} ms`,
   );
   return exportsFor(context.extensionMode, {
     tree: tree.provider,
-    ready: account.ready,
-    currentAccount: account.currentAccount,
-    storedSessionIds: account.storedSessionIds,
+    ready,
+    currentAccount: () => manager.current(),
+    storedSessionIds: () => manager.storedSessions().map((s) => s.id),
     logLines: recentLogLines,
   });
 }

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { createHarnessClient, type RateBudgets } from '../api';
 import type { ProxyOptions } from '../api/dispatcher';
-import { log } from '../log';
+import type { Log } from '../log';
 import type { ClientFactory } from './manager';
 
 /** VS Code's `http.*` settings as the API client takes them (vscode-free shape, see dispatcher.ts). */
@@ -26,7 +26,7 @@ export function networkSettings(http: vscode.WorkspaceConfiguration): ProxyOptio
 }
 
 /** The factory the account manager builds its clients with; `budgets` is shared by all of them. */
-export function clientFactory(budgets: RateBudgets): ClientFactory {
+export function clientFactory(budgets: RateBudgets, log: Log): ClientFactory {
   return (options) => {
     const harness = vscode.workspace.getConfiguration('harness');
     return createHarnessClient({

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { isHarnessApiError } from '../api/errors';
 import type { HarnessApi } from '../api/types';
-import { log } from '../log';
+import type { Log } from '../log';
 import { describeApiError, permissionFor } from '../ui/errorText';
 import type { AccountContext, Accounts } from './accounts';
 import { ENV_SESSION_ID, readEnvSession, type EnvSession } from './envSession';
@@ -57,6 +57,7 @@ export class AccountManager implements Accounts, vscode.Disposable {
     private readonly context: vscode.ExtensionContext,
     readonly store: SessionStore,
     private readonly createClient: ClientFactory,
+    private readonly log: Log,
     env: NodeJS.ProcessEnv = process.env,
   ) {
     const fromEnv = readEnvSession(env);
@@ -95,7 +96,7 @@ export class AccountManager implements Accounts, vscode.Disposable {
       this.relabelled.fire(ctx);
     } catch (err) {
       // The tree reports connectivity problems; the label just stays the account id.
-      log.debug(`Harness: could not read the environment account's name: ${(err as Error).message}`);
+      this.log.debug(`Harness: could not read the environment account's name: ${(err as Error).message}`);
     }
   }
 
@@ -122,7 +123,7 @@ export class AccountManager implements Accounts, vscode.Disposable {
   async handleApiError(err: unknown, operation: string): Promise<void> {
     if (isHarnessApiError(err, 'cancelled')) return;
     let text = describeApiError(err, operation);
-    log.error(text);
+    this.log.error(text);
     if (isHarnessApiError(err, 'unauthorized') && this.active && !this.active.fromEnvironment) {
       await this.offerReauth(text);
       return;
@@ -183,7 +184,7 @@ export class AccountManager implements Accounts, vscode.Disposable {
       (err: unknown) => (err instanceof Error ? err.message : String(err)),
     );
     if (stored !== undefined) return { ok: false, reason: 'storage', message: stored };
-    log.info(`Signed in to Harness account ${accountId} at ${baseUrl}`);
+    this.log.info(`Signed in to Harness account ${accountId} at ${baseUrl}`);
     return { ok: true, sessionId: session.id, accountId, label: sessionLabel(session) };
   }
 
@@ -214,7 +215,7 @@ export class AccountManager implements Accounts, vscode.Disposable {
       await this.context.globalState.update(ACTIVE_KEY, undefined);
       this.setActive(this.pickDefault());
     }
-    log.info(`Signed out of Harness account ${removed.accountId}`);
+    this.log.info(`Signed out of Harness account ${removed.accountId}`);
     return true;
   }
 
@@ -323,7 +324,7 @@ export class AccountManager implements Accounts, vscode.Disposable {
     } catch (err) {
       // Never drop what we had because the keyring hiccuped: keep the sessions in memory, say so.
       const message = err instanceof Error ? err.message : String(err);
-      log.error(message);
+      this.log.error(message);
       void vscode.window.showErrorMessage(`Harness: ${message}`);
       this.setActive(this.active ?? (this.env ? this.envContext(this.env) : undefined));
       return;
@@ -334,7 +335,7 @@ export class AccountManager implements Accounts, vscode.Disposable {
     const removed = before.filter((b) => !listed.some((s) => s.id === b.id));
     for (const r of removed) this.contexts.delete(r.id);
     if (reason && (added.length > 0 || removed.length > 0)) {
-      log.info(`Harness sign-ins changed: ${reason}`);
+      this.log.info(`Harness sign-ins changed: ${reason}`);
       this.sessionsChanged.fire({
         added: added.map((s) => this.toAuthSessionWithoutToken(s)),
         removed: removed.map((s) => this.toAuthSessionWithoutToken(s)),

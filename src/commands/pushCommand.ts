@@ -1,21 +1,16 @@
-// Resource commands (push, open, run, create, delete, test connection, open in browser, copy
-// identifier) and the `harness:` file system, registered at activation. Every command returns
-// a result object (see invocation.ts) so tests and other extensions can drive it.
+// `harness.pushPipeline(uri?, options?)`: the command around pushText (push.ts). With options it
+// never prompts. The one way a `harness:` document reaches Harness: Ctrl+S in its editor is bound
+// to this command; after a push the document's draft is dropped and the editor saved.
 import * as vscode from 'vscode';
 import type { CommandEnv } from './context';
-import { createConnector } from './createConnector';
-import { createProject } from './createProject';
-import { ExecutionWatcher } from './executionWatcher';
 import type { Baselines } from './fs/baselines';
 import type { Drafts } from './fs/drafts';
 import { locationKey } from './fs/pipelineUri';
 import { locationOf, type HarnessFileSystemProvider } from './fs/provider';
 import type { RemoteSnapshots } from './fs/remoteSnapshots';
 import { isOptions } from './invocation';
-import { ProblemTracker, type ValidateDocument } from './problems';
+import type { ProblemTracker } from './problems';
 import { PUSH_OPTION_KEYS, pushText, type PushOptions, type PushResult } from './push';
-import { copyIdentifier, deleteResource, openInBrowser, openPipeline, testConnection } from './resources';
-import { runPipeline } from './run';
 
 function pushOptions(value: unknown): PushOptions | undefined {
   if (!isOptions(value)) return undefined;
@@ -77,30 +72,4 @@ export async function pushPipelineCommand(
     }
   }
   return result;
-}
-
-export function registerResourceCommands(
-  context: vscode.ExtensionContext,
-  env: CommandEnv,
-  fs: PipelineFiles,
-  validate: ValidateDocument,
-): void {
-  const watcher = new ExecutionWatcher(env.tree, env.log);
-  const problems = new ProblemTracker(validate);
-  context.subscriptions.push(watcher, problems);
-  const commands: [string, (...args: unknown[]) => unknown][] = [
-    ['harness.pushPipeline', (a, b) => pushPipelineCommand(env, fs, problems, a, b)],
-    ['harness.openPipeline', (a) => openPipeline(env, a)],
-    ['harness.runPipeline', (a) => runPipeline(env, watcher, a)],
-    ['harness.createProject', (a) => createProject(env, a)],
-    ['harness.createConnector', (a) => createConnector(env, a)],
-    ['harness.deletePipeline', (a) => deleteResource(env, 'pipeline', a)],
-    ['harness.deleteConnector', (a) => deleteResource(env, 'connector', a)],
-    ['harness.deleteProject', (a) => deleteResource(env, 'project', a)],
-    ['harness.testConnection', (a) => testConnection(env, a)],
-    ['harness.openInBrowser', (a) => openInBrowser(env, a)],
-    ['harness.copyIdentifier', (a) => copyIdentifier(a)],
-  ];
-  for (const [id, handler] of commands)
-    context.subscriptions.push(vscode.commands.registerCommand(id, handler));
 }

@@ -1,0 +1,50 @@
+// Resource commands (push, open, run, create, delete, test connection, open in browser, copy
+// identifier), with the execution watcher runs report to and the diagnostics gate push checks.
+// Every command returns a result object (see commands/invocation.ts) so tests and other
+// extensions can drive it.
+import * as vscode from 'vscode';
+import type { CommandEnv } from '../commands/context';
+import { createConnector } from '../commands/createConnector';
+import { createProject } from '../commands/createProject';
+import { ExecutionWatcher } from '../commands/executionWatcher';
+import { ProblemTracker, type ValidateDocument } from '../commands/problems';
+import { pushPipelineCommand, type PipelineFiles } from '../commands/pushCommand';
+import {
+  copyIdentifier,
+  deleteResource,
+  openInBrowser,
+  openPipeline,
+  testConnection,
+} from '../commands/resources';
+import { runPipeline } from '../commands/run';
+
+export class ResourceCommandsFeature implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(env: CommandEnv, files: PipelineFiles, validate: ValidateDocument) {
+    const watcher = new ExecutionWatcher(env.tree, env.log);
+    const problems = new ProblemTracker(validate);
+    const commands: [string, (...args: unknown[]) => unknown][] = [
+      ['harness.pushPipeline', (a, b) => pushPipelineCommand(env, files, problems, a, b)],
+      ['harness.openPipeline', (a) => openPipeline(env, a)],
+      ['harness.runPipeline', (a) => runPipeline(env, watcher, a)],
+      ['harness.createProject', (a) => createProject(env, a)],
+      ['harness.createConnector', (a) => createConnector(env, a)],
+      ['harness.deletePipeline', (a) => deleteResource(env, 'pipeline', a)],
+      ['harness.deleteConnector', (a) => deleteResource(env, 'connector', a)],
+      ['harness.deleteProject', (a) => deleteResource(env, 'project', a)],
+      ['harness.testConnection', (a) => testConnection(env, a)],
+      ['harness.openInBrowser', (a) => openInBrowser(env, a)],
+      ['harness.copyIdentifier', (a) => copyIdentifier(a)],
+    ];
+    this.disposables = [
+      watcher,
+      problems,
+      ...commands.map(([id, handler]) => vscode.commands.registerCommand(id, handler)),
+    ];
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
