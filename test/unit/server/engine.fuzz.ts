@@ -1,7 +1,8 @@
 // Fuzz: thousands of mutated pipeline documents (seeded, reproducible) through parse, validate
 // and the features' completion, hover and outline (imported statically: a feature module that
-// fails to load fails the run). Asserts no exception and a bounded time per document.
-// HARNESS_FUZZ_COUNT / HARNESS_FUZZ_SEED override the defaults.
+// fails to load fails the run). Asserts no exception; a hang fails at the test's timeout, and the
+// time per document is measured by `npm run bench` (robustness), not held to a wall-clock limit
+// here. HARNESS_FUZZ_COUNT / HARNESS_FUZZ_SEED override the defaults.
 import * as assert from 'node:assert/strict';
 import { createEngine } from '../../../server/engine';
 import { complete } from '../../../server/features/completion';
@@ -16,8 +17,6 @@ import { mulberry32 } from '../../helpers/prng';
 
 const COUNT = Number(process.env.HARNESS_FUZZ_COUNT ?? 2000);
 const SEED = Number(process.env.HARNESS_FUZZ_SEED ?? 20261129);
-/** Per document, all operations together; generous because CI machines are shared. */
-const MAX_MS_PER_DOC = 3000;
 
 const prng = mulberry32;
 
@@ -232,7 +231,6 @@ describe('fuzz: mutated documents never crash or hang the engine', function () {
       }
       const ms = performance.now() - started;
       slowest = Math.max(slowest, ms);
-      assert.ok(ms < MAX_MS_PER_DOC, `document #${i} took ${ms.toFixed(0)} ms\n---\n${JSON.stringify(text)}`);
     }
     assert.ok(diagnostics > 0, 'mutations produce diagnostics');
     assert.ok(fastPath > 0, 'some mutations stay on the fast path');
