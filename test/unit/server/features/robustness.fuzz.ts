@@ -59,7 +59,9 @@ describe('features: robustness on mutated documents', function () {
   it(`answers completion, hover, definition, symbols and quick fixes on ${DOCS} mutated documents without throwing`, async () => {
     const r = rng(20261129);
     const engine = createEngine();
-    let requests = 0;
+    // Answers that are not empty, per feature: the damaged documents must still reach every
+    // feature (one that gave up on every mutated document would pass a no-exception check alone).
+    const answered = { completion: 0, hover: 0, definition: 0, symbols: 0, quickFixes: 0 };
     for (let i = 0; i < DOCS; i++) {
       const text = mutate(SAMPLE, r);
       const uri = `file:///fuzz/${i % 8}.yaml`;
@@ -68,19 +70,21 @@ describe('features: robustness on mutated documents', function () {
       for (let k = 0; k < 3; k++) {
         const offset = Math.floor(r() * (text.length + 1));
         try {
-          await complete({ parsed, schema: engine.schema(), offset });
-          await hover({ parsed, schema: engine.schema(), offset });
-          definition(parsed, uri, offset);
+          if ((await complete({ parsed, schema: engine.schema(), offset })).items.length > 0)
+            answered.completion++;
+          if (await hover({ parsed, schema: engine.schema(), offset })) answered.hover++;
+          if (definition(parsed, uri, offset)) answered.definition++;
         } catch (err) {
           assert.fail(`document ${i}, offset ${offset}: ${(err as Error).stack}\n---\n${text}`);
         }
-        requests += 3;
       }
-      documentSymbols(parsed);
-      codeActions(parsed, uri, diags);
-      requests += 2;
+      if (documentSymbols(parsed).length > 0) answered.symbols++;
+      if (codeActions(parsed, uri, diags).length > 0) answered.quickFixes++;
     }
-    assert.ok(requests >= DOCS * 11);
-    console.log(`      ${DOCS} mutated documents, ${requests} feature calls, no exceptions`);
+    for (const [feature, n] of Object.entries(answered))
+      assert.ok(n > 0, `${feature}: no answer on any of ${DOCS} mutated documents`);
+    console.log(
+      `      ${DOCS} mutated documents, no exceptions; non-empty answers: ${JSON.stringify(answered)}`,
+    );
   });
 });
