@@ -12,8 +12,8 @@ import { LanguageFeature } from './features/language';
 import { PipelineFilesFeature } from './features/pipelineFiles';
 import { ResourceCommandsFeature } from './features/resourceCommands';
 import { TreeFeature } from './features/tree';
-import { getLog, log, recentLogLines } from './log';
 import type { HarnessTreeProvider } from './tree/provider';
+import { HarnessLog } from './ui/log';
 
 /**
  * What `activate` returns (`extensions.getExtension(id).exports`) in test runs only: hooks that
@@ -45,9 +45,10 @@ export function exportsFor(
 
 export function activate(context: vscode.ExtensionContext): HarnessExtensionApi | Record<string, never> {
   const started = Date.now();
+  const log = new HarnessLog();
   context.subscriptions.push(
-    getLog(),
-    vscode.commands.registerCommand('harness.showOutput', () => getLog().show(true)),
+    log,
+    vscode.commands.registerCommand('harness.showOutput', () => log.show()),
   );
   void vscode.commands.executeCommand('setContext', 'harness.signedIn', false);
 
@@ -79,7 +80,7 @@ export function activate(context: vscode.ExtensionContext): HarnessExtensionApi 
     ready,
     currentAccount: () => manager.current(),
     storedSessionIds: () => manager.storedSessions().map((s) => s.id),
-    logLines: recentLogLines,
+    logLines: () => log.lines(),
   });
 }
 

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { createHarnessClient, type RateBudgets } from '../api';
 import type { ProxyOptions } from '../api/dispatcher';
-import type { Log } from '../log';
+import type { Log } from '../ui/log';
 import type { ClientFactory } from './manager';
 
 /** VS Code's `http.*` settings as the API client takes them (vscode-free shape, see dispatcher.ts). */

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { isHarnessApiError } from '../api/errors';
 import type { HarnessApi } from '../api/types';
-import type { Log } from '../log';
+import type { Log } from '../ui/log';
 import { describeApiError, permissionFor } from '../ui/errorText';
 import type { AccountContext, Accounts } from './accounts';
 import { ENV_SESSION_ID, readEnvSession, type EnvSession } from './envSession';

@@ -3,7 +3,7 @@
 // own flow.
 import type { ProjectScope, Scope } from '../api/types';
 import type { AccountContext, Accounts } from '../account/accounts';
-import type { Log } from '../log';
+import type { Log } from '../ui/log';
 import type { TreeAccess } from '../tree/access';
 import { nodeIds, type HarnessNode } from '../tree/nodes';
 import { isCancelled } from './invocation';

@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { executionStatusInfo, type ExecutionSummary, type HarnessApi, type ProjectScope } from '../api/types';
 import type { PipelineNode } from '../tree/nodes';
-import type { Log } from '../log';
+import type { Log } from '../ui/log';
 import type { TreeAccess } from '../tree/access';
 import { isTransient } from '../ui/errorText';
 import { pipelinesFolder } from './context';

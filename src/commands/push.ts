@@ -228,7 +228,7 @@ export async function pushText(deps: PushDeps, req: PushRequest): Promise<PushRe
     }
     if (req.interactive && isTransient(err)) {
       // Retry pushes the document's text as it is then (and checks it again), not this copy.
-      void showApiError(err, `push pipeline ${identifier}`, 'Retry').then((choice) => {
+      void showApiError(env.log, err, `push pipeline ${identifier}`, 'Retry').then((choice) => {
         if (choice === 'Retry') void vscode.commands.executeCommand('harness.pushPipeline', req.sourceUri);
       });
     } else env.reportError(err, `push pipeline ${identifier}`);
@@ -384,7 +384,12 @@ function finish(t: PushTarget, outcome: Transfer): PushResult {
 
 /** Says a write may have been applied, and offers to find out by reading the pipeline back. */
 async function warnMaybeApplied(t: PushTarget, err: unknown): Promise<void> {
-  const choice = await showApiError(err, `push pipeline ${t.identifier}`, OUTCOME_UNKNOWN_CHECK);
+  const choice = await showApiError(
+    t.deps.env.log,
+    err,
+    `push pipeline ${t.identifier}`,
+    OUTCOME_UNKNOWN_CHECK,
+  );
   if (choice !== OUTCOME_UNKNOWN_CHECK) return;
   try {
     const now = await t.account.api.getPipeline(t.scope, t.identifier);

@@ -9,7 +9,7 @@ import { SessionStore } from '../account/sessionStore';
 import { interactiveSignIn, runSignIn, type SignInArgs } from '../account/signInFlow';
 import { AccountStatusBar } from '../account/statusBar';
 import { switchAccount } from '../account/switcher';
-import type { Log } from '../log';
+import type { Log } from '../ui/log';
 
 function isSignInArgs(v: unknown): v is SignInArgs {
   return typeof v === 'object' && v !== null && typeof Reflect.get(v, 'token') === 'string';

@@ -17,7 +17,7 @@ import {
   type ValidateDocumentResult,
 } from '../../shared/protocol';
 import type { Accounts } from '../account/accounts';
-import type { Log } from '../log';
+import type { Log } from '../ui/log';
 import { createLanguageClient } from '../language/client';
 import { DOCUMENT_SELECTOR, harnessDiagnostics, isHarnessDocument } from '../language/documents';
 import { ReferenceResolver, type AccountProvider } from '../language/references';

@@ -3,7 +3,7 @@
 // (baselines, forgotten when it closes) and the read-only remote copies diffs show.
 import * as vscode from 'vscode';
 import type { Accounts } from '../account/accounts';
-import type { Log } from '../log';
+import type { Log } from '../ui/log';
 import { Baselines } from '../commands/fs/baselines';
 import { Drafts } from '../commands/fs/drafts';
 import { DraftsUi } from '../commands/fs/draftsUi';

@@ -1,7 +1,7 @@
 // Shared way to show an API failure. Prefer Accounts.handleApiError, which adds the
 // "sign in again" offer for 401s; this is the plain display both use.
 import * as vscode from 'vscode';
-import { log } from '../log';
+import type { Log } from './log';
 import { describeApiError, isOutcomeUnknown } from './errorText';
 
 /**
@@ -10,6 +10,7 @@ import { describeApiError, isOutcomeUnknown } from './errorText';
  * OUTCOME_UNKNOWN_CHECK as the action and read the thing back when it is picked.
  */
 export async function showApiError(
+  log: Log,
   err: unknown,
   operation: string,
   ...actions: string[]

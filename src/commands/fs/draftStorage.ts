@@ -2,7 +2,7 @@
 // written through vscode.workspace.fs so it works wherever the extension host runs. A file that
 // cannot be read or parsed is skipped and logged, never fatal.
 import * as vscode from 'vscode';
-import type { Log } from '../../log';
+import type { Log } from '../../ui/log';
 import { draftFileName, isDraft, type Draft, type DraftStorage } from './drafts';
 
 export function fileDraftStorage(globalStorage: vscode.Uri, log: Log): DraftStorage {

@@ -4,7 +4,7 @@
 // earlier session. Push goes through the Push command; Discard drops the draft and reloads the
 // pipeline from Harness.
 import * as vscode from 'vscode';
-import type { Log } from '../../log';
+import type { Log } from '../../ui/log';
 import { isOptions, str } from '../invocation';
 import type { Draft, Drafts } from './drafts';
 import { HARNESS_SCHEME, locationKey } from './pipelineUri';

@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { isHarnessApiError } from '../../api/errors';
 import type { Accounts } from '../../account/accounts';
-import type { Log } from '../../log';
+import type { Log } from '../../ui/log';
 import { readPipelineYaml } from '../pipelineYaml';
 import type { Baselines } from './baselines';
 import type { Draft, Drafts } from './drafts';
