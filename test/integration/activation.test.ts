@@ -109,6 +109,16 @@ describe('activation in the real extension host', () => {
   });
 
   it('opens its log with "Harness: Show Log"', async () => {
+    // The log is an `output:` document the Output panel shows: closed first, so the command is
+    // what brings it into view.
+    const harnessLog = () =>
+      vscode.window.visibleTextEditors.find(
+        (e) => e.document.uri.scheme === 'output' && e.document.uri.toString().includes('Harness'),
+      );
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+    await waitFor(() => !harnessLog(), { message: 'the Output panel to close' });
     await vscode.commands.executeCommand('harness.showOutput');
+    const editor = await waitFor(harnessLog, { message: 'the Harness log shown in the Output panel' });
+    assert.match(editor.document.getText(), /Harness extension \S+ activated in \d+ ms/);
   });
 });
