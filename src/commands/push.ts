@@ -150,21 +150,38 @@ type Transfer =
   | { kind: 'refused'; reason: string }
   | { kind: 'denied'; message: string };
 
+/**
+ * Pushes `req.text`: the error gate, then what is pushed and where (target), then one cancellable
+ * progress notification while Harness is asked (transfer), then the outcome (finish or failure).
+ */
 export async function pushText(deps: PushDeps, req: PushRequest): Promise<PushResult> {
-  const { env } = deps;
-  // 1. Refuse while the language server reports errors (unless forced / confirmed).
-  if (req.doc) {
-    const errors = await deps.problems.errorDiagnostics(req.doc);
-    if (errors.length > 0) {
-      const go = await confirmDespiteErrors(req, errors.length, describeProblems(errors));
-      if (go === 'refused') {
-        return { status: 'refused', reason: `the pipeline YAML has ${errors.length} error(s)` };
-      }
-      if (!go) return { status: 'cancelled' };
-    }
+  const stop = await gate(deps, req);
+  if (stop) return stop;
+  const target = await resolveTarget(deps, req);
+  if (!('deps' in target)) return target;
+  try {
+    const outcome = await withCancellableProgress(`Pushing pipeline ${target.label}…`, (signal, report) =>
+      transfer(target, signal, report),
+    );
+    return finish(target, outcome);
+  } catch (err) {
+    return failure(target, err);
   }
+}
 
-  // 2. What is being pushed, and where.
+/** Refuses while the language server reports errors (unless forced or confirmed); undefined to go on. */
+async function gate(deps: PushDeps, req: PushRequest): Promise<PushResult | undefined> {
+  if (!req.doc) return undefined;
+  const errors = await deps.problems.errorDiagnostics(req.doc);
+  if (errors.length === 0) return undefined;
+  const go = await confirmDespiteErrors(req, errors.length, describeProblems(errors));
+  if (go === 'refused')
+    return { status: 'refused', reason: `the pipeline YAML has ${errors.length} error(s)` };
+  return go ? undefined : { status: 'cancelled' };
+}
+
+/** What is being pushed, and where: the identifier, the account, the project and the YAML sent. */
+async function resolveTarget(deps: PushDeps, req: PushRequest): Promise<PushTarget | PushResult> {
   const parsed = readPipelineYaml(req.text);
   if (!parsed.ok) return refused(parsed.error, req.interactive);
   const identifier = parsed.info.identifier ?? req.location?.identifier;
@@ -176,7 +193,7 @@ export async function pushText(deps: PushDeps, req: PushRequest): Promise<PushRe
       req.interactive,
     );
   }
-  const account = await env.activeAccount(req.interactive);
+  const account = await deps.env.activeAccount(req.interactive);
   if (!account) return refused('Sign in to Harness to push pipelines.', req.interactive);
   if (req.location && req.location.accountId !== account.accountId) {
     return refused(
@@ -184,7 +201,7 @@ export async function pushText(deps: PushDeps, req: PushRequest): Promise<PushRe
       req.interactive,
     );
   }
-  const scope = await resolveScope(env, req, account, parsed.info);
+  const scope = await resolveScope(deps.env, req, account, parsed.info);
   if (!scope) {
     return req.interactive
       ? { status: 'cancelled' }
@@ -194,7 +211,7 @@ export async function pushText(deps: PushDeps, req: PushRequest): Promise<PushRe
         };
   }
   const name = parsed.info.name;
-  const target: PushTarget = {
+  return {
     deps,
     req,
     account,
@@ -203,37 +220,34 @@ export async function pushText(deps: PushDeps, req: PushRequest): Promise<PushRe
     label: name && name !== identifier ? `"${name}" (${identifier})` : `"${identifier}"`,
     body: withPipelineScope(req.text, scope),
   };
+}
 
-  // 3. One notification: progress (cancellable) while Harness is asked, then the outcome.
-  try {
-    const outcome = await withCancellableProgress(`Pushing pipeline ${target.label}…`, (signal, report) =>
-      transfer(target, signal, report),
-    );
-    return finish(target, outcome);
-  } catch (err) {
-    if (isOutcomeUnknown(err)) {
-      // The write was sent and its answer lost (cut off, timed out, or cancelled after sending):
-      // Harness may have applied it. Never say it did not; offer to read it back.
-      if (req.interactive) void warnMaybeApplied(target, err);
-      else env.log.warn(describeApiError(err, `push pipeline ${identifier}`));
-      return failed(err);
-    }
-    if (isCancelled(err)) {
-      // The transport reports a cancellation as such only when the write had not been sent.
-      if (req.interactive)
-        void vscode.window.showInformationMessage(
-          `Harness: push of pipeline ${target.label} cancelled; nothing was sent.`,
-        );
-      return { status: 'cancelled' };
-    }
-    if (req.interactive && isTransient(err)) {
-      // Retry pushes the document's text as it is then (and checks it again), not this copy.
-      void showApiError(env.log, err, `push pipeline ${identifier}`, 'Retry').then((choice) => {
-        if (choice === 'Retry') void vscode.commands.executeCommand('harness.pushPipeline', req.sourceUri);
-      });
-    } else env.reportError(err, `push pipeline ${identifier}`);
+/** A push that threw: its answer lost, cancelled before sending, or failed. */
+function failure(t: PushTarget, err: unknown): PushResult {
+  const { req, identifier } = t;
+  const { env } = t.deps;
+  if (isOutcomeUnknown(err)) {
+    // The write was sent and its answer lost (cut off, timed out, or cancelled after sending):
+    // Harness may have applied it. Never say it did not; offer to read it back.
+    if (req.interactive) void warnMaybeApplied(t, err);
+    else env.log.warn(describeApiError(err, `push pipeline ${identifier}`));
     return failed(err);
   }
+  if (isCancelled(err)) {
+    // The transport reports a cancellation as such only when the write had not been sent.
+    if (req.interactive)
+      void vscode.window.showInformationMessage(
+        `Harness: push of pipeline ${t.label} cancelled; nothing was sent.`,
+      );
+    return { status: 'cancelled' };
+  }
+  if (req.interactive && isTransient(err)) {
+    // Retry pushes the document's text as it is then (and checks it again), not this copy.
+    void showApiError(env.log, err, `push pipeline ${identifier}`, 'Retry').then((choice) => {
+      if (choice === 'Retry') void vscode.commands.executeCommand('harness.pushPipeline', req.sourceUri);
+    });
+  } else env.reportError(err, `push pipeline ${identifier}`);
+  return failed(err);
 }
 
 /** Asks Harness whether the pipeline exists, confirms overwrites, then creates or updates it. */
@@ -242,68 +256,79 @@ async function transfer(
   signal: AbortSignal,
   report: (message: string) => void,
 ): Promise<Transfer> {
-  const { req, account, scope, identifier } = t;
   report('reading the pipeline in Harness…');
-  // Does it exist? (GET also gives the Git details of remote pipelines.)
-  const remote = await account.api
-    .getPipeline(
-      scope,
-      identifier,
-      req.location
-        ? {
-            branch: req.location.branch,
-            repoName: req.location.repoName,
-            connectorRef: req.location.connectorRef,
-          }
-        : undefined,
-      { signal },
-    )
-    .catch((err: unknown) => {
-      if (isHarnessApiError(err, 'notFound')) return undefined;
-      throw err;
-    });
-
-  // Before overwriting: conflicts for harness: documents, a diff for local files.
+  const remote = await readRemote(t, signal);
   if (remote) {
-    if (sameYaml(remote.yamlPipeline, t.body)) {
-      if (req.location) t.deps.baselines.set(req.location, remote.yamlPipeline);
-      return { kind: 'done', action: 'unchanged' };
-    }
-    const baseline = req.location ? t.deps.baselines.get(req.location) : undefined;
-    if (baseline && !sameYaml(remote.yamlPipeline, baseline.yaml) && !req.options.overwrite) {
-      if (!req.interactive) return { kind: 'conflict' };
-      const choice = await vscode.window.showWarningMessage(
-        `Pipeline ${t.label} was changed in Harness since you opened it.`,
-        {
-          modal: true,
-          detail: 'Compare shows the remote version beside yours; Overwrite replaces it with yours.',
-        },
-        'Compare',
-        'Overwrite',
-      );
-      if (choice === 'Compare')
-        await t.deps.snapshots.showDiff(identifier, remote.yamlPipeline, req.sourceUri);
-      if (choice !== 'Overwrite') return { kind: 'conflict' };
-    } else if (!req.location && !req.options.overwrite) {
-      if (!req.interactive) {
-        return {
-          kind: 'refused',
-          reason: `pipeline ${identifier} exists and differs; pass overwrite: true to replace it`,
-        };
-      }
-      await t.deps.snapshots.showDiff(identifier, remote.yamlPipeline, req.sourceUri);
-      const choice = await vscode.window.showWarningMessage(
-        `Overwrite pipeline ${t.label} in ${scopeLabel(scope)} with your YAML?`,
-        { modal: true, detail: 'The diff editor shows the version in Harness (left) and yours (right).' },
-        'Overwrite',
-      );
-      if (choice !== 'Overwrite') return { kind: 'cancelled' };
-    }
+    const stop = await confirmOverwrite(t, remote);
+    if (stop) return stop;
   }
   if (signal.aborted) return { kind: 'cancelled' };
-
-  // Create or update.
   report(remote ? 'updating…' : 'creating…');
+  return write(t, remote, signal);
+}
+
+/** The pipeline as Harness has it, or undefined when it does not exist (GET also gives the Git details of remote pipelines). */
+function readRemote(t: PushTarget, signal: AbortSignal): Promise<PipelineDetail | undefined> {
+  const loc = t.req.location;
+  const git = loc
+    ? { branch: loc.branch, repoName: loc.repoName, connectorRef: loc.connectorRef }
+    : undefined;
+  return t.account.api.getPipeline(t.scope, t.identifier, git, { signal }).catch((err: unknown) => {
+    if (isHarnessApiError(err, 'notFound')) return undefined;
+    throw err;
+  });
+}
+
+/**
+ * Before overwriting an existing pipeline: nothing to do when it already holds this YAML; a
+ * conflict check for `harness:` documents (changed in Harness since it was read); a diff and a
+ * confirmation for local files. Undefined to go on and write.
+ */
+async function confirmOverwrite(t: PushTarget, remote: PipelineDetail): Promise<Transfer | undefined> {
+  const { req, identifier } = t;
+  if (sameYaml(remote.yamlPipeline, t.body)) {
+    if (req.location) t.deps.baselines.set(req.location, remote.yamlPipeline);
+    return { kind: 'done', action: 'unchanged' };
+  }
+  if (req.options.overwrite) return undefined;
+  const baseline = req.location ? t.deps.baselines.get(req.location) : undefined;
+  if (baseline && !sameYaml(remote.yamlPipeline, baseline.yaml)) {
+    if (!req.interactive) return { kind: 'conflict' };
+    const choice = await vscode.window.showWarningMessage(
+      `Pipeline ${t.label} was changed in Harness since you opened it.`,
+      {
+        modal: true,
+        detail: 'Compare shows the remote version beside yours; Overwrite replaces it with yours.',
+      },
+      'Compare',
+      'Overwrite',
+    );
+    if (choice === 'Compare') await t.deps.snapshots.showDiff(identifier, remote.yamlPipeline, req.sourceUri);
+    return choice === 'Overwrite' ? undefined : { kind: 'conflict' };
+  }
+  if (req.location) return undefined;
+  if (!req.interactive) {
+    return {
+      kind: 'refused',
+      reason: `pipeline ${identifier} exists and differs; pass overwrite: true to replace it`,
+    };
+  }
+  await t.deps.snapshots.showDiff(identifier, remote.yamlPipeline, req.sourceUri);
+  const choice = await vscode.window.showWarningMessage(
+    `Overwrite pipeline ${t.label} in ${scopeLabel(t.scope)} with your YAML?`,
+    { modal: true, detail: 'The diff editor shows the version in Harness (left) and yours (right).' },
+    'Overwrite',
+  );
+  return choice === 'Overwrite' ? undefined : { kind: 'cancelled' };
+}
+
+/** Creates or updates the pipeline; an OPA policy deny means Harness did not accept it. */
+async function write(
+  t: PushTarget,
+  remote: PipelineDetail | undefined,
+  signal: AbortSignal,
+): Promise<Transfer> {
+  const { req, account, scope, identifier } = t;
   const result = remote
     ? await account.api.updatePipeline(
         scope,
@@ -325,8 +350,6 @@ async function transfer(
           : undefined,
         { signal },
       );
-
-  // OPA policies: a deny means Harness did not accept it.
   const gov = result.governanceMetadata;
   if (gov?.deny) return { kind: 'denied', message: gov.message ?? 'denied by a Harness policy' };
   if (req.location) t.deps.baselines.set(req.location, t.body);
