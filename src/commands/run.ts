@@ -2,6 +2,7 @@
 // has `<+input>` fields, starts the execution, and follows it in the status bar and the tree.
 import * as vscode from 'vscode';
 import type { ExecutionSummary, ProjectScope } from '../api/types';
+import type { AccountContext } from '../account/accounts';
 import type { PipelineNode } from '../tree/nodes';
 import type { CommandEnv } from './context';
 import { executionLink } from './deepLinks';
@@ -78,123 +79,158 @@ async function editInputsAsYaml(template: string): Promise<string | undefined> {
   return choice === 'Run' ? doc.getText() : undefined;
 }
 
+/** What is run, once account, project, pipeline and branch are known. */
+interface RunTarget {
+  env: CommandEnv;
+  interactive: boolean;
+  options: Record<string, unknown>;
+  account: AccountContext;
+  scope: ProjectScope;
+  identifier: string;
+  branch?: string;
+  /** The tree node it was run from: shows the latest execution. */
+  node?: PipelineNode;
+}
+
+/**
+ * `harness.runPipeline(node | options)`: which pipeline, its runtime inputs (asked for, or from
+ * `inputs`/`inputYaml`), then the execution, followed in the status bar and the tree.
+ */
 export async function runPipeline(
   env: CommandEnv,
   watcher: ExecutionWatcher,
   arg?: unknown,
 ): Promise<RunResult> {
+  const target = await resolveTarget(env, arg);
+  if (!('account' in target)) return target;
+  try {
+    const body = await runtimeInputBody(target);
+    if (typeof body !== 'string') return body;
+    return await start(target, watcher, body);
+  } catch (err) {
+    if (isCancelled(err)) return { status: 'cancelled' };
+    env.reportError(err, `run pipeline ${target.identifier}`);
+    return failed(err);
+  }
+}
+
+/** The pipeline to run: from the tree node, the options, or (interactive) picked. */
+async function resolveTarget(env: CommandEnv, arg: unknown): Promise<RunTarget | RunResult> {
   const interactive = !isOptions(arg);
   const options = isOptions(arg) ? arg : {};
   const node = isTreeNode(arg) && arg.kind === 'pipeline' ? (arg as PipelineNode) : undefined;
   const account = await env.activeAccount(interactive);
   if (!account) return { status: 'refused', reason: 'not signed in to Harness' };
-
   let scope: ProjectScope | undefined = node?.scope;
   const org = str(options.org);
   const project = str(options.project);
   if (!scope && org && project) scope = { orgIdentifier: org, projectIdentifier: project };
   if (!scope && interactive) scope = await pickProject(env, account.api);
   let identifier = node?.pipeline.identifier ?? str(options.identifier);
-  if (scope && !identifier && interactive) {
-    const page = await account.api
-      .listPipelines(scope, { pageIndex: 0, pageSize: 100 })
-      .catch((err: unknown) => {
-        env.reportError(err, 'list pipelines');
-        return undefined;
-      });
-    const picked = page
-      ? await vscode.window.showQuickPick(
-          page.items.map((p) => ({ label: p.name, description: p.identifier, id: p.identifier })),
-          { placeHolder: 'Pipeline to run' },
-        )
-      : undefined;
-    identifier = picked?.id;
-  }
+  if (scope && !identifier && interactive) identifier = await pickPipeline(env, account, scope);
   if (!scope || !identifier) {
     return interactive
       ? { status: 'cancelled' }
       : { status: 'refused', reason: 'pass org, project and identifier' };
   }
   const branch = str(options.branch) ?? node?.pipeline.gitDetails?.branch;
+  return { env, interactive, options, account, scope, identifier, node, ...(branch ? { branch } : {}) };
+}
 
-  try {
-    const template = await withCancellableProgress(`Reading runtime inputs of ${identifier}…`, (signal) =>
-      account.api.getInputSetTemplate(scope, identifier, branch, { signal }),
-    );
-    const templateYaml = template.inputSetTemplateYaml ?? '';
-    const fields = findRuntimeInputs(templateYaml);
-    let body = '';
-    if (fields.length > 0) {
-      const inputYaml = str(options.inputYaml);
-      if (inputYaml !== undefined) body = inputYaml;
-      else if (!interactive) {
-        const values = (
-          typeof options.inputs === 'object' && options.inputs !== null ? options.inputs : {}
-        ) as Record<string, string>;
-        const missing = missingInputs(fields, values);
-        if (missing.length > 0) {
-          return {
-            status: 'refused',
-            reason: `runtime inputs without a value: ${missing.map((f) => f.label).join(', ')}`,
-          };
-        }
-        body = fillRuntimeInputs(templateYaml, values);
-      } else {
-        const how = await vscode.window.showQuickPick(
-          [
-            { label: '$(list-flat) Enter each value', value: 'ask' },
-            { label: '$(edit) Edit the inputs as YAML', value: 'yaml' },
-          ],
-          { placeHolder: `${identifier} has ${fields.length} runtime input(s)` },
-        );
-        if (!how) return { status: 'cancelled' };
-        if (how.value === 'ask') {
-          const values = await askInputs(fields);
-          if (!values) return { status: 'cancelled' };
-          body = fillRuntimeInputs(templateYaml, values);
-        } else {
-          const edited = await editInputsAsYaml(templateYaml);
-          if (edited === undefined) return { status: 'cancelled' };
-          body = edited;
-        }
-      }
-    }
-
-    const execution = await withCancellableProgress(`Starting ${identifier}…`, (signal) =>
-      account.api.executePipeline(scope, identifier, body, { signal, branch }),
-    );
-    const planExecutionId = execution.uuid;
-    const url = executionLink(
-      account.baseUrl,
-      account.accountId,
-      scope.orgIdentifier,
-      scope.projectIdentifier,
-      identifier,
-      planExecutionId,
-    );
-    void vscode.window
-      .showInformationMessage(`Harness: ${identifier} started (${execution.status}).`, 'Open Execution')
-      .then((c) => {
-        if (c) void vscode.env.openExternal(vscode.Uri.parse(url));
-      });
-    const watching = watcher.watch({
-      api: account.api,
-      baseUrl: account.baseUrl,
-      accountId: account.accountId,
-      scope,
-      pipelineIdentifier: identifier,
-      planExecutionId,
-      node,
-      ignoreFocus: options.wait === true,
+/** A quick pick of the project's pipelines (first page). */
+async function pickPipeline(
+  env: CommandEnv,
+  account: AccountContext,
+  scope: ProjectScope,
+): Promise<string | undefined> {
+  const page = await account.api
+    .listPipelines(scope, { pageIndex: 0, pageSize: 100 })
+    .catch((err: unknown) => {
+      env.reportError(err, 'list pipelines');
+      return undefined;
     });
-    if (options.wait === true) {
-      const final = await watching;
-      return { status: 'ok', planExecutionId, url, finalStatus: final?.status, execution: final };
+  if (!page) return undefined;
+  const picked = await vscode.window.showQuickPick(
+    page.items.map((p) => ({ label: p.name, description: p.identifier, id: p.identifier })),
+    { placeHolder: 'Pipeline to run' },
+  );
+  return picked?.id;
+}
+
+/**
+ * The execute body: '' without runtime inputs; else `inputYaml`, the template filled with
+ * `inputs` (refused while one has no value), or what the user enters (each value, or the YAML).
+ */
+async function runtimeInputBody(t: RunTarget): Promise<string | RunResult> {
+  const template = await withCancellableProgress(`Reading runtime inputs of ${t.identifier}…`, (signal) =>
+    t.account.api.getInputSetTemplate(t.scope, t.identifier, t.branch, { signal }),
+  );
+  const templateYaml = template.inputSetTemplateYaml ?? '';
+  const fields = findRuntimeInputs(templateYaml);
+  if (fields.length === 0) return '';
+  const inputYaml = str(t.options.inputYaml);
+  if (inputYaml !== undefined) return inputYaml;
+  if (!t.interactive) {
+    const values = (
+      typeof t.options.inputs === 'object' && t.options.inputs !== null ? t.options.inputs : {}
+    ) as Record<string, string>;
+    const missing = missingInputs(fields, values);
+    if (missing.length > 0) {
+      return {
+        status: 'refused',
+        reason: `runtime inputs without a value: ${missing.map((f) => f.label).join(', ')}`,
+      };
     }
-    return { status: 'ok', planExecutionId, url };
-  } catch (err) {
-    if (isCancelled(err)) return { status: 'cancelled' };
-    env.reportError(err, `run pipeline ${identifier}`);
-    return failed(err);
+    return fillRuntimeInputs(templateYaml, values);
   }
+  const how = await vscode.window.showQuickPick(
+    [
+      { label: '$(list-flat) Enter each value', value: 'ask' },
+      { label: '$(edit) Edit the inputs as YAML', value: 'yaml' },
+    ],
+    { placeHolder: `${t.identifier} has ${fields.length} runtime input(s)` },
+  );
+  if (!how) return { status: 'cancelled' };
+  if (how.value === 'ask') {
+    const values = await askInputs(fields);
+    return values ? fillRuntimeInputs(templateYaml, values) : { status: 'cancelled' };
+  }
+  const edited = await editInputsAsYaml(templateYaml);
+  return edited ?? { status: 'cancelled' };
+}
+
+/** Starts the execution, says so (with a link), and follows it; with `wait`, until it ends. */
+async function start(t: RunTarget, watcher: ExecutionWatcher, body: string): Promise<RunResult> {
+  const { account, scope, identifier, branch } = t;
+  const execution = await withCancellableProgress(`Starting ${identifier}…`, (signal) =>
+    account.api.executePipeline(scope, identifier, body, { signal, branch }),
+  );
+  const planExecutionId = execution.uuid;
+  const url = executionLink(
+    account.baseUrl,
+    account.accountId,
+    scope.orgIdentifier,
+    scope.projectIdentifier,
+    identifier,
+    planExecutionId,
+  );
+  void vscode.window
+    .showInformationMessage(`Harness: ${identifier} started (${execution.status}).`, 'Open Execution')
+    .then((c) => {
+      if (c) void vscode.env.openExternal(vscode.Uri.parse(url));
+    });
+  const wait = t.options.wait === true;
+  const watching = watcher.watch({
+    api: account.api,
+    baseUrl: account.baseUrl,
+    accountId: account.accountId,
+    scope,
+    pipelineIdentifier: identifier,
+    planExecutionId,
+    node: t.node,
+    ignoreFocus: wait,
+  });
+  if (!wait) return { status: 'ok', planExecutionId, url };
+  const final = await watching;
+  return { status: 'ok', planExecutionId, url, finalStatus: final?.status, execution: final };
 }
