@@ -5,7 +5,7 @@ export function hostOf(baseUrl: string): string {
   try {
     return new URL(baseUrl).host;
   } catch {
-    return baseUrl;
+    return baseUrl; // not a URL (an old stored entry): show it as it is
   }
 }
 

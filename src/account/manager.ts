@@ -22,9 +22,12 @@ export type SignInResult =
 const ACTIVE_KEY = 'harness.activeSessionId';
 
 /** Releases the pooled connections of a client that is no longer used (the HarnessClient has close()). */
-function closeClient(api: HarnessApi): void {
+function closeClient(api: HarnessApi, log: Log): void {
   const close: unknown = Reflect.get(api, 'close');
-  if (typeof close === 'function') void (close as () => Promise<void>).call(api).catch(() => undefined);
+  if (typeof close === 'function')
+    void (close as () => Promise<void>)
+      .call(api)
+      .catch((err: unknown) => log.debug(`closing the sign-in check's client: ${String(err)}`));
 }
 
 /** Shows the active account's state to the other parts; one instance per window. */
@@ -72,6 +75,7 @@ export class AccountManager implements Accounts, vscode.Disposable {
 
   private serial<T>(fn: () => Promise<T>): Promise<T> {
     const run = this.queue.then(fn, fn);
+    // The caller gets `run` and its failure; the queue only keeps the order.
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -157,7 +161,7 @@ export class AccountManager implements Accounts, vscode.Disposable {
     signal?: AbortSignal,
   ): Promise<SignInResult> {
     const api = this.createClient({ baseUrl, token, accountId });
-    const verified = await verifyAccount(api, signal).finally(() => closeClient(api));
+    const verified = await verifyAccount(api, signal).finally(() => closeClient(api, this.log));
     if (!verified.ok) return verified;
     const session: StoredSession = {
       id: randomUUID(),

@@ -56,7 +56,7 @@ export function proxyLabel(url: string): string {
   try {
     return new URL(url).host;
   } catch {
-    return 'the configured proxy';
+    return 'the configured proxy'; // unparsable: never echoed, it may carry a password
   }
 }
 
@@ -195,6 +195,7 @@ export function createDispatcher(
     dispatcher,
     route,
     abandon: () => {
+      // Abandoned on purpose: a failure to tear it down leaves nothing to do.
       void dispatcher.destroy().catch(() => undefined);
       for (const socket of sockets) socket.destroy();
       sockets.clear();
@@ -251,7 +252,7 @@ async function readPemFile(path: string | undefined): Promise<string[]> {
   try {
     return splitPem(await readFile(path, 'utf8'));
   } catch {
-    return [];
+    return []; // a missing or unreadable bundle adds nothing, as Node does with NODE_EXTRA_CA_CERTS
   }
 }
 
@@ -272,7 +273,7 @@ async function platformSystemCertificates(): Promise<string[]> {
     try {
       return getCACertificates('system');
     } catch {
-      return [];
+      return []; // no readable system store: Node's own roots still apply
     }
   }
   if (process.platform === 'darwin') return macSystemCertificates();

@@ -34,6 +34,7 @@ export function parseBody(text: string, contentType: string | undefined): Parsed
     try {
       return { type: 'json', value: JSON.parse(t) as unknown };
     } catch {
+      // Not JSON: classified below (malformed JSON, plain text or HTML).
       if (/json/i.test(contentType ?? '') || t.startsWith('{') || t.startsWith('['))
         return { type: 'malformed' };
       if (!t.startsWith('<')) return { type: 'text', text: t };

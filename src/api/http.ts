@@ -241,6 +241,7 @@ export class HttpTransport {
     const pending = this.dispatcher;
     this.dispatcher = undefined;
     if (!pending) return;
+    // A pool that never got built has nothing to close.
     const choice = await pending.catch(() => undefined);
     if (!choice) return;
     if (this.lingering > 0 && choice.abandon) {
@@ -256,6 +257,7 @@ export class HttpTransport {
     });
     const result = await Promise.race([dispatcher.close().then(() => 'closed' as const), gaveUp]);
     clearTimeout(timer);
+    // Gave up waiting: destroy it, and a failure to do so leaves nothing more to try.
     if (result === 'timeout') await dispatcher.destroy().catch(() => undefined);
   }
 
@@ -274,7 +276,11 @@ export class HttpTransport {
         if (t.sources.length > 0) this.logger?.debug(`TLS trust: ${t.sources.join(', ')}`);
         return t.ca;
       },
-      () => undefined,
+      (err: unknown) => {
+        // Node's default roots still apply; the requests themselves report certificate errors.
+        this.logger?.debug(`TLS trust: could not add certificates: ${String(err)}`);
+        return undefined;
+      },
     );
     return this.trust;
   }
@@ -285,6 +291,7 @@ export class HttpTransport {
     if (!old) return;
     this.dispatcher = undefined;
     this.logger?.warn(`Replacing the HTTP connection pool: ${reason}.`);
+    // The old pool is dropped either way; a failure to tear it down leaves nothing to do.
     void old.then((c) => (c.abandon ? c.abandon() : c.dispatcher.destroy())).catch(() => undefined);
   }
 
@@ -429,6 +436,7 @@ export class HttpTransport {
         if (controller.signal.aborted) stop();
         else controller.signal.addEventListener('abort', stop, { once: true });
       });
+      // Observed through the race below; this only keeps it from being an unhandled rejection.
       stopped.catch(() => undefined);
       try {
         answer = await Promise.race([work, stopped]);
@@ -680,7 +688,7 @@ export class HttpTransport {
         crossOrigin = target.origin !== this.origin;
         where = `${target.origin}${target.pathname}`;
       } catch {
-        where = 'an invalid location';
+        where = 'an invalid location'; // said as such in the message; nothing is followed
       }
     }
     return new HarnessApiError({

@@ -68,6 +68,6 @@ export function sameYaml(a: string, b: string): boolean {
   try {
     return JSON.stringify(parseDocument(a).toJS()) === JSON.stringify(parseDocument(b).toJS());
   } catch {
-    return false;
+    return false; // one side does not parse: not the same YAML
   }
 }

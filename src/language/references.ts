@@ -168,6 +168,8 @@ export class ReferenceResolver {
       this.lists.set(key, { at: this.now(), value });
       return value;
     } catch {
+      // Network trouble or no access: completion offers no live items (not cached, so the next
+      // request tries again); validation never relies on this list.
       return { items: [] };
     }
   }

@@ -114,6 +114,7 @@ export class Drafts implements Disposable {
 
   private serial(fn: () => Promise<void>): Promise<void> {
     const run = this.queue.then(fn, fn);
+    // The caller gets `run` and its failure; the queue only keeps the order.
     this.queue = run.catch(() => undefined);
     return run;
   }
