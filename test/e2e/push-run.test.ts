@@ -1,32 +1,17 @@
 // A user's path through the resource commands in a real VS Code (code-server) against the
 // simulator: expand account → org → project → Pipelines, open a pipeline's YAML from the tree
-// (a `harness:` document), edit and save it (which pushes it), then run the pipeline from the
-// tree and watch the status bar until it succeeds. Saves test-results/screenshots/push-*.png
-// and run-*.png.
+// (a `harness:` document), edit and save it (which pushes it); run the pipeline from the tree and
+// watch the status bar until it succeeds; create a project and a connector from the palette. The
+// pushed YAML is read back from the simulator's API. Each test has its own session.
+// Saves test-results/screenshots/push-*.png, run-*.png and create-*.png.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startSession, type Session } from './framework/session';
+import { inlineAction, readFromHarness, showAccount, showPipeline, treeRow } from './framework/tree';
 
 const PIPELINE = 'Default Project Deploy';
 const PIPELINE_ID = 'default_project_deploy';
-
-function treeRow(page: Page, label: string): Locator {
-  return page.locator('.part.sidebar .monaco-list-row', { hasText: label }).first();
-}
-
-async function expand(page: Page, label: string): Promise<void> {
-  const row = treeRow(page, label);
-  await row.waitFor({ state: 'visible', timeout: 30_000 });
-  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
-}
-
-/** Clicks an inline action (icon button shown on hover) of a tree row. */
-async function inlineAction(page: Page, label: string, action: string): Promise<void> {
-  const row = treeRow(page, label);
-  await row.hover();
-  await row.locator(`.action-label[aria-label^="${action}"]`).click();
-}
 
 /** Waits for the quick input showing `title` (a step of a multi-step flow) and answers it. */
 async function answer(page: Page, title: string | RegExp, value: string | undefined): Promise<void> {
@@ -42,58 +27,35 @@ async function shot(session: Session, name: string): Promise<void> {
 }
 
 /** Polls the simulator's pipeline API until the stored YAML matches `pattern` (bounded). */
-async function waitForRemoteYaml(session: Session, pattern: RegExp, timeoutMs = 30_000): Promise<void> {
-  assert.ok(session.sim, 'this suite runs with the simulator');
-  const { url, accountId, token } = session.sim;
-  const query = new URLSearchParams({
-    accountIdentifier: accountId,
-    orgIdentifier: 'default',
-    projectIdentifier: 'default_project',
-  });
-  const deadline = Date.now() + timeoutMs;
-  let last = '';
-  while (Date.now() < deadline) {
-    const res = await fetch(`${url}/pipeline/api/pipelines/${PIPELINE_ID}?${query}`, {
-      headers: { 'x-api-key': token },
-    });
-    const body = (await res.json()) as { data?: { yamlPipeline?: string } };
-    last = body.data?.yamlPipeline ?? '';
-    if (pattern.test(last)) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  assert.fail(`the pipeline stored in Harness never matched ${pattern}:\n${last.slice(0, 400)}`);
+async function waitForRemoteYaml(session: Session, pattern: RegExp): Promise<void> {
+  await readFromHarness<{ yamlPipeline?: string }>(
+    session,
+    `/pipeline/api/pipelines/${PIPELINE_ID}`,
+    { orgIdentifier: 'default', projectIdentifier: 'default_project' },
+    (data) => pattern.test(data?.yamlPipeline ?? ''),
+    `pipeline ${PIPELINE_ID} stored with YAML matching ${pattern}`,
+  );
 }
 
+// Each test starts its own session (simulator, code-server, browser) and gets to the state it
+// needs itself, so any one of them passes alone (mocha --grep).
 describe('e2e: open, edit, push and run a pipeline', function () {
   this.timeout(240_000);
   let session: Session;
 
-  before(async () => {
+  beforeEach(async () => {
     session = await startSession();
   });
 
   afterEach(async function () {
     await session?.captureFailure(this);
-  });
-
-  after(async () => {
     await session?.close();
   });
 
   it('opens a pipeline from the tree, edits it and saving pushes it to Harness', async () => {
     const { page } = session;
-    await session.openViewContainer('Harness');
     // The environment-variable session makes the account the root of the tree.
-    await page
-      .locator('.part.sidebar .monaco-list-row')
-      .first()
-      .waitFor({ state: 'visible', timeout: 60_000 });
-    const first = page.locator('.part.sidebar .monaco-list-row').first();
-    if ((await first.getAttribute('aria-expanded')) !== 'true') await first.click();
-    await expand(page, 'default');
-    await expand(page, 'Default Project');
-    await expand(page, 'Pipelines');
-    await treeRow(page, PIPELINE).waitFor({ state: 'visible', timeout: 30_000 });
+    await showPipeline(session, PIPELINE);
     await shot(session, 'push-1-tree');
 
     await inlineAction(page, PIPELINE, 'Open Pipeline YAML');
@@ -156,6 +118,7 @@ describe('e2e: open, edit, push and run a pipeline', function () {
 
   it('runs the pipeline from the tree and watches it until it succeeds', async () => {
     const { page } = session;
+    await showPipeline(session, PIPELINE);
     await inlineAction(page, PIPELINE, 'Run Pipeline');
     const status = page.locator('.part.statusbar .statusbar-item', { hasText: 'default_project_deploy:' });
     await status.waitFor({ state: 'visible', timeout: 30_000 });
@@ -172,6 +135,7 @@ describe('e2e: open, edit, push and run a pipeline', function () {
   it('creates a project from the command palette, identifier derived from the name', async () => {
     const { page } = session;
     // The organization selected in the tree is where the project goes.
+    await showAccount(session);
     await treeRow(page, 'Engineering').click();
     await session.runCommand('Harness: Create Project');
     await answer(page, 'New project in engineering (1/5): name', 'Mobile Checkout');
@@ -195,6 +159,7 @@ describe('e2e: open, edit, push and run a pipeline', function () {
 
   it('creates a Docker Registry connector with the guided flow at the selected organization', async () => {
     const { page } = session;
+    await showAccount(session);
     await treeRow(page, 'Engineering').click();
     await session.runCommand('Harness: Create Connector');
     const type = page.locator('.quick-input-widget [role=option]', { hasText: 'Docker Registry' }).first();

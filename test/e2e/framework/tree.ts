@@ -1,0 +1,80 @@
+// The Harness tree as a user drives it (rows by label, expanding, inline actions), and reading back
+// from the simulator's API what a command did there, as any Harness client would. Each E2E test
+// starts its own session and gets to the state it needs through these.
+import * as assert from 'node:assert/strict';
+import type { Locator, Page } from 'playwright-core';
+import type { Session } from './session';
+
+export function treeRow(page: Page, label: string | RegExp): Locator {
+  return page.locator('.part.sidebar .monaco-list-row', { hasText: label }).first();
+}
+
+/** Expands a row (waits for it; leaves it alone when it is already expanded). */
+export async function expand(page: Page, label: string | RegExp): Promise<void> {
+  const row = treeRow(page, label);
+  await row.waitFor({ state: 'visible', timeout: 30_000 });
+  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+}
+
+/** Clicks an inline action (icon button shown on hover) of a tree row. */
+export async function inlineAction(page: Page, label: string | RegExp, action: string): Promise<void> {
+  const row = treeRow(page, label);
+  await row.hover();
+  await row.locator(`.action-label[aria-label^="${action}"]`).click();
+}
+
+/**
+ * Opens the Harness view and expands its first row: in an environment-variable session that is
+ * the account, so its organizations show.
+ */
+export async function showAccount(session: Session): Promise<void> {
+  const { page } = session;
+  await session.openViewContainer('Harness');
+  const first = page.locator('.part.sidebar .monaco-list-row').first();
+  await first.waitFor({ state: 'visible', timeout: 60_000 });
+  if ((await first.getAttribute('aria-expanded')) !== 'true') await first.click();
+}
+
+/** Shows the account, then default → Default Project → Pipelines, until `pipeline`'s row shows. */
+export async function showPipeline(session: Session, pipeline: string): Promise<Locator> {
+  const { page } = session;
+  await showAccount(session);
+  await expand(page, /^default/);
+  await expand(page, 'Default Project');
+  await expand(page, /^Pipelines/);
+  const row = treeRow(page, pipeline);
+  await row.waitFor({ state: 'visible', timeout: 30_000 });
+  return row;
+}
+
+/**
+ * Polls a GET of the simulator's API (account parameters and token added) until `accept` takes
+ * its `data`, and returns that data; fails with the last answer after `timeoutMs`.
+ */
+export async function readFromHarness<T>(
+  session: Session,
+  path: string,
+  query: Record<string, string>,
+  accept: (data: T | undefined) => boolean,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<T> {
+  assert.ok(session.sim, 'this test runs with the simulator');
+  const { url, accountId, token } = session.sim;
+  const params = new URLSearchParams({ accountIdentifier: accountId, routingId: accountId, ...query });
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  for (;;) {
+    const res = await fetch(`${url}${path}?${params}`, { headers: { 'x-api-key': token } });
+    last = await res.text();
+    let data: T | undefined;
+    try {
+      data = (JSON.parse(last) as { data?: T }).data;
+    } catch {
+      data = undefined;
+    }
+    if (res.ok && accept(data)) return data as T;
+    if (Date.now() >= deadline) assert.fail(`Harness never had ${what}: ${res.status} ${last.slice(0, 400)}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
