@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { clientFactory } from './account/clientFactory';
 import type { AccountContext } from './account/accounts';
+import { CertificateTrust } from './api/dispatcher';
 import { RateBudgets } from './api/limiter';
 import { CommandEnv } from './commands/context';
 import { AccountFeature } from './features/account';
@@ -52,7 +53,11 @@ export function activate(context: vscode.ExtensionContext): HarnessExtensionApi 
   );
   void vscode.commands.executeCommand('setContext', 'harness.signedIn', false);
 
-  const accounts = new AccountFeature(context, clientFactory(new RateBudgets(), log), log);
+  const createClient = clientFactory(
+    { rateBudgets: new RateBudgets(), certificateTrust: new CertificateTrust() },
+    log,
+  );
+  const accounts = new AccountFeature(context, createClient, log);
   const manager = accounts.manager;
   const tree = new TreeFeature(manager);
   const files = new PipelineFilesFeature(context, manager, log);

@@ -2,7 +2,7 @@
 // (proxy, proxy credentials, hosts that bypass it, certificate checks and the system certificate
 // store) and the "Harness" log (which redacts tokens) for the client's debug lines.
 import * as vscode from 'vscode';
-import { createHarnessClient, type RateBudgets } from '../api';
+import { createHarnessClient, type CertificateTrust, type RateBudgets } from '../api';
 import type { ProxyOptions } from '../api/dispatcher';
 import type { Log } from '../ui/log';
 import type { ClientFactory } from './manager';
@@ -25,8 +25,14 @@ export function networkSettings(http: vscode.WorkspaceConfiguration): ProxyOptio
   };
 }
 
-/** The factory the account manager builds its clients with; `budgets` is shared by all of them. */
-export function clientFactory(budgets: RateBudgets, log: Log): ClientFactory {
+/** What every client of one extension host shares: the rate budget per key and the trusted certificates. */
+export interface SharedClientState {
+  rateBudgets: RateBudgets;
+  certificateTrust: CertificateTrust;
+}
+
+/** The factory the account manager builds its clients with; `shared` is shared by all of them. */
+export function clientFactory(shared: SharedClientState, log: Log): ClientFactory {
   return (options) => {
     const harness = vscode.workspace.getConfiguration('harness');
     return createHarnessClient({
@@ -34,7 +40,8 @@ export function clientFactory(budgets: RateBudgets, log: Log): ClientFactory {
       timeoutMs: Math.round((harness.get<number>('http.timeoutSeconds') ?? 30) * 1000),
       proxy: networkSettings(vscode.workspace.getConfiguration('http')),
       logger: { debug: (m) => log.debug(m), warn: (m) => log.warn(m) },
-      rateBudgets: budgets,
+      rateBudgets: shared.rateBudgets,
+      certificateTrust: shared.certificateTrust,
     });
   };
 }

@@ -3,7 +3,7 @@
 // HarnessApi member. verifyToken is the one member that picks its request (SAT or not).
 import { normalizeBaseUrl } from './baseUrl';
 import type { Clock } from './clock';
-import type { ProxyOptions, ProxyRoute } from './dispatcher';
+import type { CertificateTrust, ProxyOptions, ProxyRoute } from './dispatcher';
 import { type Body, type Endpoint, type Member, endpoints, tokenEndpoints } from './endpoints';
 import { type Logger, type RequestSpec, HttpTransport, parseWith } from './http';
 import type { RateBudgets, RateLimitOptions } from './limiter';
@@ -25,6 +25,8 @@ export interface HarnessClientOptions {
   rateLimit?: RateLimitOptions | false;
   /** Rate budgets shared with the caller's other clients (one bucket per key); else one of its own. */
   rateBudgets?: RateBudgets;
+  /** Trusted certificates shared with the caller's other clients (OS store read once); else its own. */
+  certificateTrust?: CertificateTrust;
   userAgent?: string;
   /** Injected time source (tests). */
   clock?: Clock;
@@ -57,6 +59,7 @@ export function createHarnessClient(options: HarnessClientOptions): HarnessClien
     ...(options.retry ? { retry: options.retry } : {}),
     ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}),
     ...(options.rateBudgets ? { rateBudgets: options.rateBudgets } : {}),
+    ...(options.certificateTrust ? { certificateTrust: options.certificateTrust } : {}),
     ...(options.userAgent ? { userAgent: options.userAgent } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.env ? { env: options.env } : {}),

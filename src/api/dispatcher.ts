@@ -164,7 +164,8 @@ export function proxyRoute(
  * Builds the dispatcher for a client whose only origin is `baseUrl`.
  * `connect` replaces the socket connector of direct connections (tests use it to observe where a
  * direct connection would go without opening one). `ca` is the complete list of trusted CA
- * certificates (see trustedCertificates); undefined keeps Node's default store.
+ * certificates (see CertificateTrust); undefined keeps Node's default store. `trust` reuses the
+ * secure context it built for that list.
  */
 export function createDispatcher(
   baseUrl: string,
@@ -172,6 +173,7 @@ export function createDispatcher(
   env: Env = process.env,
   connect?: buildConnector.connector,
   ca?: readonly string[],
+  trust?: CertificateTrust,
 ): DispatcherChoice {
   const route = proxyRoute(baseUrl, proxy, env);
   const strict = proxy?.strictSSL !== false;
@@ -179,7 +181,9 @@ export function createDispatcher(
   // One secure context for every connection: parsing a few hundred CA certificates per
   // connection would be slow. (Passing it also means the list replaces Node's default store.)
   if (ca && ca.length > 0 && strict) {
-    (tlsOptions as tls.ConnectionOptions).secureContext = secureContextFor(ca);
+    (tlsOptions as tls.ConnectionOptions).secureContext = trust
+      ? trust.secureContext(ca)
+      : tls.createSecureContext({ ca: [...ca] });
   }
   const sockets = new Set<Socket>();
   const track: Track = (connector) => (options, callback) => {
@@ -286,35 +290,6 @@ async function platformSystemCertificates(): Promise<string[]> {
   return [];
 }
 
-let systemStore: Promise<string[]> | undefined;
-/** Certificate text (whitespace removed) → usable now; each distinct certificate is parsed once. */
-const checked = new Map<string, boolean>();
-const secureContexts = new WeakMap<readonly string[], tls.SecureContext>();
-
-/** Certificates valid now (VS Code drops expired ones too: an expired copy can shadow a renewed one). */
-function usable(pems: readonly string[]): string[] {
-  const now = Date.now();
-  const out: string[] = [];
-  const seen = new Set<string>();
-  for (const pem of pems) {
-    const key = pem.replace(/\s+/g, '');
-    if (seen.has(key)) continue;
-    seen.add(key);
-    let ok = checked.get(key);
-    if (ok === undefined) {
-      try {
-        const until = Date.parse(new X509Certificate(pem).validTo);
-        ok = Number.isNaN(until) || until > now;
-      } catch {
-        ok = false; // not a certificate
-      }
-      checked.set(key, ok);
-    }
-    if (ok) out.push(pem);
-  }
-  return out;
-}
-
 export interface TrustedCertificates {
   /** The full list to trust, or undefined to keep Node's default store (nothing to add). */
   ca?: readonly string[];
@@ -322,65 +297,110 @@ export interface TrustedCertificates {
   sources: string[];
 }
 
-const trustCache = new Map<string, Promise<TrustedCertificates>>();
-
 /**
- * The certificate authorities a client trusts: Node's bundled roots plus NODE_EXTRA_CA_CERTS,
- * the OS store (when `systemCertificates`; SSL_CERT_FILE counts as part of it), and `ca`.
- * Returns `ca: undefined` when that is what Node trusts anyway, so its defaults apply unchanged.
- * Cached per process for the same inputs.
+ * What the clients given the same CertificateTrust trust, worked out once: the OS certificate
+ * store (read at most once: on macOS that starts a process), each distinct certificate's validity,
+ * the trusted list per set of inputs, and one TLS secure context per list (building one parses
+ * every certificate). The extension makes one at activation; a client without one has its own.
  */
+export class CertificateTrust {
+  private systemStore: Promise<string[]> | undefined;
+  /** Certificate text (whitespace removed) → usable now; each distinct certificate is parsed once. */
+  private readonly checked = new Map<string, boolean>();
+  private readonly lists = new Map<string, Promise<TrustedCertificates>>();
+  private readonly contexts = new WeakMap<readonly string[], tls.SecureContext>();
+
+  /**
+   * The certificate authorities a client trusts: Node's bundled roots plus NODE_EXTRA_CA_CERTS,
+   * the OS store (when `systemCertificates`; SSL_CERT_FILE counts as part of it), and `ca`.
+   * Returns `ca: undefined` when that is what Node trusts anyway, so its defaults apply unchanged.
+   * Worked out once for the same inputs.
+   */
+  trusted(
+    options: Pick<ProxyOptions, 'systemCertificates' | 'ca' | 'strictSSL'> | undefined,
+    env: Env = process.env,
+  ): Promise<TrustedCertificates> {
+    if (options?.strictSSL === false) {
+      return Promise.resolve({ sources: ['certificate checks off (http.proxyStrictSSL false)'] });
+    }
+    const key = JSON.stringify([
+      env.NODE_EXTRA_CA_CERTS ?? '',
+      options?.systemCertificates ? (env.SSL_CERT_FILE ?? '') : null,
+      options?.ca ?? [],
+    ]);
+    let result = this.lists.get(key);
+    if (!result) {
+      result = this.load(options, env);
+      this.lists.set(key, result);
+    }
+    return result;
+  }
+
+  /** One secure context per trusted list. */
+  secureContext(ca: readonly string[]): tls.SecureContext {
+    let context = this.contexts.get(ca);
+    if (!context) {
+      context = tls.createSecureContext({ ca: [...ca] });
+      this.contexts.set(ca, context);
+    }
+    return context;
+  }
+
+  private async load(
+    options: Pick<ProxyOptions, 'systemCertificates' | 'ca'> | undefined,
+    env: Env,
+  ): Promise<TrustedCertificates> {
+    const sources: string[] = [];
+    const additions: string[] = [];
+    const add = (label: string, pems: readonly string[]): void => {
+      if (pems.length === 0) return;
+      sources.push(`${label}: ${pems.length}`);
+      additions.push(...pems);
+    };
+    // Node read NODE_EXTRA_CA_CERTS of its own environment at start-up; another file must be added,
+    // and the same file must be kept whenever a list of our own replaces Node's defaults.
+    const nodeExtra = await readPemFile(env.NODE_EXTRA_CA_CERTS);
+    if (env.NODE_EXTRA_CA_CERTS !== process.env.NODE_EXTRA_CA_CERTS) add('NODE_EXTRA_CA_CERTS', nodeExtra);
+    if (options?.systemCertificates) {
+      this.systemStore ??= platformSystemCertificates();
+      add('system store', await this.systemStore);
+      add('SSL_CERT_FILE', await readPemFile(env.SSL_CERT_FILE));
+    }
+    add('extra CA', options?.ca ?? []);
+    if (additions.length === 0) return { sources };
+    return { ca: this.usable([...tls.rootCertificates, ...nodeExtra, ...additions]), sources };
+  }
+
+  /** Certificates valid now (VS Code drops expired ones too: an expired copy can shadow a renewed one). */
+  private usable(pems: readonly string[]): string[] {
+    const now = Date.now();
+    const out: string[] = [];
+    const seen = new Set<string>();
+    for (const pem of pems) {
+      const key = pem.replace(/\s+/g, '');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      let ok = this.checked.get(key);
+      if (ok === undefined) {
+        try {
+          const until = Date.parse(new X509Certificate(pem).validTo);
+          ok = Number.isNaN(until) || until > now;
+        } catch {
+          ok = false; // not a certificate
+        }
+        this.checked.set(key, ok);
+      }
+      if (ok) out.push(pem);
+    }
+    return out;
+  }
+}
+
+/** `trust.trusted(options, env)`, with a CertificateTrust of its own unless one is given. */
 export function trustedCertificates(
   options: Pick<ProxyOptions, 'systemCertificates' | 'ca' | 'strictSSL'> | undefined,
   env: Env = process.env,
+  trust: CertificateTrust = new CertificateTrust(),
 ): Promise<TrustedCertificates> {
-  if (options?.strictSSL === false) {
-    return Promise.resolve({ sources: ['certificate checks off (http.proxyStrictSSL false)'] });
-  }
-  const key = JSON.stringify([
-    env.NODE_EXTRA_CA_CERTS ?? '',
-    options?.systemCertificates ? (env.SSL_CERT_FILE ?? '') : null,
-    options?.ca ?? [],
-  ]);
-  let result = trustCache.get(key);
-  if (!result) {
-    result = loadTrusted(options, env);
-    trustCache.set(key, result);
-  }
-  return result;
-}
-
-async function loadTrusted(
-  options: Pick<ProxyOptions, 'systemCertificates' | 'ca'> | undefined,
-  env: Env,
-): Promise<TrustedCertificates> {
-  const sources: string[] = [];
-  const additions: string[] = [];
-  const add = (label: string, pems: readonly string[]): void => {
-    if (pems.length === 0) return;
-    sources.push(`${label}: ${pems.length}`);
-    additions.push(...pems);
-  };
-  // Node read NODE_EXTRA_CA_CERTS of its own environment at start-up; another file must be added,
-  // and the same file must be kept whenever a list of our own replaces Node's defaults.
-  const nodeExtra = await readPemFile(env.NODE_EXTRA_CA_CERTS);
-  if (env.NODE_EXTRA_CA_CERTS !== process.env.NODE_EXTRA_CA_CERTS) add('NODE_EXTRA_CA_CERTS', nodeExtra);
-  if (options?.systemCertificates) {
-    systemStore ??= platformSystemCertificates();
-    add('system store', await systemStore);
-    add('SSL_CERT_FILE', await readPemFile(env.SSL_CERT_FILE));
-  }
-  add('extra CA', options?.ca ?? []);
-  if (additions.length === 0) return { sources };
-  return { ca: usable([...tls.rootCertificates, ...nodeExtra, ...additions]), sources };
-}
-
-/** One secure context per trusted list (building one parses every certificate). */
-export function secureContextFor(ca: readonly string[]): tls.SecureContext {
-  let context = secureContexts.get(ca);
-  if (!context) {
-    context = tls.createSecureContext({ ca: [...ca] });
-    secureContexts.set(ca, context);
-  }
-  return context;
+  return trust.trusted(options, env);
 }

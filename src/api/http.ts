@@ -6,12 +6,12 @@
 import { type Dispatcher, request } from 'undici';
 import { type Clock, systemClock } from './clock';
 import {
+  CertificateTrust,
   type DispatcherChoice,
   type ProxyOptions,
   createDispatcher,
   proxyLabel,
   proxyRoute,
-  trustedCertificates,
 } from './dispatcher';
 import { HarnessApiError } from './errors';
 import {
@@ -56,6 +56,8 @@ export interface TransportOptions {
   rateLimit?: RateLimitOptions | false;
   /** Shares the rate budget with the other clients given the same RateBudgets (same key); else a bucket of its own. */
   rateBudgets?: RateBudgets;
+  /** Shares the trusted certificates (OS store read once) with the other clients given it; else its own. */
+  certificateTrust?: CertificateTrust;
   userAgent?: string;
   /** Time source for backoff waits and the limiter (tests inject a fake one). */
   clock?: Clock;
@@ -192,6 +194,7 @@ export class HttpTransport {
   private readonly proxy?: ProxyOptions;
   private readonly env: Record<string, string | undefined>;
   private readonly dispatcherFactory?: (ca: readonly string[] | undefined) => DispatcherChoice;
+  private readonly certificateTrust: CertificateTrust;
   /** Built on first use (the trusted certificates load asynchronously); replaced when wedged. */
   private dispatcher?: Promise<DispatcherChoice>;
   private trust?: Promise<readonly string[] | undefined>;
@@ -224,6 +227,7 @@ export class HttpTransport {
     this.env = options.env ?? process.env;
     if (options.proxy) this.proxy = options.proxy;
     if (options.dispatcherFactory) this.dispatcherFactory = options.dispatcherFactory;
+    this.certificateTrust = options.certificateTrust ?? new CertificateTrust();
     // Checks the proxy settings now (a malformed proxy URL fails here, not on the first call).
     this.route = proxyRoute(options.baseUrl, options.proxy, this.env);
     // The token is a private field; keep it out of `util.inspect(client)` as well.
@@ -265,13 +269,13 @@ export class HttpTransport {
     this.dispatcher ??= this.trusted().then((ca) =>
       this.dispatcherFactory
         ? this.dispatcherFactory(ca)
-        : createDispatcher(this.baseUrl, this.proxy, this.env, undefined, ca),
+        : createDispatcher(this.baseUrl, this.proxy, this.env, undefined, ca, this.certificateTrust),
     );
     return (await this.dispatcher).dispatcher;
   }
 
   private trusted(): Promise<readonly string[] | undefined> {
-    this.trust ??= trustedCertificates(this.proxy, this.env).then(
+    this.trust ??= this.certificateTrust.trusted(this.proxy, this.env).then(
       (t) => {
         if (t.sources.length > 0) this.logger?.debug(`TLS trust: ${t.sources.join(', ')}`);
         return t.ca;

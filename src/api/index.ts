@@ -13,6 +13,6 @@ export { type AllPagesOptions, allItems, collectAll, toPage } from './paging';
 export { type Clock, systemClock } from './clock';
 export { type RateLimitOptions, RateBudgets, TokenBucket } from './limiter';
 export { type RetryOptions } from './retry';
-export { type ProxyOptions, type ProxyRoute } from './dispatcher';
+export { CertificateTrust, type ProxyOptions, type ProxyRoute } from './dispatcher';
 export { type Logger, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, DEFAULT_USER_AGENT } from './http';
 export { type HarnessClient, type HarnessClientOptions, createHarnessClient } from './client';

@@ -7,7 +7,12 @@ import * as assert from 'node:assert/strict';
 import { request } from 'undici';
 import { verifyAccount } from '../../../src/account/verify';
 import { createHarnessClient } from '../../../src/api/client';
-import { createDispatcher, noProxyList, trustedCertificates } from '../../../src/api/dispatcher';
+import {
+  CertificateTrust,
+  createDispatcher,
+  noProxyList,
+  trustedCertificates,
+} from '../../../src/api/dispatcher';
 import { HarnessApiError } from '../../../src/api/errors';
 import { describeApiError } from '../../../src/ui/errorText';
 import { assertNoSecret, expectApiError } from './errorSurfaces';
@@ -264,5 +269,15 @@ describe('trusted certificates', () => {
     assert.deepEqual(t.sources, ['extra CA: 2']);
     const off = await trustedCertificates({ ca: [TEST_CERT], strictSSL: false }, {});
     assert.equal(off.ca, undefined);
+  });
+
+  it('works a list out once per CertificateTrust (the extension shares one), with one secure context', async () => {
+    const trust = new CertificateTrust();
+    const first = trust.trusted({ ca: [TEST_CERT] }, {});
+    assert.equal(trust.trusted({ ca: [TEST_CERT] }, {}), first, 'same inputs: the same answer');
+    assert.notEqual(new CertificateTrust().trusted({ ca: [TEST_CERT] }, {}), first, 'instances are apart');
+    const { ca } = await first;
+    assert.ok(ca);
+    assert.equal(trust.secureContext(ca), trust.secureContext(ca));
   });
 });
