@@ -1,8 +1,8 @@
 // A user's path through the resource commands in a real VS Code (code-server) against the
 // simulator: expand account → org → project → Pipelines, open a pipeline's YAML from the tree
 // (a `harness:` document), edit and save it (which pushes it); run the pipeline from the tree and
-// watch the status bar until it succeeds; create a project and a connector from the palette. The
-// pushed YAML is read back from the simulator's API. Each test has its own session.
+// watch the status bar until it succeeds; create a project and a connector from the palette. What
+// reached Harness is read back from the simulator's API. Each test has its own session.
 // Saves test-results/screenshots/push-*.png, run-*.png and create-*.png.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -155,6 +155,18 @@ describe('e2e: open, edit, push and run a pipeline', function () {
       .waitFor({ state: 'visible', timeout: 30_000 });
     await treeRow(page, 'Mobile Checkout').waitFor({ state: 'visible', timeout: 30_000 });
     await shot(session, 'create-project-2-created');
+    // The project exists in Harness, as the user described it.
+    const { project } = await readFromHarness<{ project?: Record<string, unknown> }>(
+      session,
+      '/ng/api/projects/Mobile_Checkout',
+      { orgIdentifier: 'engineering' },
+      (data) => data?.project?.identifier === 'Mobile_Checkout',
+      'project Mobile_Checkout in engineering',
+    );
+    assert.deepEqual(
+      [project?.name, project?.orgIdentifier, project?.description, project?.tags],
+      ['Mobile Checkout', 'engineering', 'Checkout for the mobile apps', { team: 'mobile' }],
+    );
   });
 
   it('creates a Docker Registry connector with the guided flow at the selected organization', async () => {
@@ -180,5 +192,22 @@ describe('e2e: open, edit, push and run a pipeline', function () {
       })
       .waitFor({ state: 'visible', timeout: 30_000 });
     await shot(session, 'create-connector-2-created');
+    // Not only the notification: the connector exists in Harness, at the organization, as built.
+    const { connector } = await readFromHarness<{ connector?: Record<string, unknown> }>(
+      session,
+      '/ng/api/connectors/Team_Registry',
+      { orgIdentifier: 'engineering' },
+      (data) => data?.connector?.identifier === 'Team_Registry',
+      'connector Team_Registry in organization engineering',
+    );
+    assert.deepEqual(
+      [connector?.name, connector?.type, connector?.orgIdentifier, connector?.projectIdentifier],
+      ['Team Registry', 'DockerRegistry', 'engineering', undefined],
+    );
+    assert.deepEqual(connector?.spec, {
+      dockerRegistryUrl: 'https://index.docker.io/v2/',
+      providerType: 'DockerHub',
+      auth: { type: 'Anonymous' },
+    });
   });
 });
