@@ -3,7 +3,8 @@
 // opened from the tree sends no write to the simulator; Ctrl+S pushes exactly once with one
 // notification; a near-miss step type blocks the push and Cancel keeps the edit (no "Failed to
 // save"); a push cancelled while it runs sends nothing; closing the editor with an unpushed edit
-// asks. The simulator runs in this process so its requests are counted.
+// asks. The simulator runs in this process so its requests are counted. Each test has its own
+// session (and simulator) and opens the pipeline and makes its edit itself.
 // Screenshots: test-results/screenshots/push-gate-*.png.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -12,6 +13,7 @@ import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import type { RecordedRequest, Simulator } from '../simulator/server';
 import { startSession, type Session } from './framework/session';
+import { showPipeline, treeRow } from './framework/tree';
 
 const PIPELINE = 'Default Project Hotfix';
 const PIPELINE_ID = 'default_project_hotfix';
@@ -19,16 +21,6 @@ const TAB = `${PIPELINE_ID}.yaml`;
 const AUTO_SAVE_DELAY_MS = 300;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function treeRow(page: Page, label: string | RegExp): Locator {
-  return page.locator('.part.sidebar .monaco-list-row', { hasText: label }).first();
-}
-
-async function expand(page: Page, label: string | RegExp): Promise<void> {
-  const row = treeRow(page, label);
-  await row.waitFor({ state: 'visible', timeout: 30_000 });
-  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
-}
 
 /** Requests that change something in Harness (pipeline create/update/delete, runs, anything). */
 function writes(sim: Simulator): RecordedRequest[] {
@@ -55,9 +47,40 @@ describe('e2e: push only when the user asks (auto-save on)', function () {
   let sim: Simulator;
   let page: Page;
   const tab = () => page.locator('.tabs-container .tab', { hasText: TAB }).first();
+  const dirtyTab = () => page.locator('.tabs-container .tab.dirty', { hasText: TAB });
   const editor = () => page.locator('.editor-instance .monaco-editor').first();
+  const line = (text: string) => editor().locator('.view-line', { hasText: text }).first();
 
-  before(async () => {
+  /** Opens the pipeline from the tree, as a user does, and waits for its Harness YAML editor. */
+  async function openPipeline(): Promise<void> {
+    const row = await showPipeline(session, PIPELINE);
+    await row.hover();
+    await row.locator('.action-label[aria-label^="Open Pipeline YAML"]').click();
+    await tab().waitFor({ state: 'visible', timeout: 30_000 });
+    await line(`name: ${PIPELINE}`).waitFor({ timeout: 30_000 });
+    // The document is Harness YAML (its language turns auto-save off by default).
+    await page
+      .locator('.part.statusbar .statusbar-item', { hasText: 'Harness YAML' })
+      .first()
+      .waitFor({ state: 'visible', timeout: 15_000 });
+  }
+
+  /** Types `text` at the end of the first line showing `lineText`, then closes any suggestions. */
+  async function typeAtEnd(lineText: string, text: string): Promise<void> {
+    await line(lineText).click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(text);
+    await page.keyboard.press('Escape');
+  }
+
+  /** Opens the pipeline and renames it (" v" after its name): an unpushed edit. */
+  async function openWithEdit(): Promise<void> {
+    await openPipeline();
+    await typeAtEnd(`name: ${PIPELINE}`, ' v');
+    await dirtyTab().waitFor({ state: 'visible' });
+  }
+
+  beforeEach(async () => {
     session = await startSession({
       simulator: 'in-process',
       settings: { 'files.autoSave': 'afterDelay', 'files.autoSaveDelay': AUTO_SAVE_DELAY_MS },
@@ -69,37 +92,13 @@ describe('e2e: push only when the user asks (auto-save on)', function () {
 
   afterEach(async function () {
     await session?.captureFailure(this);
-  });
-
-  after(async () => {
     await session?.close();
   });
 
   it('typing in a pipeline opened from the tree sends nothing to Harness; the edit stays dirty', async () => {
-    await session.openViewContainer('Harness');
-    const first = page.locator('.part.sidebar .monaco-list-row').first();
-    await first.waitFor({ state: 'visible', timeout: 60_000 });
-    if ((await first.getAttribute('aria-expanded')) !== 'true') await first.click();
-    await expand(page, /^default/);
-    await expand(page, 'Default Project');
-    await expand(page, /^Pipelines/);
-    const row = treeRow(page, PIPELINE);
-    await row.waitFor({ state: 'visible', timeout: 30_000 });
-    await row.hover();
-    await row.locator('.action-label[aria-label^="Open Pipeline YAML"]').click();
-    await tab().waitFor({ state: 'visible', timeout: 30_000 });
-    const nameLine = editor()
-      .locator('.view-line', { hasText: `name: ${PIPELINE}` })
-      .first();
-    await nameLine.waitFor({ timeout: 30_000 });
-    // The document is Harness YAML (its language turns auto-save off by default).
-    await page
-      .locator('.part.statusbar .statusbar-item', { hasText: 'Harness YAML' })
-      .first()
-      .waitFor({ state: 'visible', timeout: 15_000 });
-
+    await openPipeline();
     const before = writes(sim).length;
-    await nameLine.click();
+    await line(`name: ${PIPELINE}`).click();
     await page.keyboard.press('End');
     // A user typing with pauses longer than the auto-save delay.
     for (const key of [' ', 'v']) {
@@ -110,11 +109,12 @@ describe('e2e: push only when the user asks (auto-save on)', function () {
     await sleep(AUTO_SAVE_DELAY_MS * 6);
     assert.equal(writes(sim).length - before, 0, 'no write reached the simulator while typing');
     assert.doesNotMatch(storedYaml(sim), /Hotfix v/);
-    await page.locator('.tabs-container .tab.dirty', { hasText: TAB }).waitFor({ state: 'visible' });
+    await dirtyTab().waitFor({ state: 'visible' });
     await session.screenshot('push-gate-1-typed-not-pushed');
   });
 
   it('Ctrl+S pushes exactly once, with one notification that names the pipeline', async () => {
+    await openWithEdit();
     const before = writes(sim).length;
     await page.keyboard.press('Control+S');
     const outcome = toasts(
@@ -123,9 +123,7 @@ describe('e2e: push only when the user asks (auto-save on)', function () {
     );
     await outcome.waitFor({ state: 'visible', timeout: 30_000 });
     assert.match(storedYaml(sim), /name: Default Project Hotfix v/);
-    await page
-      .locator('.tabs-container .tab.dirty', { hasText: TAB })
-      .waitFor({ state: 'detached', timeout: 15_000 });
+    await dirtyTab().waitFor({ state: 'detached', timeout: 15_000 });
     await sleep(AUTO_SAVE_DELAY_MS * 4);
     const sent = writes(sim).slice(before);
     assert.deepEqual(
@@ -139,9 +137,9 @@ describe('e2e: push only when the user asks (auto-save on)', function () {
   });
 
   it('a near-miss step type blocks the push; Cancel keeps the edit dirty with no error', async () => {
+    await openPipeline();
     const before = writes(sim).length;
-    const typeLine = editor().locator('.view-line', { hasText: 'type: K8sRollingDeploy' }).first();
-    await typeLine.click();
+    await line('type: K8sRollingDeploy').click();
     await page.keyboard.press('End');
     await page.keyboard.press('Backspace'); // K8sRollingDeplo: "did you mean K8sRollingDeploy?"
     await page.keyboard.press('Escape');
@@ -157,18 +155,15 @@ describe('e2e: push only when the user asks (auto-save on)', function () {
       await dialog.waitFor({ state: 'detached', timeout: 10_000 });
       await sleep(AUTO_SAVE_DELAY_MS * 4);
       assert.equal(await toasts(page, /Failed to save/).count(), 0, 'no "Failed to save" error');
-      await page.locator('.tabs-container .tab.dirty', { hasText: TAB }).waitFor({ state: 'visible' });
+      await dirtyTab().waitFor({ state: 'visible' });
     }
     assert.equal(writes(sim).length - before, 0, 'nothing was sent');
     assert.doesNotMatch(storedYaml(sim), /K8sRollingDeplo\b/);
   });
 
   it('a push cancelled while it runs sends nothing and keeps the edit', async () => {
-    // Fix the type again (valid YAML), then make Harness slow to answer the existence check.
-    await editor().locator('.view-line', { hasText: 'type: K8sRollingDeplo' }).first().click();
-    await page.keyboard.press('End');
-    await page.keyboard.type('y');
-    await page.keyboard.press('Escape');
+    // A valid edit, then Harness slow to answer the existence check.
+    await openWithEdit();
     await editor().locator('.squiggly-error').first().waitFor({ state: 'detached', timeout: 30_000 });
     const before = writes(sim).length;
     sim.faults.inject({
@@ -189,11 +184,11 @@ describe('e2e: push only when the user asks (auto-save on)', function () {
     await sleep(500); // the toast slides in: let it settle for the picture
     await session.screenshot('push-gate-5-cancelled');
     assert.equal(writes(sim).length - before, 0, 'nothing was sent');
-    await page.locator('.tabs-container .tab.dirty', { hasText: TAB }).waitFor({ state: 'visible' });
-    sim.faults.clear();
+    await dirtyTab().waitFor({ state: 'visible' });
   });
 
   it('closing the editor with an unpushed edit asks', async () => {
+    await openWithEdit();
     const before = writes(sim).length;
     await session.runCommand('View: Close Editor');
     const dialog = page.locator('.monaco-dialog-box', {
@@ -203,22 +198,20 @@ describe('e2e: push only when the user asks (auto-save on)', function () {
     await session.screenshot('push-gate-6-close-asks');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached', timeout: 10_000 });
-    await page.locator('.tabs-container .tab.dirty', { hasText: TAB }).waitFor({ state: 'visible' });
+    await dirtyTab().waitFor({ state: 'visible' });
     assert.equal(writes(sim).length - before, 0, 'nothing was sent');
   });
 
   it('"Save" in the close dialog keeps a local draft, not a push; reopening shows it; Discard restores Harness', async () => {
-    await editor().locator('.view-line', { hasText: 'description: ' }).first().click();
-    await page.keyboard.press('End');
-    await page.keyboard.type(' (draft)');
-    await page.keyboard.press('Escape');
+    await openPipeline();
+    await typeAtEnd('description: ', ' (draft)');
     const before = writes(sim).length;
     await session.runCommand('View: Close Editor');
     const dialog = page.locator('.monaco-dialog-box', { hasText: 'Do you want to save the changes' });
     await dialog.waitFor({ state: 'visible', timeout: 15_000 });
     await dialog.getByRole('button', { name: 'Save', exact: true }).click();
     await tab().waitFor({ state: 'detached', timeout: 15_000 });
-    await toasts(page, `Saved pipeline "${PIPELINE} v" (${PIPELINE_ID}) as a local draft`).waitFor({
+    await toasts(page, `Saved pipeline "${PIPELINE}" (${PIPELINE_ID}) as a local draft`).waitFor({
       state: 'visible',
       timeout: 15_000,
     });
@@ -227,10 +220,10 @@ describe('e2e: push only when the user asks (auto-save on)', function () {
     assert.doesNotMatch(storedYaml(sim), /\(draft\)/, 'Harness still has the pushed version');
 
     // Reopened from the tree, the editor shows the draft, marked as unpushed on its tab.
-    await treeRow(page, `${PIPELINE} v`).hover();
-    await treeRow(page, `${PIPELINE} v`).locator('.action-label[aria-label^="Open Pipeline YAML"]').click();
+    await treeRow(page, PIPELINE).hover();
+    await treeRow(page, PIPELINE).locator('.action-label[aria-label^="Open Pipeline YAML"]').click();
     await tab().waitFor({ state: 'visible', timeout: 30_000 });
-    await editor().locator('.view-line', { hasText: 'Default Project (draft)' }).first().waitFor();
+    await line('Default Project (draft)').waitFor();
     // The tab carries the "unpushed" badge (↑, drawn by CSS) and the editor offers Discard.
     assert.ok((await tab().locator('[class*="monaco-decoration"]').count()) > 0, 'the tab is decorated');
     await page
@@ -246,18 +239,16 @@ describe('e2e: push only when the user asks (auto-save on)', function () {
       .locator('.view-line', { hasText: '(draft)' })
       .first()
       .waitFor({ state: 'detached', timeout: 15_000 });
-    await editor()
-      .locator('.view-line', { hasText: `name: ${PIPELINE} v` })
-      .first()
-      .waitFor();
+    // Harness's own description is back in the editor.
+    const description = /^\s*description: (.*)$/m.exec(storedYaml(sim))?.[1];
+    assert.ok(description, 'the pipeline in Harness has a description');
+    await line(`description: ${description}`).waitFor();
     assert.equal(writes(sim).length - before, 0, 'discarding sends nothing');
   });
 
   it('a draft kept from an earlier session is offered back in the next window', async () => {
-    await editor().locator('.view-line', { hasText: 'description: ' }).first().click();
-    await page.keyboard.press('End');
-    await page.keyboard.type(' (kept)');
-    await page.keyboard.press('Escape');
+    await openPipeline();
+    await typeAtEnd('description: ', ' (kept)');
     // File: Save (the menu's command, not Ctrl+S) keeps a draft.
     await page.keyboard.press('F1');
     await page.locator('.quick-input-widget input').fill('>File: Save');
@@ -276,12 +267,12 @@ describe('e2e: push only when the user asks (auto-save on)', function () {
       fs.cpSync(session.workspace, other, { recursive: true });
       await page.goto(`${session.url}/?folder=${encodeURI(other)}`, { waitUntil: 'domcontentloaded' });
       await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
-      const offer = toasts(page, `unpushed changes to pipeline "${PIPELINE} v" (${PIPELINE_ID}) were kept`);
+      const offer = toasts(page, `unpushed changes to pipeline "${PIPELINE}" (${PIPELINE_ID}) were kept`);
       await offer.waitFor({ state: 'visible', timeout: 60_000 });
       await session.screenshot('push-gate-9-draft-offered-in-next-session');
       await offer.getByRole('button', { name: 'Open', exact: true }).click();
       await tab().waitFor({ state: 'visible', timeout: 30_000 });
-      await editor().locator('.view-line', { hasText: 'Default Project (kept)' }).first().waitFor();
+      await line('Default Project (kept)').waitFor();
       assert.equal(writes(sim).length - before, 0, 'nothing was sent');
       assert.doesNotMatch(storedYaml(sim), /\(kept\)/);
     } finally {
