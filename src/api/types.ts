@@ -405,7 +405,7 @@ const EXECUTION_STATUSES: Record<string, { group: ExecutionStatusGroup; final: b
 /** Engine (`planExecution.status`) names that do not match a summary name letter for letter. */
 const ENGINE_ALIASES: Record<string, string> = { succeeded: 'Success', freezefailed: 'AbortedByFreeze' };
 
-const BY_KEY: Map<string, string> = new Map(
+const BY_KEY: ReadonlyMap<string, string> = new Map(
   Object.keys(EXECUTION_STATUSES).map((name) => [name.toLowerCase(), name]),
 );
 

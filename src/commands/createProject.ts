@@ -44,7 +44,7 @@ export const PROJECT_MODULES: { module: ModuleType; label: string }[] = [
   { module: 'SEI', label: 'Engineering Insights' },
 ];
 
-const VALID_MODULES = new Set<string>(PROJECT_MODULES.map((m) => m.module));
+const VALID_MODULES: ReadonlySet<string> = new Set<string>(PROJECT_MODULES.map((m) => m.module));
 
 export type CreateProjectResult = CommandResult<{ project: Project }>;
 
