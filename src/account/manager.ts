@@ -19,6 +19,18 @@ export type SignInResult =
   | { ok: true; sessionId: string; accountId: string; label: string }
   | { ok: false; reason: VerifyFailure | 'invalidInput' | 'storage' | 'cancelled'; message: string };
 
+/** The interactive sign-in (prompts; signInFlow.ts), given to the manager so this class stays free of UI flows. */
+export type SignInUi = (
+  manager: AccountManager,
+  prefill?: { baseUrl?: string; accountId?: string },
+) => Promise<SignInResult>;
+
+const signInUnavailable: SignInUi = async () => ({
+  ok: false,
+  reason: 'cancelled',
+  message: 'Sign-in is not available.',
+});
+
 const ACTIVE_KEY = 'harness.activeSessionId';
 
 /** Releases the pooled connections of a client that is no longer used (the HarnessClient has close()). */
@@ -48,19 +60,12 @@ export class AccountManager implements Accounts, vscode.Disposable {
   private reauthOpen: Promise<void> | undefined;
   /** Store writes and reloads run one at a time, so a reload triggered by our own write never sees a half-updated store. */
   private queue: Promise<unknown> = Promise.resolve();
-  /** Set by index.ts: the interactive sign-in (kept out of this class to keep it testable). */
-  interactiveSignIn: (prefill?: { baseUrl?: string; accountId?: string }) => Promise<SignInResult> =
-    async () => ({
-      ok: false,
-      reason: 'cancelled',
-      message: 'Sign-in is not available.',
-    });
-
   constructor(
     private readonly context: vscode.ExtensionContext,
     readonly store: SessionStore,
     private readonly createClient: ClientFactory,
     private readonly log: Log,
+    private readonly signInUi: SignInUi = signInUnavailable,
     env: NodeJS.ProcessEnv = process.env,
   ) {
     const fromEnv = readEnvSession(env);
@@ -114,6 +119,11 @@ export class AccountManager implements Accounts, vscode.Disposable {
 
   envSession(): EnvSession | undefined {
     return this.env;
+  }
+
+  /** Asks for a URL and token (and account id when needed), verifies and stores them. */
+  interactiveSignIn(prefill?: { baseUrl?: string; accountId?: string }): Promise<SignInResult> {
+    return this.signInUi(this, prefill);
   }
 
   async require(): Promise<AccountContext | undefined> {

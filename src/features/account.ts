@@ -30,8 +30,13 @@ export class AccountFeature implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[];
 
   constructor(context: vscode.ExtensionContext, createClient: ClientFactory, log: Log) {
-    this.manager = new AccountManager(context, new SessionStore(context.secrets), createClient, log);
-    this.manager.interactiveSignIn = (prefill) => interactiveSignIn(this.manager, prefill);
+    this.manager = new AccountManager(
+      context,
+      new SessionStore(context.secrets),
+      createClient,
+      log,
+      interactiveSignIn,
+    );
     this.statusBar = new AccountStatusBar(this.manager);
     this.disposables = [
       this.manager,
