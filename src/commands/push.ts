@@ -1,7 +1,8 @@
 // Push Pipeline: sends pipeline YAML to Harness, creating it when the identifier is new and
-// updating it when it exists. Used by the command (local files and `harness:` documents) and by
-// saving a `harness:` document (fs/provider.ts). The user's text is never modified: failures
-// leave the editor as it was, and the YAML sent is a copy with the scope filled in.
+// updating it when it exists. Used by the Push command (pushCommand.ts) for local files and
+// `harness:` documents (Ctrl+S in a Harness editor is bound to it; saving alone never pushes).
+// The user's text is never modified: failures leave the editor as it was, and the YAML sent is a
+// copy with the scope filled in.
 import * as vscode from 'vscode';
 import { isHarnessApiError } from '../api/errors';
 import type { GitParams, GovernanceMetadata, PipelineDetail, ProjectScope } from '../api/types';

@@ -35,7 +35,7 @@ export interface PipelinesFolderNode extends NodeBase {
 export interface PipelineNode extends NodeBase {
   kind: 'pipeline';
   scope: ProjectScope;
-  /** Mutable so a run/watch can show the latest execution status on the node (then call notifyNodeChanged). */
+  /** Mutable so a run or watch can show the latest execution status on the node (then TreeAccess.repaint). */
   pipeline: PipelineSummary;
 }
 
@@ -47,7 +47,7 @@ export interface ConnectorsFolderNode extends NodeBase {
 export interface ConnectorNode extends NodeBase {
   kind: 'connector';
   scope: Scope;
-  /** Mutable so "test connection" can show its result on the node (then call notifyNodeChanged). */
+  /** Mutable so "test connection" can show its result on the node (then TreeAccess.repaint). */
   connector: Connector;
 }
 
