@@ -1,9 +1,12 @@
 // A fast path for the block YAML that Harness files are made of: maps, sequences, plain and
-// quoted one-line scalars, one-line flow collections, literal/folded block scalars, comments.
-// It builds the same `yaml` node classes with the same ranges as the `yaml` parser, several
-// times faster. Anything outside that subset (anchors, aliases, tags, multi-line plain or quoted
-// scalars, complex keys, several documents, tabs, CR line ends, duplicate keys, errors) returns
-// undefined and the caller uses the `yaml` parser, which also reports the problems.
+// quoted one-line scalars, one-line flow collections, literal/folded block scalars, comment and
+// blank lines. It builds the same `yaml` nodes as the `yaml` parser (yaml is pinned to one
+// version for this), several times faster: same values, styles, sources and number formats,
+// all three range offsets, and the comments and blank-line marks (`commentBefore`, `comment`,
+// `spaceBefore`) where `yaml` puts them. Anything outside that subset (anchors, aliases, tags,
+// multi-line plain or quoted scalars, complex keys, several documents, tabs, CR line ends,
+// duplicate keys, comments in places whose ownership is subtle, errors) returns undefined and
+// the caller uses the `yaml` parser, which also reports the problems.
 import * as Y from 'yaml';
 import type { Document, Node } from 'yaml';
 
@@ -21,28 +24,132 @@ const FLOAT_RE = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 const EXP_RE = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const SPECIAL_RE = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 
-/** The value of a plain scalar under the YAML 1.2 core schema (what `yaml` uses by default). */
-function resolvePlain(s: string): unknown {
-  if (NULL_RE.test(s)) return null;
+/**
+ * A plain scalar as the YAML 1.2 core schema resolves it (what `yaml` uses by default): its
+ * value, and the number format (`OCT`, `HEX`, `EXP`, trailing zeros) `yaml` keeps for output.
+ */
+function plainScalar(s: string): Y.Scalar {
+  const sc = resolvePlain(s);
+  sc.source = s;
+  sc.type = 'PLAIN';
+  return sc;
+}
+
+function resolvePlain(s: string): Y.Scalar {
+  if (NULL_RE.test(s)) return new Y.Scalar(null);
   const c = s.charCodeAt(0);
   if (c === 116 || c === 84 || c === 102 || c === 70)
-    if (BOOL_RE.test(s)) return s[0] === 't' || s[0] === 'T';
+    if (BOOL_RE.test(s)) return new Y.Scalar(s[0] === 't' || s[0] === 'T');
   if ((c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46) {
+    if (OCT_RE.test(s)) return withFormat(new Y.Scalar(parseInt(s.slice(2), 8)), 'OCT');
     if (INT_RE.test(s)) {
       const n = parseInt(s, 10);
-      return Number.isSafeInteger(n) ? n : bail();
+      return Number.isSafeInteger(n) ? new Y.Scalar(n) : bail();
     }
-    if (OCT_RE.test(s)) return parseInt(s.slice(2), 8);
-    if (HEX_RE.test(s)) return parseInt(s, 16);
-    if (FLOAT_RE.test(s) || EXP_RE.test(s)) return parseFloat(s);
+    if (HEX_RE.test(s)) return withFormat(new Y.Scalar(parseInt(s.slice(2), 16)), 'HEX');
     if (SPECIAL_RE.test(s))
-      return s.endsWith('nan') || s.endsWith('NaN') || s.endsWith('NAN')
-        ? NaN
-        : s[0] === '-'
-          ? -Infinity
-          : Infinity;
+      return new Y.Scalar(s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? -Infinity : Infinity);
+    if (EXP_RE.test(s)) return withFormat(new Y.Scalar(parseFloat(s)), 'EXP');
+    if (FLOAT_RE.test(s)) {
+      const sc = new Y.Scalar(parseFloat(s));
+      const dot = s.indexOf('.');
+      if (dot !== -1 && s[s.length - 1] === '0') sc.minFractionDigits = s.length - dot - 1;
+      return sc;
+    }
   }
-  return s;
+  return new Y.Scalar(s);
+}
+
+function withFormat(sc: Y.Scalar, format: string): Y.Scalar {
+  sc.format = format;
+  return sc;
+}
+
+/** A quoted or block scalar: its source is its value. */
+function textScalar(value: string, type: Y.Scalar.Type): Y.Scalar {
+  const sc = new Y.Scalar(value);
+  sc.source = value;
+  sc.type = type;
+  return sc;
+}
+
+// ----- comments and blank lines, placed as `yaml` places them --------------------------------
+// A run of comment and blank lines between two content lines is read as `yaml`'s tokens: each
+// comment line gives a comment (its text after `#`), each line break a newline. Who owns the run
+// depends on where it stands (see FastParser.afterItem); these three functions join it the way
+// `yaml` does for each kind of owner.
+
+/** A token of a gap: a comment's text after `#`, or a line break. */
+type GapToken = string | typeof NL;
+const NL = Symbol('newline');
+
+/** Props before an item (resolveProps): the comment it gets, and whether a blank line precedes it. */
+function itemProps(tokens: GapToken[], atNewline: boolean): { comment: string; spaceBefore: boolean } {
+  let comment = '';
+  let sep = '';
+  let spaceBefore = false;
+  for (const tok of tokens) {
+    if (tok === NL) {
+      if (!atNewline) sep += '\n';
+      else if (comment) comment += '\n';
+      else spaceBefore = true;
+      atNewline = true;
+    } else {
+      const cb = tok || ' ';
+      comment = comment ? comment + sep + cb : cb;
+      sep = '';
+      atNewline = false;
+    }
+  }
+  return { comment, spaceBefore };
+}
+
+/** Comments after a node (resolveEnd): joined by the line breaks between them. */
+function endComment(tokens: GapToken[]): string {
+  let comment = '';
+  let sep = '';
+  for (const tok of tokens) {
+    if (tok === NL) {
+      if (comment) sep += '\n';
+    } else {
+      const cb = tok || ' ';
+      comment = comment ? comment + sep + cb : cb;
+      sep = '';
+    }
+  }
+  return comment;
+}
+
+/** Comments before the document (the composer's prelude): whether a blank line ends them. */
+function preludeComment(tokens: GapToken[]): { comment: string; afterEmptyLine: boolean } {
+  let comment = '';
+  let atComment = false;
+  let afterEmptyLine = false;
+  for (const tok of tokens) {
+    if (tok === NL) {
+      if (!atComment) afterEmptyLine = true;
+      atComment = false;
+    } else {
+      comment += (comment === '' ? '' : afterEmptyLine ? '\n\n' : '\n') + (tok || ' ');
+      atComment = true;
+      afterEmptyLine = false;
+    }
+  }
+  return { comment, afterEmptyLine };
+}
+
+/** A node that `yaml` gives a comment after it (inline and attached comment lines). */
+type Commentable = Node & { comment?: string | null; commentBefore?: string | null; spaceBefore?: boolean };
+
+/**
+ * What parsing a block node gives: the node, the first line after its own lines and, for a
+ * collection that ended without keeping the comment and blank lines after it, the first of
+ * those lines (they are its parent's to place, up to the next content line).
+ */
+interface Parsed {
+  node: Node;
+  nextLine: number;
+  pending?: number;
 }
 
 const isSpace = (c: number) => c === 32;
@@ -57,28 +164,6 @@ class FastParser {
   private readonly tabLines = new Set<number>();
   /** Column of a comment-only line's `#`, or -1. */
   private readonly commentCols: number[] = [];
-
-  /**
-   * A collection's [start, valueEnd, nodeEnd]: `yaml` ends the value at the last entry and,
-   * when comment lines indented at least as far as the collection follow, ends the node at
-   * the next token after them.
-   */
-  private collectionRange(
-    start: number,
-    valueEnd: number,
-    fromLine: number,
-    col: number,
-  ): [number, number, number] {
-    let commented = false;
-    let l = fromLine;
-    for (; l < this.indents.length && this.indents[l] < 0; l++) {
-      if (this.commentCols[l] >= col) commented = true;
-      else if (this.commentCols[l] >= 0) break;
-    }
-    if (!commented) return [start, valueEnd, valueEnd];
-    const nl = this.next(l);
-    return [start, valueEnd, nl >= 0 ? this.starts[nl] + this.indents[nl] : this.text.length];
-  }
 
   constructor(private readonly text: string) {
     let start = 0;
@@ -110,22 +195,78 @@ class FastParser {
     return -1;
   }
 
-  parse(): Node | null {
+  /** The first content line at or after `line`, or the line count at the end of the text. */
+  private contentFrom(line: number): number {
+    const nl = this.next(line);
+    return nl < 0 ? this.indents.length : nl;
+  }
+
+  /** Where a line's content starts (its indentation skipped); the text's end past the last line. */
+  private contentStart(line: number): number {
+    return line < this.indents.length ? this.starts[line] + this.indents[line] : this.text.length;
+  }
+
+  /** The tokens of the comment and blank lines `from` ≤ l < `to`. */
+  private gap(from: number, to: number): GapToken[] {
+    const out: GapToken[] = [];
+    for (let l = from; l < to; l++) {
+      const c = this.commentCols[l];
+      if (c >= 0) out.push(this.text.slice(this.starts[l] + c + 1, this.ends[l]));
+      // The last line of a text without a final line break has none.
+      if (this.ends[l] < this.text.length) out.push(NL);
+    }
+    return out;
+  }
+
+  /** Whether one of the comment lines `from` ≤ l < `to` starts at column `col` or further right. */
+  private commentAtOrRightOf(from: number, to: number, col: number): boolean {
+    for (let l = from; l < to; l++) if (this.commentCols[l] >= col) return true;
+    return false;
+  }
+
+  /** The comment after the value on `line` (from `#` to the line end), or undefined. */
+  private inlineComment(line: number, from: number): string | undefined {
+    const t = this.text;
+    let i = from;
+    while (i < this.ends[line] && isSpace(t.charCodeAt(i))) i++;
+    return i < this.ends[line] && t.charCodeAt(i) === 35 ? t.slice(i + 1, this.ends[line]) : undefined;
+  }
+
+  /** The document: the root block collection with the comments before and after it. */
+  parse(): Document.Parsed {
     const first = this.next(0);
-    if (first < 0) return null;
-    const col = this.indents[first];
-    const r = this.node(first, this.starts[first] + col, col, -1);
+    // No content (empty or comments only), an indented root, a root scalar: leave them to yaml.
+    if (first < 0 || this.indents[first] !== 0) bail();
+    const r = this.node(first, this.starts[first], 0, -1);
+    if (!Y.isCollection(r.node) || r.node.flow) bail();
+    const root = r.node as Y.YAMLMap | Y.YAMLSeq;
     if (this.next(r.nextLine) >= 0) bail();
-    return r.node;
+    const doc = new Y.Document() as Document.Parsed;
+    doc.contents = root as Document.Parsed['contents'];
+    // Comment lines before the content: the document's when a blank line follows them, else the first item's.
+    const prelude = preludeComment(this.gap(0, first));
+    if (prelude.comment) {
+      if (prelude.afterEmptyLine) doc.commentBefore = prelude.comment;
+      else {
+        const item = root.items[0];
+        const target = (Y.isPair(item) ? item.key : item) as Commentable;
+        target.commentBefore = prelude.comment;
+      }
+    }
+    // Comment and blank lines after it that no collection kept: the document's.
+    const contentEnd = root.range ? root.range[2] : this.text.length;
+    const after = r.pending !== undefined ? this.gap(r.pending, this.indents.length) : [];
+    const comment = endComment(after);
+    if (comment) doc.comment = comment;
+    // The document ends after them, when there is any text there (spaces on a last line count).
+    const tail =
+      r.pending !== undefined && r.pending < this.starts.length && this.starts[r.pending] < this.text.length;
+    doc.range = [this.starts[first], contentEnd, tail ? this.text.length : contentEnd];
+    return doc;
   }
 
   /** Parses the block node whose content starts at offset `pos` on `line` (column `col`). */
-  private node(
-    line: number,
-    pos: number,
-    col: number,
-    parentIndent: number,
-  ): { node: Node; nextLine: number } {
+  private node(line: number, pos: number, col: number, parentIndent: number): Parsed {
     const t = this.text;
     if (this.tabLines.has(line)) bail();
     const c = t.charCodeAt(pos);
@@ -136,6 +277,72 @@ class FastParser {
     void parentIndent;
     const v = this.inlineValue(line, pos);
     return { node: v, nextLine: this.afterValue(line, col) };
+  }
+
+  /**
+   * After an item of the block collection at `col`, the comment and blank lines up to the next
+   * content line. `value` is the item's value when it is one `yaml` can give trailing comments
+   * (a one-line scalar or flow collection): comment lines indented further than the collection
+   * that follow it, with the blank lines among them, are its own (`comment`, and its range ends
+   * after them). The rest ("K") is what the next item of the collection starts with, or, when
+   * the collection ends there, its own comment if one of those comment lines is indented at
+   * least as far as the collection (not at column 0), else its parent's to place.
+   * Returns the first line of K and the next content line (the line count at the end).
+   */
+  private afterItem(from: number, col: number, value: Commentable | undefined): { k: number; nl: number } {
+    const nl = this.contentFrom(from);
+    if (!value) return { k: from, nl };
+    let last = -1;
+    for (let l = from; l < nl; l++) {
+      const c = this.commentCols[l];
+      if (c < 0) continue;
+      if (c <= col) break;
+      last = l;
+    }
+    if (last < 0) return { k: from, nl };
+    const inline: GapToken[] = typeof value.comment === 'string' ? [value.comment] : [];
+    value.comment = endComment([...inline, NL, ...this.gap(from, last + 1)]);
+    if (value.range)
+      value.range[2] = last + 1 < this.starts.length ? this.starts[last + 1] : this.text.length;
+    return { k: last + 1, nl };
+  }
+
+  /**
+   * A block collection ends before content line `nl` (or the text's end): it keeps the comment
+   * and blank lines `k` ≤ l < `nl` when one of their comments is indented at least as far as it
+   * (then they are its `comment` and its range ends at `nl`'s content), else it hands them on.
+   */
+  private endCollection(
+    coll: Y.YAMLMap | Y.YAMLSeq,
+    start: number,
+    valueEnd: number,
+    col: number,
+    k: number,
+    nl: number,
+    nextLine: number,
+  ): Parsed {
+    if (col > 0 && this.commentAtOrRightOf(k, nl, col)) {
+      const { comment } = itemProps(this.gap(k, nl), true);
+      if (comment) (coll as Commentable).comment = comment;
+      coll.range = [start, valueEnd, this.contentStart(nl)];
+      return { node: coll, nextLine };
+    }
+    coll.range = [start, valueEnd, valueEnd];
+    return { node: coll, nextLine, pending: k };
+  }
+
+  /** After a nested block collection: the lines it handed on (none when it kept them) and the next content line. */
+  private handedOn(r: Parsed): { k: number; nl: number } {
+    const nl = this.contentFrom(r.nextLine);
+    return { k: r.pending ?? nl, nl };
+  }
+
+  /** The comment and blank-line marks the item after the lines `k` ≤ l < `nl` starts with. */
+  private startItem(target: Commentable, k: number, nl: number): void {
+    if (k >= nl) return;
+    const { comment, spaceBefore } = itemProps(this.gap(k, nl), true);
+    if (spaceBefore) target.spaceBefore = true;
+    if (comment) target.commentBefore = comment;
   }
 
   /** The offset of the `:` ending a block key starting at `pos`, or -1 when the line is not `key: …`. */
@@ -172,7 +379,7 @@ class FastParser {
     return -1;
   }
 
-  private map(line: number, col: number): { node: Node; nextLine: number } {
+  private map(line: number, col: number): Parsed {
     const t = this.text;
     const map = new Y.YAMLMap();
     const keys = new Set<string>();
@@ -180,6 +387,7 @@ class FastParser {
     let pos = this.starts[line] + col;
     const start = pos;
     let end = pos;
+    let k = line;
     for (;;) {
       if (this.tabLines.has(l)) bail();
       const lineEnd = this.ends[l];
@@ -189,47 +397,73 @@ class FastParser {
       let keyEnd = colon;
       if (!quoted) while (keyEnd > pos && isSpace(t.charCodeAt(keyEnd - 1))) keyEnd--;
       const keyText = quoted ? t.slice(pos + 1, keyEnd - 1) : t.slice(pos, keyEnd);
-      const keyValue = quoted ? keyText : resolvePlain(keyText);
+      const key = quoted
+        ? textScalar(keyText, t[pos] === '"' ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE')
+        : plainScalar(keyText);
+      const keyValue: unknown = key.value;
       if (typeof keyValue !== 'string' && typeof keyValue !== 'number' && typeof keyValue !== 'boolean')
         bail();
       const keyStr = String(keyValue);
       if (keys.has(keyStr)) bail();
       keys.add(keyStr);
-      const key = new Y.Scalar(keyValue);
       key.range = [pos, keyEnd, keyEnd];
-      key.type = quoted ? (t[pos] === '"' ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE') : 'PLAIN';
+      // The comment and blank lines since the previous item (none before the first).
+      this.startItem(key, k, l);
       let v = colon + 1;
       while (v < lineEnd && isSpace(t.charCodeAt(v))) v++;
       if (t.charCodeAt(v) === 9) bail();
       let value: Node;
       let nextLine: number;
+      /** The item's value when comment lines after it can be its own. */
+      let trailing: Commentable | undefined;
+      /** A nested collection's value: what it handed on of the lines after it (undefined: nothing). */
+      let nested: Parsed | undefined;
       if (v >= lineEnd || (t.charCodeAt(v) === 35 && v > colon + 1)) {
         // The value is on the following lines (or empty).
         const nl = this.next(l + 1);
         const ni = nl >= 0 ? this.indents[nl] : -1;
         const npos = nl >= 0 ? this.starts[nl] + ni : 0;
-        if (nl >= 0 && ni > col) {
-          const r = this.node(nl, npos, ni, col);
-          value = r.node;
-          nextLine = r.nextLine;
-        } else if (
+        let r: Parsed | undefined;
+        if (nl >= 0 && ni > col) r = this.node(nl, npos, ni, col);
+        else if (
           nl >= 0 &&
           ni === col &&
           t.charCodeAt(npos) === 45 &&
           (npos + 1 >= this.ends[nl] || isSpace(t.charCodeAt(npos + 1)))
-        ) {
-          const r = this.seq(nl, col);
+        )
+          r = this.seq(nl, col);
+        if (r) {
           value = r.node;
           nextLine = r.nextLine;
+          // A block collection places the lines after it itself; a scalar may own some (afterItem).
+          if (Y.isCollection(value) && !value.flow) nested = r;
+          else trailing = value as Commentable;
+          // What stands between `key:` and the value (a comment after the colon, comment and
+          // blank lines) is the value's.
+          const sep: GapToken[] = v < lineEnd ? [t.slice(v + 1, lineEnd)] : [];
+          const { comment, spaceBefore } = itemProps([...sep, NL, ...this.gap(l + 1, nl)], false);
+          if (spaceBefore) (value as Commentable).spaceBefore = true;
+          if (comment) (value as Commentable).commentBefore = comment;
         } else {
           if (v < lineEnd) bail(); // a comment after the colon: ranges differ, leave it to yaml
           // Comments after an empty value change how `yaml` ends the enclosing ranges: leave those to it.
-          for (let k = l + 1; k < (nl >= 0 ? nl : this.indents.length); k++)
-            if (this.commentCols[k] >= 0) bail();
-          value = new Y.Scalar(null);
+          for (let q = l + 1; q < (nl >= 0 ? nl : this.indents.length); q++)
+            if (this.commentCols[q] >= 0) bail();
+          value = textScalar('', 'PLAIN');
+          (value as Y.Scalar).value = null;
           value.range = [v, v, v];
-          (value as Y.Scalar).type = 'PLAIN';
           nextLine = l + 1;
+          // Blank lines after an empty value that ends the map are the value's (`yaml` keeps
+          // them between the colon and what follows); before a next key they are that key's.
+          const ends = nl < 0 || this.indents[nl] < col;
+          if (ends && this.gap(l + 1, this.contentFrom(l + 1)).length > 0)
+            (value as Commentable).spaceBefore = true;
+          if (ends) {
+            map.items.push(new Y.Pair(key, value));
+            end = v;
+            map.range = [start, end, end];
+            return { node: map, nextLine };
+          }
         }
       } else {
         const c = t.charCodeAt(v);
@@ -240,20 +474,22 @@ class FastParser {
         } else {
           value = this.inlineValue(l, v);
           nextLine = this.afterValue(l, col);
+          trailing = value as Commentable;
         }
       }
       map.items.push(new Y.Pair(key, value));
+      const after = nested ? this.handedOn(nested) : this.afterItem(nextLine, col, trailing);
+      k = after.k;
       end = value.range ? value.range[2] : colon + 1;
-      const nl = this.next(nextLine);
-      if (nl < 0 || this.indents[nl] < col) {
-        map.range = this.collectionRange(start, end, nextLine, col);
-        return { node: map, nextLine };
-      }
+      const nl = after.nl;
+      if (nl >= this.indents.length || this.indents[nl] < col)
+        return this.endCollection(map, start, end, col, k, nl, nextLine);
       if (this.indents[nl] > col) bail();
       const npos = this.starts[nl] + col;
       if (t.charCodeAt(npos) === 45 && (npos + 1 >= this.ends[nl] || isSpace(t.charCodeAt(npos + 1)))) {
-        // A sequence dash at the map's column ends the map (it belongs to an enclosing compact sequence).
-        map.range = this.collectionRange(start, end, nextLine, col);
+        // A sequence dash at the map's column: not a valid map; leave its comments to yaml.
+        if (k < nl) bail();
+        map.range = [start, end, end];
         return { node: map, nextLine };
       }
       l = nl;
@@ -261,12 +497,13 @@ class FastParser {
     }
   }
 
-  private seq(line: number, col: number): { node: Node; nextLine: number } {
+  private seq(line: number, col: number): Parsed {
     const t = this.text;
     const seq = new Y.YAMLSeq();
     let l = line;
     const start = this.starts[line] + col;
     let end = start;
+    let k = line;
     for (;;) {
       if (this.tabLines.has(l)) bail();
       const dash = this.starts[l] + col;
@@ -274,60 +511,48 @@ class FastParser {
       let v = dash + 1;
       while (v < lineEnd && isSpace(t.charCodeAt(v))) v++;
       if (t.charCodeAt(v) === 9) bail();
-      let item: Node;
-      let nextLine: number;
+      let r: Parsed;
+      let trailing: Commentable | undefined;
       if (v >= lineEnd || t.charCodeAt(v) === 35) {
+        // `-` alone (or with a comment), the item on the following lines.
         const nl = this.next(l + 1);
-        if (nl >= 0 && this.indents[nl] > col) {
-          const r = this.node(nl, this.starts[nl] + this.indents[nl], this.indents[nl], col);
-          item = r.node;
-          nextLine = r.nextLine;
-        } else {
-          bail(); // an empty item: rare, and its range is subtle
-        }
-        item = item!;
-        nextLine = nextLine!;
+        if (v < lineEnd || nl !== l + 1) bail(); // comment or blank lines between: leave to yaml
+        if (nl >= 0 && this.indents[nl] > col)
+          r = this.node(nl, this.starts[nl] + this.indents[nl], this.indents[nl], col);
+        else r = bail(); // an empty item: rare, and its range is subtle
       } else {
         const c = t.charCodeAt(v);
-        if (c === 124 || c === 62) {
-          const r = this.blockScalar(l, v, col);
-          item = r.node;
-          nextLine = r.nextLine;
-        } else {
-          const r = this.node(l, v, v - this.starts[l], col);
-          item = r.node;
-          nextLine = r.nextLine;
-        }
+        if (c === 124 || c === 62) r = this.blockScalar(l, v, col);
+        else r = this.node(l, v, v - this.starts[l], col);
       }
+      const item = r.node;
+      if (!Y.isCollection(item) || item.flow) {
+        // A one-line scalar or flow collection may own comment lines after it (not a block scalar).
+        if (!Y.isScalar(item) || (item.type !== 'BLOCK_LITERAL' && item.type !== 'BLOCK_FOLDED'))
+          trailing = item as Commentable;
+      }
+      // The comment and blank lines since the previous item (none before the first).
+      this.startItem(item as Commentable, k, l);
       seq.items.push(item);
+      const nested = Y.isCollection(item) && !item.flow;
+      const after = nested ? this.handedOn(r) : this.afterItem(r.nextLine, col, trailing);
+      k = after.k;
       end = item.range ? item.range[2] : dash + 1;
-      const nl = this.next(nextLine);
-      if (nl < 0 || this.indents[nl] < col) {
-        seq.range = this.collectionRange(start, end, nextLine, col);
-        return { node: seq, nextLine: this.nextAfter(end) };
-      }
-      if (this.indents[nl] > col) bail();
-      const npos = this.starts[nl] + col;
-      if (!(t.charCodeAt(npos) === 45 && (npos + 1 >= this.ends[nl] || isSpace(t.charCodeAt(npos + 1))))) {
-        seq.range = this.collectionRange(start, end, nextLine, col);
-        return { node: seq, nextLine: this.nextAfter(end) };
+      const nl = after.nl;
+      const ends =
+        nl >= this.indents.length ||
+        this.indents[nl] < col ||
+        !(
+          this.indents[nl] === col &&
+          t.charCodeAt(this.starts[nl] + col) === 45 &&
+          (this.starts[nl] + col + 1 >= this.ends[nl] || isSpace(t.charCodeAt(this.starts[nl] + col + 1)))
+        );
+      if (ends) {
+        if (nl < this.indents.length && this.indents[nl] > col) bail();
+        return this.endCollection(seq, start, end, col, k, nl, r.nextLine);
       }
       l = nl;
     }
-    seq.range = [start, end, end];
-    return { node: seq, nextLine: this.nextAfter(end) };
-  }
-
-  /** The line index containing offset `end`, or the next line when `end` is a line start. */
-  private nextAfter(end: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= end) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.starts[lo] === end ? lo : lo + 1;
   }
 
   /** After a one-line value on `line`: the next line, which must not continue the value. */
@@ -337,7 +562,7 @@ class FastParser {
     return line + 1;
   }
 
-  /** A scalar or flow collection that ends on this line; ranges as `yaml` sets them. */
+  /** A scalar or flow collection that ends on this line; ranges as `yaml` sets them, with its comment. */
   private inlineValue(line: number, pos: number): Node {
     const t = this.text;
     const lineEnd = this.ends[line];
@@ -376,15 +601,15 @@ class FastParser {
       while (end > pos && isSpace(t.charCodeAt(end - 1))) end--;
       const s = t.slice(pos, end);
       if (s.includes(': ') || s.endsWith(':')) bail();
-      const sc = new Y.Scalar(resolvePlain(s));
-      sc.type = 'PLAIN';
-      node = sc;
       if (s === '-' || s.startsWith('- ') || s.startsWith('---')) bail();
+      node = plainScalar(s);
     }
     // What follows on the line may only be a comment.
     let i = end;
     while (i < lineEnd && isSpace(t.charCodeAt(i))) i++;
     if (i < lineEnd && (t.charCodeAt(i) !== 35 || i === end)) bail();
+    const comment = this.inlineComment(line, end);
+    if (comment !== undefined) (node as Commentable).comment = comment || ' ';
     const after = lineEnd < t.length ? lineEnd + 1 : lineEnd;
     node.range = [pos, end, after];
     return node;
@@ -415,9 +640,7 @@ class FastParser {
       if (value.includes('\\')) bail(); // escapes: leave to yaml
       i = close + 1;
     }
-    const sc = new Y.Scalar(value);
-    sc.type = q === '"' ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE';
-    return { node: sc, end: i };
+    return { node: textScalar(value, q === '"' ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE'), end: i };
   }
 
   /** A flow collection closing on this line. */
@@ -478,8 +701,7 @@ class FastParser {
       let e = i;
       while (e > s0 && isSpace(t.charCodeAt(e - 1))) e--;
       if (e === s0) bail();
-      const sc = new Y.Scalar(resolvePlain(t.slice(s0, e)));
-      sc.type = 'PLAIN';
+      const sc = plainScalar(t.slice(s0, e));
       sc.range = [s0, e, e];
       return sc;
     };
@@ -527,7 +749,7 @@ class FastParser {
   }
 
   /** `|` / `>` block scalars with optional chomping indicator. */
-  private blockScalar(line: number, pos: number, parentCol: number): { node: Node; nextLine: number } {
+  private blockScalar(line: number, pos: number, parentCol: number): Parsed {
     const t = this.text;
     const lineEnd = this.ends[line];
     const folded = t[pos] === '>';
@@ -540,6 +762,8 @@ class FastParser {
     const afterHeader = i;
     while (i < lineEnd && isSpace(t.charCodeAt(i))) i++;
     if (i < lineEnd && (t[i] !== '#' || i === afterHeader)) bail(); // indentation indicators, `|#` and other forms
+    // A comment on the header line is the scalar's comment (as written: no text is no comment).
+    const headerComment = i < lineEnd ? t.slice(i + 1, lineEnd) : '';
     // Content: following lines indented more than the parent; blank lines belong to it too.
     let indent = -1;
     let l = line + 1;
@@ -550,6 +774,12 @@ class FastParser {
       const e = this.ends[l];
       let k = s;
       while (k < e && t.charCodeAt(k) === 32) k++;
+      // A last line of spaces (or nothing) without a line break, shorter than the indentation,
+      // is no line of the scalar; one as long or longer is a case of its own for yaml.
+      if (k === e && e === t.length) {
+        if (indent >= 0 && e - s >= indent && e > s) bail();
+        break;
+      }
       if (k < e && t.charCodeAt(k) === 9 && k - s <= parentCol) bail();
       if (k === e) {
         contentLines.push(l);
@@ -565,6 +795,10 @@ class FastParser {
       lastContent = l;
     }
     if (indent < 0) bail(); // empty block scalar
+    // Lines of spaces only that reach past the indentation (leading ones are an error in yaml,
+    // later ones content of subtle kinds): leave them to yaml.
+    for (const x of contentLines)
+      if (this.indents[x] < 0 && this.commentCols[x] < 0 && this.ends[x] - this.starts[x] > indent) bail();
     // Trailing blank lines after the last content line are not part of the scalar's lines.
     const used = contentLines.filter((x) => x <= lastContent);
     const trailing = contentLines.filter((x) => x > lastContent).length;
@@ -577,22 +811,27 @@ class FastParser {
     if (!folded) value = parts.join('\n');
     else {
       if (parts.some((p) => p.startsWith(' ') || p.startsWith('\t'))) bail();
+      // Leading empty lines are line breaks; a break between two lines is a space, unless empty
+      // lines stand between them, which are one line break each.
+      let k = 0;
       value = '';
-      for (let k = 0; k < parts.length; k++) {
+      for (; k < parts.length && parts[k] === ''; k++) value += '\n';
+      for (const first = k; k < parts.length; k++) {
         const p = parts[k];
-        if (k === 0) value = p;
+        if (k === first) value += p;
         else if (p === '') value += '\n';
         else value += parts[k - 1] === '' ? p : ` ${p}`;
       }
     }
     if (chomp === 'clip') value += '\n';
     else if (chomp === 'keep') value += '\n'.repeat(1 + trailing);
-    const sc = new Y.Scalar(value);
-    sc.type = folded ? 'BLOCK_FOLDED' : 'BLOCK_LITERAL';
+    const sc = textScalar(value, folded ? 'BLOCK_FOLDED' : 'BLOCK_LITERAL');
+    if (headerComment) sc.comment = headerComment;
+    // Kept trailing blank lines are the scalar's; otherwise they are blank lines after it.
     const lastLine = chomp === 'keep' ? lastContent + trailing : lastContent;
     const endLine = lastLine + 1 < this.starts.length ? this.starts[lastLine + 1] : t.length;
     sc.range = [pos, endLine, endLine];
-    return { node: sc, nextLine: lastContent + 1 };
+    return { node: sc, nextLine: lastLine + 1 };
   }
 }
 
@@ -600,11 +839,7 @@ class FastParser {
 export function fastParse(text: string): Document.Parsed | undefined {
   if (text.includes('\r') || text.length === 0 || /^(?:---|\.\.\.|%)/m.test(text)) return undefined;
   try {
-    const root = new FastParser(text).parse();
-    const doc = new Y.Document() as Document.Parsed;
-    doc.contents = root as Document.Parsed['contents'];
-    doc.range = [0, text.length, text.length];
-    return doc;
+    return new FastParser(text).parse();
   } catch (e) {
     if (e instanceof Bail || e instanceof RangeError) return undefined;
     throw e;

@@ -18,15 +18,7 @@ export function parseYaml(text: string): ParsedYaml {
   if (fast) docs = [fast];
   else
     try {
-      docs = Array.from(
-        parseAllDocuments(text, {
-          keepSourceTokens: false,
-          uniqueKeys: true,
-          prettyErrors: false,
-          strict: false,
-          stringKeys: false,
-        }),
-      );
+      docs = parseWithYaml(text);
     } catch {
       // The parser reports problems as errors; this is a last line of defence for garbage input.
       docs = [];
@@ -36,6 +28,19 @@ export function parseYaml(text: string): ParsedYaml {
   parsed.rootKey = findRootKey(doc);
   parsed.syntaxDiagnostics = yamlDiagnostics(parsed);
   return parsed;
+}
+
+/** The `yaml` parser with the options the engine uses: what the fast path must equal exactly. */
+export function parseWithYaml(text: string): YamlDocument[] {
+  return Array.from(
+    parseAllDocuments(text, {
+      keepSourceTokens: false,
+      uniqueKeys: true,
+      prettyErrors: false,
+      strict: false,
+      stringKeys: false,
+    }),
+  ) as YamlDocument[];
 }
 
 function findRootKey(doc: YamlDocument | undefined): HarnessRootKey | undefined {

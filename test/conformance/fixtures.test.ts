@@ -8,10 +8,9 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { hasShared, sharedDir } from '../helpers/paths';
 import { compileBundledSchema, validateParsed } from '../../server/engine';
 import { compileSchema, type CompiledSchemaImpl } from '../../server/schema/index';
-import { parseYaml } from '../../server/yaml/parse';
+import { parseWithYaml, parseYaml } from '../../server/yaml/parse';
 import { fastParse } from '../../server/yaml/fastParse';
-import { parseDocument } from 'yaml';
-import { treeDifferences } from '../unit/server/core/equivalence';
+import { documentDifferences } from '../unit/server/core/equivalence';
 
 const fixturesDir = path.join(sharedDir, 'fixtures', 'pipelines');
 const referencePath = path.join(sharedDir, 'reference', 'harness-schema', 'pipeline.v0.json');
@@ -40,6 +39,36 @@ function referenceSchema(): CompiledSchemaImpl {
   return reference;
 }
 
+describe('conformance: the fast YAML parser on every real file', () => {
+  const dirs = ['pipelines', 'entities'].map((d) => path.join(sharedDir, 'fixtures', d));
+  const files = hasShared
+    ? dirs.flatMap((d) =>
+        fs.existsSync(d)
+          ? fs
+              .readdirSync(d)
+              .filter((f) => /\.ya?ml$/.test(f))
+              .map((f) => path.join(d, f))
+          : [],
+      )
+    : [];
+  it('builds exactly what yaml builds, field by field, or defers to yaml; real files stay on the fast path', () => {
+    const differing: string[] = [];
+    let fast = 0;
+    for (const file of files) {
+      const text = fs.readFileSync(file, 'utf8');
+      const doc = fastParse(text);
+      if (!doc) continue;
+      fast++;
+      const diff = documentDifferences(doc, parseWithYaml(text)[0]);
+      if (diff.length) differing.push(`${path.basename(file)}: ${diff.join('; ')}`);
+    }
+    assert.deepEqual(differing, []);
+    // The fast path is only worth keeping if real files take it.
+    assert.ok(files.length >= 40, `only ${files.length} files`);
+    assert.ok(fast >= files.length * 0.9, `${fast} of ${files.length} real files took the fast path`);
+  });
+});
+
 describe('conformance: real pipelines', function () {
   this.timeout(120_000);
 
@@ -50,9 +79,9 @@ describe('conformance: real pipelines', function () {
   });
 
   for (const f of fixtures) {
-    it(`${f}: the fast parser builds exactly what yaml builds (or defers to it)`, () => {
+    it(`${f}: the fast parser builds exactly what yaml builds, comments included (or defers to it)`, () => {
       const fast = fastParse(read(f));
-      if (fast) assert.deepEqual(treeDifferences(fast.contents, parseDocument(read(f)).contents), []);
+      if (fast) assert.deepEqual(documentDifferences(fast, parseWithYaml(read(f))[0]), []);
     });
     it(`${f}: no errors with the bundled schema`, () => {
       const diags = validateParsed(parseYaml(read(f)), bundled);

@@ -5,8 +5,9 @@ import { LineIndex } from '../../../../server/yaml/lineIndex';
 import { parseYaml } from '../../../../server/yaml/parse';
 import { createEngine } from '../../../../server/engine';
 import { fastParse } from '../../../../server/yaml/fastParse';
-import { parseDocument } from 'yaml';
-import { treeDifferences } from './equivalence';
+import { parseWithYaml } from '../../../../server/yaml/parse';
+import { parseDocument, type Scalar, type YAMLMap } from 'yaml';
+import { documentDifferences } from './equivalence';
 import { covered, doc, testSchema, validateWith } from './helpers';
 
 describe('core: line index', () => {
@@ -276,6 +277,30 @@ describe('core: fast parser', () => {
       'd: x # comment',
     ),
     doc('- - nested', '  - seq', '- key: v', '  other: w'),
+    // Number formats yaml keeps for output, and scalar sources.
+    doc('o: 0o17', 'h: 0x1F', 'f: 1.50', 'e: 1e3', 'i: -.inf', 'n: .NaN', 'q: "x"', "s: 'it''s'"),
+    // Comments and blank lines: a header comment (the first key's, or the document's after a
+    // blank line), comments between items (the next one's), trailing comments kept by a nested
+    // collection or handed to the document, comment lines indented under a value (the value's),
+    // comments between a key and its nested value (the value's), blank lines (spaceBefore).
+    doc('# source: somewhere', 'pipeline:', '  name: p # the name', '    # more about the name', ''),
+    doc('# header', '', 'a: 1', '', '# about b', 'b:', '  # about the map', '  x: 1', '  # kept by the map'),
+    doc('a:', '  x: 1', '# about b, at column 0', 'b: 2', '# end of document', '', '# still'),
+    doc(
+      'a: # after the colon',
+      '',
+      '  - x',
+      '',
+      '  - y # y',
+      '  # kept by the list',
+      'b: |+ # keep',
+      '  t',
+      '',
+    ),
+    doc('- a: 1', '  # kept by the map of the first item', '- b', '    # the scalar b', '- c'),
+    doc('a:', '  x: 1', '  # c1', '# c2 goes with c1', 'b: 2'),
+    // Folded scalars with leading empty lines, literal ones with `#` lines.
+    doc('a: >', '', '  folded', '  text', 'b: |', '  # not a comment', '  echo'),
   ];
   const declined = [
     doc('a: &x 1', 'b: *x'),
@@ -287,14 +312,42 @@ describe('core: fast parser', () => {
     doc('---', 'a: 1'),
     'a: 1\r\nb: 2\r\n',
     doc('? complex', ': key'),
+    // yaml reports more-indented leading empty lines in a block scalar.
+    doc('a: |', '     ', '  x'),
+    // Comments inside a `-` item that starts on the next line.
+    doc('-', '  # c', '  a: 1'),
   ];
   accepted.forEach((text, i) =>
-    it(`accepts document ${i} and matches yaml`, () => {
+    it(`accepts document ${i} and matches yaml field by field`, () => {
       const fast = fastParse(text);
       assert.ok(fast, 'declined');
-      assert.deepEqual(treeDifferences(fast.contents, parseDocument(text).contents), []);
+      const [full, ...more] = parseWithYaml(text);
+      assert.equal(more.length, 0);
+      assert.deepEqual(documentDifferences(fast, full), []);
     }),
   );
+  it('places comments where yaml does (spot checks)', () => {
+    const fast = fastParse(accepted[5]);
+    assert.ok(fast);
+    assert.equal(fast.commentBefore, ' header');
+    const b = fast.get('b', true) as YAMLMap;
+    assert.equal(b.commentBefore, ' about the map');
+    assert.equal(b.comment, ' kept by the map');
+    const keyB = (fast.contents as YAMLMap).items[1].key as Scalar;
+    assert.equal(keyB.commentBefore, ' about b');
+    assert.equal(keyB.spaceBefore, true);
+  });
+  it('tells the difference when a field differs (the check can fail)', () => {
+    const fast = fastParse(accepted[3]);
+    const [full] = parseWithYaml(accepted[3]);
+    assert.ok(fast);
+    ((full.contents as YAMLMap).items[1].value as Scalar).comment = ' changed';
+    full.range = [0, 0, 0];
+    assert.deepEqual(documentDifferences(fast, full), [
+      'document: range [0,66,66] vs [0,0,0]',
+      '$.h: comment undefined vs " changed"',
+    ]);
+  });
   declined.forEach((text, i) =>
     it(`declines document ${i}: ${JSON.stringify(text)}`, () => assert.equal(fastParse(text), undefined)),
   );
