@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { expandBraces, globToRegExp } from '../glob';
 
 const MAGIC = /[*?{]/;
-const SKIP_DIRS = new Set(['node_modules', '.git']);
+const SKIP_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git']);
 
 export function isGlob(arg: string): boolean {
   return MAGIC.test(arg);

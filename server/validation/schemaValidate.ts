@@ -9,7 +9,7 @@ import { ERROR, WARNING, listValues, type Problem } from './problems';
 import { isTypo, suggest } from './suggest';
 
 /** Keys whose string format semantic checks own (identifier rules, timeout grammar, name rules). */
-const SEMANTIC_PATTERN_KEYS = new Set(['identifier', 'timeout']);
+const SEMANTIC_PATTERN_KEYS: ReadonlySet<string> = new Set(['identifier', 'timeout']);
 
 interface Ctx {
   /** The key whose value is being validated (undefined at the root and for sequence items). */

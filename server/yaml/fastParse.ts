@@ -841,6 +841,8 @@ export function fastParse(text: string): Document.Parsed | undefined {
   try {
     return new FastParser(text).parse();
   } catch (e) {
+    // Not silent failures: Bail is how the fast path declines, and a RangeError (nesting deep
+    // enough to exhaust the stack) declines too; yaml then parses the text and reports it.
     if (e instanceof Bail || e instanceof RangeError) return undefined;
     throw e;
   }

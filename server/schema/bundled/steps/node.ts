@@ -32,7 +32,7 @@ export const definitionName = (type: string): string => `Step_${type}`;
  * Step types defined elsewhere without `closed` whose spec key lists were checked complete
  * later (every key Harness documents is listed): unknown keys in their specs are reported too.
  */
-const checkedComplete = new Set([
+const checkedComplete: ReadonlySet<string> = new Set([
   'Http',
   'Email',
   'Container',
