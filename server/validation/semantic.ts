@@ -164,126 +164,131 @@ function checkExpressions(text: string, node: Scalar, value: string, sc: Scope, 
   }
 }
 
+/** The rules every pipeline, stage and step has beyond the schema, each a named check. */
 function checkEntity(
   node: YAMLMap,
   kind: Owner,
   keyRange: [number, number] | undefined,
   out: Problem[],
 ): void {
+  checkIdentifier(node, out);
+  checkName(node, out);
+  if (kind === 'stage') checkDeploymentFailureStrategies(node, keyRange, out);
+  if (kind !== 'pipeline') checkWhen(node, kind, out);
+  checkStrategy(node, out);
+}
+
+function problemAt(
+  range: readonly number[] | null | undefined,
+  code: string,
+  message: string,
+  data?: Problem['data'],
+): Problem {
+  const r = range ?? [0, 0];
+  return { code, message, start: r[0], end: r[1], severity: ERROR, ...(data ? { data } : {}) };
+}
+
+/** Harness's identifier rule and reserved words (expressions are not checked). */
+function checkIdentifier(node: YAMLMap, out: Problem[]): void {
   const id = mapGetPair(node, 'identifier');
-  if (
-    id?.value &&
-    isScalar(id.value) &&
-    (typeof id.value.value === 'string' || typeof id.value.value === 'number')
-  ) {
-    const v = String(id.value.value);
-    const r = id.value.range ?? [0, 0];
-    if (!v.includes('<+')) {
-      if (!IDENTIFIER_PATTERN.test(v)) {
-        out.push({
-          code: 'invalid-identifier',
-          message: `Identifier "${v}" is invalid: it must start with a letter or "_" and contain only letters, digits and "_" (at most 128 characters)`,
-          start: r[0],
-          end: r[1],
-          severity: ERROR,
-          data: { suggestion: suggestIdentifier(v) },
-        });
-      } else if (RESERVED_IDENTIFIERS.has(v)) {
-        out.push({
-          code: 'invalid-identifier',
-          message: `"${v}" is a reserved word and cannot be used as an identifier`,
-          start: r[0],
-          end: r[1],
-          severity: ERROR,
-        });
-      }
-    }
-  }
-  const name = mapGetPair(node, 'name');
-  if (
-    name?.value &&
-    isScalar(name.value) &&
-    typeof name.value.value === 'string' &&
-    !name.value.value.includes('<+')
-  ) {
-    const v = name.value.value;
-    const r = name.value.range ?? [0, 0];
-    if (v.length > 128)
-      out.push({
-        code: 'invalid-name',
-        message: `Name is longer than 128 characters`,
-        start: r[0],
-        end: r[1],
-        severity: ERROR,
-      });
-    else if (!NAME_PATTERN.test(v))
-      out.push({
-        code: 'invalid-name',
-        message: `Name "${v}" may only contain letters, digits, spaces, "-", "_" and "."`,
-        start: r[0],
-        end: r[1],
-        severity: ERROR,
-      });
-  }
-  const isTemplate = mapGet(node, 'template') !== undefined;
-  if (
-    kind === 'stage' &&
-    !isTemplate &&
-    scalarString(mapGet(node, 'type')) === 'Deployment' &&
-    mapGet(node, 'failureStrategies') === undefined
-  ) {
-    const r = keyRange ?? mapEntries(node)[0]?.keyNode.range ?? node.range ?? [0, 0];
-    out.push({
-      code: 'missing-required',
-      message: 'Missing required property "failureStrategies" in stage',
-      start: r[0],
-      end: r[1],
-      severity: ERROR,
-      data: { missing: ['failureStrategies'] },
-    });
-  }
-  const when = mapGetPair(node, 'when');
-  if (when?.value && isMap(when.value) && kind !== 'pipeline') {
-    const needed = kind === 'stage' ? 'pipelineStatus' : 'stageStatus';
-    if (mapGet(when.value, needed) === undefined) {
-      const r = when.keyNode.range ?? [0, 0];
-      out.push({
-        code: 'missing-required',
-        message: `Missing required property "${needed}" in when`,
-        start: r[0],
-        end: r[1],
-        severity: ERROR,
-        data: { missing: [needed] },
-      });
-    }
-  }
-  const strategy = mapGetPair(node, 'strategy');
-  if (strategy?.value && isMap(strategy.value)) {
-    const kinds = mapEntries(strategy.value).filter(
-      (e) => e.key === 'matrix' || e.key === 'parallelism' || e.key === 'repeat',
+  const value = id?.value;
+  if (!value || !isScalar(value) || (typeof value.value !== 'string' && typeof value.value !== 'number'))
+    return;
+  const v = String(value.value);
+  if (v.includes('<+')) return;
+  if (!IDENTIFIER_PATTERN.test(v)) {
+    out.push(
+      problemAt(
+        value.range,
+        'invalid-identifier',
+        `Identifier "${v}" is invalid: it must start with a letter or "_" and contain only letters, digits and "_" (at most 128 characters)`,
+        { suggestion: suggestIdentifier(v) },
+      ),
     );
-    if (kinds.length === 0) {
-      const r = strategy.keyNode.range ?? [0, 0];
-      out.push({
-        code: 'invalid-strategy',
-        message: 'A strategy needs exactly one of "matrix", "parallelism" or "repeat"',
-        start: r[0],
-        end: r[1],
-        severity: ERROR,
-      });
-    } else {
-      for (const extra of kinds.slice(1)) {
-        const r = extra.keyNode.range ?? [0, 0];
-        out.push({
-          code: 'invalid-strategy',
-          message: `A strategy has exactly one of "matrix", "parallelism" or "repeat"; "${kinds[0].key}" is already set`,
-          start: r[0],
-          end: r[1],
-          severity: ERROR,
-        });
-      }
-    }
+  } else if (RESERVED_IDENTIFIERS.has(v)) {
+    out.push(
+      problemAt(
+        value.range,
+        'invalid-identifier',
+        `"${v}" is a reserved word and cannot be used as an identifier`,
+      ),
+    );
   }
+}
+
+/** Names: at most 128 characters of letters, digits, spaces, "-", "_" and ".". */
+function checkName(node: YAMLMap, out: Problem[]): void {
+  const value = mapGetPair(node, 'name')?.value;
+  if (!value || !isScalar(value) || typeof value.value !== 'string' || value.value.includes('<+')) return;
+  const v = value.value;
+  if (v.length > 128) out.push(problemAt(value.range, 'invalid-name', `Name is longer than 128 characters`));
+  else if (!NAME_PATTERN.test(v))
+    out.push(
+      problemAt(
+        value.range,
+        'invalid-name',
+        `Name "${v}" may only contain letters, digits, spaces, "-", "_" and "."`,
+      ),
+    );
+}
+
+/** A Deployment stage (not a template use) needs failureStrategies. */
+function checkDeploymentFailureStrategies(
+  node: YAMLMap,
+  keyRange: [number, number] | undefined,
+  out: Problem[],
+): void {
+  if (mapGet(node, 'template') !== undefined) return;
+  if (scalarString(mapGet(node, 'type')) !== 'Deployment' || mapGet(node, 'failureStrategies') !== undefined)
+    return;
+  out.push(
+    problemAt(
+      keyRange ?? mapEntries(node)[0]?.keyNode.range ?? node.range,
+      'missing-required',
+      'Missing required property "failureStrategies" in stage',
+      { missing: ['failureStrategies'] },
+    ),
+  );
+}
+
+/** A stage's `when` needs pipelineStatus, a step's stageStatus. */
+function checkWhen(node: YAMLMap, kind: Owner, out: Problem[]): void {
+  const when = mapGetPair(node, 'when');
+  if (!when?.value || !isMap(when.value)) return;
+  const needed = kind === 'stage' ? 'pipelineStatus' : 'stageStatus';
+  if (mapGet(when.value, needed) !== undefined) return;
+  out.push(
+    problemAt(when.keyNode.range, 'missing-required', `Missing required property "${needed}" in when`, {
+      missing: [needed],
+    }),
+  );
+}
+
+/** A looping strategy has exactly one of matrix, parallelism and repeat. */
+function checkStrategy(node: YAMLMap, out: Problem[]): void {
+  const strategy = mapGetPair(node, 'strategy');
+  if (!strategy?.value || !isMap(strategy.value)) return;
+  const kinds = mapEntries(strategy.value).filter(
+    (e) => e.key === 'matrix' || e.key === 'parallelism' || e.key === 'repeat',
+  );
+  if (kinds.length === 0) {
+    out.push(
+      problemAt(
+        strategy.keyNode.range,
+        'invalid-strategy',
+        'A strategy needs exactly one of "matrix", "parallelism" or "repeat"',
+      ),
+    );
+    return;
+  }
+  for (const extra of kinds.slice(1))
+    out.push(
+      problemAt(
+        extra.keyNode.range,
+        'invalid-strategy',
+        `A strategy has exactly one of "matrix", "parallelism" or "repeat"; "${kinds[0].key}" is already set`,
+      ),
+    );
 }
 
 function suggestIdentifier(v: string): string {
