@@ -1,14 +1,22 @@
 // The one scanner of Harness `<+ … >` expressions in a string: validation checks their syntax
 // with it, and hover, go-to-definition and completion find the expression under the cursor.
-// Nested `<+…>` count; quoted text (with `\` escapes) and parenthesised text do not close an
-// expression; an apostrophe inside a word (`don't`) is text, not a quote.
+//
+// Where an expression ends follows Harness's own scanner (harness-core, 980-commons
+// io/harness/text/resolver/StringReplacer.java, `substitute`): after `<+`, every further `<+`
+// opens a nested expression and every `>` closes the innermost open one; `\>` is an escaped `>`
+// that closes nothing. Nothing else counts: a `>` inside quotes or parentheses still closes the
+// expression (`<+x.contains(">")>` ends after `("`), which is why Harness has the `\>` escape.
+//
+// The text between `<+` and its `>` is a JEXL expression once the nested ones are evaluated
+// (`<+(100 - <+matrix.weight>)>`, `<+json.list("a", <+pipeline.variables.services>)>`); its
+// string literals (single or double quoted, `\` escapes) and parentheses must balance.
 
 export interface ExpressionSpan {
   /** Index of `<+` in the scanned text. */
   start: number;
-  /** Index just after the closing `>`; where the scan stopped when `error` is set. */
+  /** Index just after the closing `>`; the end of the text when there is none. */
   end: number;
-  /** The text between `<+` and the closing `>` (or where the scan stopped), untrimmed. */
+  /** The text between `<+` and the closing `>` (or the end of the text), untrimmed. */
   inner: string;
   /** Whether a closing `>` was found. */
   terminated: boolean;
@@ -18,46 +26,76 @@ export interface ExpressionSpan {
 
 /** The expression whose `<+` is at `start` in `text`. */
 export function scanExpression(text: string, start: number): ExpressionSpan {
-  const span = (end: number, innerEnd: number, terminated: boolean, error?: string): ExpressionSpan => {
-    const s: ExpressionSpan = { start, end, inner: text.slice(start + 2, innerEnd), terminated };
-    if (error) s.error = error;
-    return s;
+  let nested = 0;
+  for (let i = start + 2; i < text.length; i++) {
+    const c = text[i];
+    if (c === '<' && text[i + 1] === '+') {
+      nested++;
+      i++;
+    } else if (c === '\\' && text[i + 1] === '>') {
+      i++;
+    } else if (c === '>') {
+      if (nested > 0) {
+        nested--;
+        continue;
+      }
+      const inner = text.slice(start + 2, i);
+      const s: ExpressionSpan = { start, end: i + 1, inner, terminated: true };
+      const error = bodyError(inner, text.slice(i + 1));
+      if (error) s.error = error;
+      return s;
+    }
+  }
+  return {
+    start,
+    end: text.length,
+    inner: text.slice(start + 2),
+    terminated: false,
+    error: 'Unterminated expression: "<+" has no closing ">"',
   };
-  let depth = 0;
+}
+
+/** The JEXL text of an expression with its nested expressions taken out (each becomes `x`). */
+function withoutNested(inner: string): string {
+  if (!inner.includes('<+')) return inner;
+  let out = '';
+  let i = 0;
+  for (let open = inner.indexOf('<+'); open >= 0; open = inner.indexOf('<+', i)) {
+    const nested = scanExpression(inner, open);
+    out += `${inner.slice(i, open)}x`;
+    i = nested.end;
+  }
+  return out + inner.slice(i);
+}
+
+/**
+ * Quotes and parentheses of an expression body must balance. An apostrophe inside a word
+ * (`don't`) is text, not a quote. `after` is the text after the closing `>`: when the missing
+ * quote or `)` is there, the `>` that ended the expression was meant as text.
+ */
+function bodyError(inner: string, after: string): string | undefined {
+  const body = withoutNested(inner);
+  if (body.trim() === '') return 'Empty expression "<+>"';
   let parens = 0;
   let quote = '';
-  for (let i = start; i < text.length; i++) {
-    const c = text[i];
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
     if (quote) {
       if (c === '\\') i++;
       else if (c === quote) quote = '';
       continue;
     }
-    if (c === '<' && text[i + 1] === '+') {
-      depth++;
-      i++;
-      continue;
-    }
     if (c === '"' || c === "'") {
-      // An apostrophe inside a word (don't) is text, not a quote.
-      if (c === "'" && /\w/.test(text[i - 1] ?? '') && /\w/.test(text[i + 1] ?? '')) continue;
+      if (c === "'" && /\w/.test(body[i - 1] ?? '') && /\w/.test(body[i + 1] ?? '')) continue;
       quote = c;
-      continue;
-    }
-    if (c === '(') parens++;
-    else if (c === ')') {
-      parens--;
-      if (parens < 0) return span(i + 1, i, false, 'Unbalanced ")" in expression');
-    } else if (c === '>' && parens === 0) {
-      depth--;
-      if (depth === 0) {
-        if (text.slice(start + 2, i).trim() === '') return span(i + 1, i, true, 'Empty expression "<+>"');
-        return span(i + 1, i, true);
-      }
-    }
+    } else if (c === '(') parens++;
+    else if (c === ')' && --parens < 0) return 'Unbalanced ")" in expression';
   }
-  const end = text.length;
-  if (quote) return span(end, end, false, 'Unterminated string in expression');
-  if (parens > 0) return span(end, end, false, 'Unbalanced "(" in expression: missing ")"');
-  return span(end, end, false, 'Unterminated expression: "<+" has no closing ">"');
+  const hint = (closer: string) =>
+    after.includes(closer)
+      ? `; a ">" ends an expression in Harness, even inside quotes or parentheses: write "\\>" for a literal ">"`
+      : '';
+  if (quote) return `Unterminated string in expression${hint(quote)}`;
+  if (parens > 0) return `Unbalanced "(" in expression: missing ")"${hint(')')}`;
+  return undefined;
 }

@@ -39,7 +39,26 @@ describe('core: expression syntax', () => {
     ['<+pipeline.name>', ['<+pipeline.name>']],
     ['a <+x> b <+y>', ['<+x>', '<+y>']],
     ['<+<+trigger.event> == "PR" ? "a" : "b">', ['<+<+trigger.event> == "PR" ? "a" : "b">']],
-    ['<+secrets.getValue("my>secret")>', ['<+secrets.getValue("my>secret")>']],
+    ['<+secrets.getValue("my\\>secret")>', ['<+secrets.getValue("my\\>secret")>']],
+    // Nested expressions, as Harness evaluates them (StringReplacer: each `<+` nests, each `>` closes one).
+    ['<+(100 - <+matrix.weight>)>', ['<+(100 - <+matrix.weight>)>']],
+    [
+      '<+json.list("a", <+pipeline.variables.services>)>',
+      ['<+json.list("a", <+pipeline.variables.services>)>'],
+    ],
+    ["t='<+json.format(<+pipeline.stages.x>)>'", ['<+json.format(<+pipeline.stages.x>)>']],
+    [
+      'echo <+secrets.getValue(<+infra.variables.git.spec.tokenRef.identifier>)>',
+      ['<+secrets.getValue(<+infra.variables.git.spec.tokenRef.identifier>)>'],
+    ],
+    [
+      '<+(<+pipeline.variables.a> == "true" ? "a:" : "")> + <+(<+pipeline.variables.b> == "true" ? "b:" : "")>',
+      [
+        '<+(<+pipeline.variables.a> == "true" ? "a:" : "")>',
+        '<+(<+pipeline.variables.b> == "true" ? "b:" : "")>',
+      ],
+    ],
+    ["<+pipeline.variables.x.replace(don't,x)>", ["<+pipeline.variables.x.replace(don't,x)>"]],
     ['<+input>.default(a).allowedValues(a,b).executionInput()', ['<+input>']],
     ['<+input>.selectOneFrom(a,b).selectManyFrom(c).regex(^a(b)$)', ['<+input>']],
     ["<+input>.default(\\'london,uk\\')", ['<+input>']],
@@ -61,6 +80,10 @@ describe('core: expression syntax', () => {
     ['<+ >', /^Empty expression/],
     ['<+input>.default', /needs an argument list/],
     ['<+a "b>', /^Unterminated string/],
+    // A `>` ends the expression even inside quotes or parentheses (Harness has `\\>` for that).
+    ['<+secrets.getValue("my>secret")>', /^Unterminated string in expression; a ">" ends an expression/],
+    ['<+pipeline.variables.x.filter(a > b)>', /^Unbalanced "\(" in expression: missing "\)"; a ">" ends/],
+    ['<+(100 - <+matrix.weight)>', /^Unterminated expression/],
   ];
   for (const [s, re] of invalid)
     it(`rejects ${s}`, () => {
@@ -69,14 +92,14 @@ describe('core: expression syntax', () => {
       assert.match(r.problems[0], re);
     });
   it('gives the cursor features the span validation sees (one scanner)', () => {
-    // A `>` inside quotes or parentheses, and an apostrophe in a word, do not end an expression.
+    // Nested expressions, an escaped `\\>` and an apostrophe in a word do not end an expression.
     for (const s of [
-      '<+pipeline.variables.x.contains(">")> tail',
-      '<+pipeline.variables.x.filter(a > b)> tail',
+      '<+pipeline.variables.x.contains("\\>")> tail',
+      '<+json.list("a", <+pipeline.variables.x>)> tail',
       "<+pipeline.variables.x.replace(don't,x)> tail",
     ]) {
       const validated = scan(s).spans;
-      const cursor = s.indexOf('x') >= 0 ? s.indexOf('x') : 3;
+      const cursor = s.indexOf('x');
       const at = expressionAt(s, cursor);
       assert.deepEqual(validated, [s.slice(0, s.indexOf('> tail') + 1)], s);
       assert.equal(at && s.slice(at.start, at.end), validated[0], s);
