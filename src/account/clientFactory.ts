@@ -2,8 +2,9 @@
 // (proxy, proxy credentials, hosts that bypass it, certificate checks and the system certificate
 // store) and the "Harness" log (which redacts tokens) for the client's debug lines.
 import * as vscode from 'vscode';
-import { createHarnessClient, type CertificateTrust, type RateBudgets } from '../api';
-import type { ProxyOptions } from '../api/dispatcher';
+import { createHarnessClient, type RateBudgets } from '../api';
+import type { CertificateTrust, ProxyOptions } from '../api/dispatcher';
+import { undiciTransport } from '../api/undiciTransport';
 import type { Log } from '../ui/log';
 import type { ClientFactory } from './manager';
 
@@ -38,10 +39,12 @@ export function clientFactory(shared: SharedClientState, log: Log): ClientFactor
     return createHarnessClient({
       ...options,
       timeoutMs: Math.round((harness.get<number>('http.timeoutSeconds') ?? 30) * 1000),
-      proxy: networkSettings(vscode.workspace.getConfiguration('http')),
+      transport: undiciTransport({
+        proxy: networkSettings(vscode.workspace.getConfiguration('http')),
+        certificateTrust: shared.certificateTrust,
+      }),
       logger: { debug: (m) => log.debug(m), warn: (m) => log.warn(m) },
       rateBudgets: shared.rateBudgets,
-      certificateTrust: shared.certificateTrust,
     });
   };
 }

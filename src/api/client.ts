@@ -3,12 +3,12 @@
 // HarnessApi member. verifyToken is the one member that picks its request (SAT or not).
 import { normalizeBaseUrl } from './baseUrl';
 import type { Clock } from './clock';
-import type { CertificateTrust, ProxyOptions, ProxyRoute } from './dispatcher';
 import { type Body, type Endpoint, type Member, endpoints, tokenEndpoints } from './endpoints';
-import { type Logger, type RequestSpec, HttpTransport, parseWith } from './http';
+import { type Logger, type RequestSpec, HarnessHttp, parseWith } from './http';
 import type { RateBudgets, RateLimitOptions } from './limiter';
 import type { RetryOptions } from './retry';
 import { parseToken, resolveAccountId } from './token';
+import type { ProxyRoute, Transport, TransportFactory } from './transport';
 import type { CallOptions, HarnessApi } from './types';
 
 export interface HarnessClientOptions {
@@ -17,27 +17,30 @@ export interface HarnessClientOptions {
   token: string;
   /** Needed only when the token is not `pat.<account>.…`/`sat.<account>.…`. */
   accountId?: string;
+  /**
+   * How requests leave the process: `undiciTransport({ proxy, certificateTrust })` on desktop
+   * (./undiciTransport), `fetchTransport()` in the browser (./fetchTransport). The same client
+   * runs over either.
+   */
+  transport: TransportFactory;
   /** Per-request timeout in ms (default 30 000). */
   timeoutMs?: number;
-  proxy?: ProxyOptions;
   logger?: Logger;
   retry?: RetryOptions;
   rateLimit?: RateLimitOptions | false;
   /** Rate budgets shared with the caller's other clients (one bucket per key); else one of its own. */
   rateBudgets?: RateBudgets;
-  /** Trusted certificates shared with the caller's other clients (OS store read once); else its own. */
-  certificateTrust?: CertificateTrust;
   userAgent?: string;
   /** Injected time source (tests). */
   clock?: Clock;
-  /** Environment consulted for HTTPS_PROXY/HTTP_PROXY/NO_PROXY (default process.env). */
-  env?: Record<string, string | undefined>;
 }
 
 /** The client: the HarnessApi contract plus lifecycle. */
 export interface HarnessClient extends HarnessApi {
   /** How requests leave the process: 'direct', 'proxy' (explicit) or 'env' (*_PROXY variables). */
   readonly proxyRoute: ProxyRoute;
+  /** The transport that carries the requests: 'undici' (desktop) or 'fetch' (browser). */
+  readonly transportKind: Transport['kind'];
   /** Closes pooled connections. */
   close(): Promise<void>;
 }
@@ -49,20 +52,18 @@ export function createHarnessClient(options: HarnessClientOptions): HarnessClien
   const token = options.token.trim();
   const accountId = resolveAccountId(token, options.accountId);
   const tokenKind = parseToken(token).kind;
-  const http = new HttpTransport({
+  const http = new HarnessHttp({
     baseUrl,
     token,
     accountId,
+    transport: options.transport,
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-    ...(options.proxy ? { proxy: options.proxy } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.retry ? { retry: options.retry } : {}),
     ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}),
     ...(options.rateBudgets ? { rateBudgets: options.rateBudgets } : {}),
-    ...(options.certificateTrust ? { certificateTrust: options.certificateTrust } : {}),
     ...(options.userAgent ? { userAgent: options.userAgent } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
-    ...(options.env ? { env: options.env } : {}),
   });
 
   /** The executor: one endpoint, its arguments → one request through the transport, parsed. */
@@ -93,6 +94,9 @@ export function createHarnessClient(options: HarnessClientOptions): HarnessClien
     accountId,
     get proxyRoute() {
       return http.proxyRoute;
+    },
+    get transportKind() {
+      return http.transportKind;
     },
     close: () => http.close(),
     async verifyToken(opts) {

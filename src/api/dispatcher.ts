@@ -10,6 +10,7 @@ import * as tls from 'node:tls';
 import type { Socket } from 'node:net';
 import { Agent, type Dispatcher, EnvHttpProxyAgent, Pool, buildConnector } from 'undici';
 import { isLoopbackHost } from './baseUrl';
+import type { ProxyRoute } from './transport';
 
 export interface ProxyOptions {
   /** Proxy URL (`http://host:port`, optionally `http://user:password@host:port`); overrides the environment. */
@@ -32,7 +33,7 @@ export interface ProxyOptions {
   ca?: readonly string[];
 }
 
-export type ProxyRoute = 'direct' | 'proxy' | 'env';
+export type { ProxyRoute } from './transport';
 
 export interface DispatcherChoice {
   dispatcher: Dispatcher;

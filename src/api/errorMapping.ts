@@ -2,6 +2,7 @@
 // message says what to do. Every server-supplied string is redacted and shortened first.
 import { redactSecrets } from '../../shared/redact';
 import { type FieldError, type HarnessErrorKind, HarnessApiError, type OutcomeUnknownReason } from './errors';
+import { FETCH_FAILED, type NetworkContext } from './transport';
 import { isRecord } from './validate';
 
 /** What the caller was doing, for messages: `op` is a verb phrase ("list projects in org x"). */
@@ -303,6 +304,8 @@ const RETRYABLE_NETWORK = [
   'UND_ERR_SOCKET',
   'UND_ERR_CONNECT_TIMEOUT',
   'UND_ERR_CLOSED',
+  // A browser's "Failed to fetch": usually the network; worth the retries a read gets.
+  FETCH_FAILED,
 ];
 const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS|ERR_SSL/;
 
@@ -311,11 +314,6 @@ function errorCode(err: unknown): string | undefined {
   const e = err as { code?: unknown; cause?: unknown };
   if (typeof e.code === 'string') return e.code;
   return e.cause !== undefined && e.cause !== err ? errorCode(e.cause) : undefined;
-}
-
-export interface NetworkContext {
-  /** Host:port of the proxy the request went through, if any (never its credentials). */
-  proxy?: string;
 }
 
 /** An error for a request that produced no usable response (nothing was received). */
@@ -359,6 +357,16 @@ export function networkError(
       message: `The proxy refused to connect to ${host} (proxy answered HTTP ${proxyStatus}) while trying to ${op.op}. Check the http.proxy setting, HTTPS_PROXY and proxy credentials.`,
       details: [raw],
       retryable: false,
+    });
+  }
+  if (code === FETCH_FAILED) {
+    return new HarnessApiError({
+      kind: 'network',
+      status: 0,
+      code,
+      message: `Could not reach ${host} to ${op.op}: the browser reported a network failure without a reason. Check the base URL and your network connection; from a browser, Harness must also accept requests from this page (CORS).`,
+      details: raw ? [raw] : [],
+      retryable: true,
     });
   }
   if (TLS_CODES.test(code)) {
@@ -448,7 +456,10 @@ export function outcomeUnknownError(op: Operation, input: OutcomeUnknownInput): 
       why = `no answer within ${formatSeconds(input.elapsedMs ?? 0)}`;
       break;
     case 'connectionLost':
-      why = `the connection was lost before the answer arrived${input.code ? ` (${input.code})` : ''}`;
+      why =
+        input.code === FETCH_FAILED
+          ? 'the browser reported a network failure and cannot tell whether the request reached Harness'
+          : `the connection was lost before the answer arrived${input.code ? ` (${input.code})` : ''}`;
       break;
     case 'bodyIncomplete':
       why = `the answer was cut off or unreadable${http}`;

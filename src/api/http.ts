@@ -1,18 +1,10 @@
-// The transport: one origin, one token, undici underneath. Adds auth and account query
-// parameters, enforces one deadline per call (retries and waits included) outside undici,
-// cancellation and the client-side rate limit, retries only safe reads, caps response size, never
-// follows redirects, and turns every failure into a HarnessApiError. A request that changes data
-// and was sent but not answered intact becomes `outcomeUnknown`, never a plain failure.
-import { type Dispatcher, request } from 'undici';
+// The HTTP layer of the client: one origin, one token, over a Transport (./transport: undici on
+// desktop, fetch in the browser). Adds auth and account query parameters, enforces one deadline
+// per call (retries and waits included) outside the transport, cancellation and the client-side
+// rate limit, retries only safe reads, caps response size, never follows redirects, and turns
+// every failure into a HarnessApiError. A request that changes data and was sent but not answered
+// intact becomes `outcomeUnknown`, never a plain failure.
 import { type Clock, systemClock } from './clock';
-import {
-  CertificateTrust,
-  type DispatcherChoice,
-  type ProxyOptions,
-  createDispatcher,
-  proxyLabel,
-  proxyRoute,
-} from './dispatcher';
 import { HarnessApiError } from './errors';
 import {
   type CallHistory,
@@ -31,44 +23,47 @@ import {
 } from './errorMapping';
 import { type RateBudgets, type RateLimitOptions, TokenBucket } from './limiter';
 import { type RetryOptions, backoffDelay, parseRetryAfter } from './retry';
+import {
+  FETCH_FAILED,
+  type Logger,
+  type ProxyRoute,
+  ResponseTooLarge,
+  type Transport,
+  type TransportFactory,
+  type WireAnswer,
+  type WireProgress,
+  type WireRequest,
+} from './transport';
 import type { CallOptions } from './types';
 import { ResponseShapeError, isRecord, stripNulls } from './validate';
 
-export interface Logger {
-  debug(message: string): void;
-  warn(message: string): void;
-}
+export type { Logger } from './transport';
 
-export interface TransportOptions {
+export interface HarnessHttpOptions {
   /** Already normalised (see normalizeBaseUrl). */
   baseUrl: string;
   token: string;
   accountId: string;
+  /** Builds the transport requests go through (undiciTransport() on desktop, fetchTransport() in the browser). */
+  transport: TransportFactory;
   /**
    * Deadline of one call in ms, retries and the waits between them included (default 30 000).
    * `CallOptions.timeoutMs` overrides it per call.
    */
   timeoutMs?: number;
-  proxy?: ProxyOptions;
   logger?: Logger;
   retry?: RetryOptions;
   /** Token-bucket parameters, or false to disable (only sensible in tests). */
   rateLimit?: RateLimitOptions | false;
   /** Shares the rate budget with the other clients given the same RateBudgets (same key); else a bucket of its own. */
   rateBudgets?: RateBudgets;
-  /** Shares the trusted certificates (OS store read once) with the other clients given it; else its own. */
-  certificateTrust?: CertificateTrust;
   userAgent?: string;
   /** Time source for backoff waits and the limiter (tests inject a fake one). */
   clock?: Clock;
-  /** Environment for HTTPS_PROXY/HTTP_PROXY/NO_PROXY, NODE_EXTRA_CA_CERTS, SSL_CERT_FILE (default process.env). */
-  env?: Record<string, string | undefined>;
   /** Longest Retry-After the client waits for before giving up (default 60 s). */
   maxRetryAfterMs?: number;
   /** Largest response body read, in bytes (default 32 MB); reading stops as soon as it is exceeded. */
   maxResponseBytes?: number;
-  /** Builds the dispatcher instead of createDispatcher (tests: a dispatcher that misbehaves). */
-  dispatcherFactory?: (ca: readonly string[] | undefined) => DispatcherChoice;
 }
 
 export type QueryValue = string | number | boolean | undefined | readonly string[];
@@ -91,68 +86,13 @@ export const DEFAULT_USER_AGENT = 'harness-vscode/0.1.0';
 export const DEFAULT_TIMEOUT_MS = 30_000;
 /** No Harness answer the extension reads comes near this; a 100 MB body cost the host 1.4 GB. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
-/**
- * After a deadline or a cancellation, how long undici gets to end the aborted request before its
- * dispatcher is destroyed and replaced (undici does not end a request that never got a connection,
- * e.g. nodejs/undici#3897, or a TLS handshake that never answers).
- */
-export const ABORT_GRACE_MS = 250;
-
 const TIMEOUT = Symbol('deadline');
 const CANCEL = Symbol('cancelled');
-
-/** The answer was bigger than the cap; reading stopped. */
-class ResponseTooLarge extends Error {}
-
-/** What one attempt learnt on the way (filled in by the interceptor and the body reader). */
-interface Exchange {
-  /** The request was handed to a connection (headers about to be written): it may have arrived. */
-  sent: boolean;
-  /** Status of the response, once its head arrived. */
-  status: number;
-  /** The exchange promise has settled (undici ended the request one way or another). */
-  settled: boolean;
-}
-
-interface Answer {
-  status: number;
-  contentType?: string;
-  location?: string;
-  retryAfter?: string;
-  text: string;
-}
 
 type AttemptResult =
   | { data: unknown }
   | { error: HarnessApiError; label: string; retryAfterMs?: number }
   | { deadline: true; sent: boolean; status: number; label: string };
-
-/** Marks the exchange as sent when undici hands the request to a connection. */
-function trackSending(state: Exchange): Dispatcher.DispatcherComposeInterceptor {
-  return (dispatch) => (options, handler) =>
-    dispatch(options, {
-      onRequestStart(controller, context) {
-        state.sent = true;
-        handler.onRequestStart?.(controller, context);
-      },
-      onRequestUpgrade(controller, statusCode, headers, socket) {
-        handler.onRequestUpgrade?.(controller, statusCode, headers, socket);
-      },
-      onResponseStart(controller, statusCode, headers, statusMessage) {
-        state.status = statusCode;
-        handler.onResponseStart?.(controller, statusCode, headers, statusMessage);
-      },
-      onResponseData(controller, chunk) {
-        handler.onResponseData?.(controller, chunk);
-      },
-      onResponseEnd(controller, trailers) {
-        handler.onResponseEnd?.(controller, trailers);
-      },
-      onResponseError(controller, error) {
-        handler.onResponseError?.(controller, error);
-      },
-    });
-}
 
 /** Short words for what happened to one attempt, for "tried" lists in messages. */
 function attemptLabel(error: HarnessApiError): string {
@@ -165,6 +105,8 @@ function attemptLabel(error: HarnessApiError): string {
       return 'connection refused';
     case 'UND_ERR_PRX_CONN':
       return 'proxy closed the tunnel';
+    case FETCH_FAILED:
+      return 'failed to fetch';
     default:
       return error.code ? `network error ${error.code}` : error.kind;
   }
@@ -175,7 +117,7 @@ function minAttemptMs(limitMs: number): number {
   return Math.max(100, limitMs / 10);
 }
 
-export class HttpTransport {
+export class HarnessHttp {
   readonly baseUrl: string;
   readonly accountId: string;
   private readonly origin: string;
@@ -190,18 +132,9 @@ export class HttpTransport {
   private readonly clock: Clock;
   private readonly maxRetryAfterMs: number;
   private readonly maxResponseBytes: number;
-  private readonly route: DispatcherChoice['route'];
-  private readonly proxy?: ProxyOptions;
-  private readonly env: Record<string, string | undefined>;
-  private readonly dispatcherFactory?: (ca: readonly string[] | undefined) => DispatcherChoice;
-  private readonly certificateTrust: CertificateTrust;
-  /** Built on first use (the trusted certificates load asynchronously); replaced when wedged. */
-  private dispatcher?: Promise<DispatcherChoice>;
-  private trust?: Promise<readonly string[] | undefined>;
-  /** Aborted requests undici has not ended yet. */
-  private lingering = 0;
+  private readonly transport: Transport;
 
-  constructor(options: TransportOptions) {
+  constructor(options: HarnessHttpOptions) {
     this.baseUrl = options.baseUrl;
     this.origin = new URL(options.baseUrl).origin;
     this.accountId = options.accountId;
@@ -224,79 +157,27 @@ export class HttpTransport {
     this.userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
     this.maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
     this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-    this.env = options.env ?? process.env;
-    if (options.proxy) this.proxy = options.proxy;
-    if (options.dispatcherFactory) this.dispatcherFactory = options.dispatcherFactory;
-    this.certificateTrust = options.certificateTrust ?? new CertificateTrust();
-    // Checks the proxy settings now (a malformed proxy URL fails here, not on the first call).
-    this.route = proxyRoute(options.baseUrl, options.proxy, this.env);
+    this.transport = options.transport({
+      baseUrl: options.baseUrl,
+      ...(options.logger ? { logger: options.logger } : {}),
+    });
     // The token is a private field; keep it out of `util.inspect(client)` as well.
     Object.defineProperty(this, 'token', { enumerable: false });
     Object.defineProperty(this, 'secrets', { enumerable: false });
-    Object.defineProperty(this, 'proxy', { enumerable: false });
   }
 
   /** How requests leave the process: direct, an explicit proxy or the *_PROXY variables. */
-  get proxyRoute(): DispatcherChoice['route'] {
-    return this.route;
+  get proxyRoute(): ProxyRoute {
+    return this.transport.route;
   }
 
-  async close(): Promise<void> {
-    const pending = this.dispatcher;
-    this.dispatcher = undefined;
-    if (!pending) return;
-    // A pool that never got built has nothing to close.
-    const choice = await pending.catch(() => undefined);
-    if (!choice) return;
-    if (this.lingering > 0 && choice.abandon) {
-      // An aborted request undici has not ended yet: close() would wait for it.
-      choice.abandon();
-      return;
-    }
-    const dispatcher = choice.dispatcher;
-    // close() waits for queued requests; a wedged one would hold it forever.
-    let timer: NodeJS.Timeout | undefined;
-    const gaveUp = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), 2000);
-    });
-    const result = await Promise.race([dispatcher.close().then(() => 'closed' as const), gaveUp]);
-    clearTimeout(timer);
-    // Gave up waiting: destroy it, and a failure to do so leaves nothing more to try.
-    if (result === 'timeout') await dispatcher.destroy().catch(() => undefined);
+  /** Which transport carries the requests ('undici' or 'fetch'). */
+  get transportKind(): Transport['kind'] {
+    return this.transport.kind;
   }
 
-  private async getDispatcher(): Promise<Dispatcher> {
-    this.dispatcher ??= this.trusted().then((ca) =>
-      this.dispatcherFactory
-        ? this.dispatcherFactory(ca)
-        : createDispatcher(this.baseUrl, this.proxy, this.env, undefined, ca, this.certificateTrust),
-    );
-    return (await this.dispatcher).dispatcher;
-  }
-
-  private trusted(): Promise<readonly string[] | undefined> {
-    this.trust ??= this.certificateTrust.trusted(this.proxy, this.env).then(
-      (t) => {
-        if (t.sources.length > 0) this.logger?.debug(`TLS trust: ${t.sources.join(', ')}`);
-        return t.ca;
-      },
-      (err: unknown) => {
-        // Node's default roots still apply; the requests themselves report certificate errors.
-        this.logger?.debug(`TLS trust: could not add certificates: ${String(err)}`);
-        return undefined;
-      },
-    );
-    return this.trust;
-  }
-
-  /** Destroys a dispatcher that left an aborted request running, so it stops (and so do its retries). */
-  private replaceDispatcher(reason: string): void {
-    const old = this.dispatcher;
-    if (!old) return;
-    this.dispatcher = undefined;
-    this.logger?.warn(`Replacing the HTTP connection pool: ${reason}.`);
-    // The old pool is dropped either way; a failure to tear it down leaves nothing to do.
-    void old.then((c) => (c.abandon ? c.abandon() : c.dispatcher.destroy())).catch(() => undefined);
+  close(): Promise<void> {
+    return this.transport.close();
   }
 
   /**
@@ -410,10 +291,10 @@ export class HttpTransport {
     const timer = setTimeout(() => controller.abort(TIMEOUT), remainingMs);
     const onAbort = (): void => controller.abort(CANCEL);
     userSignal?.addEventListener('abort', onAbort, { once: true });
-    const state: Exchange = { sent: false, status: 0, settled: false };
+    const state: WireProgress = { sent: false, status: 0 };
     const started = performance.now();
     const ms = (): number => Math.round(performance.now() - started);
-    let answer: Answer;
+    let answer: WireAnswer;
     try {
       if (this.limiter) {
         try {
@@ -429,12 +310,14 @@ export class HttpTransport {
           };
         }
       }
-      const work = this.exchange(url, spec, controller.signal, state);
-      const settle = (): void => {
-        state.settled = true;
-      };
-      work.then(settle, settle);
-      // The deadline and cancellation end the attempt here even if undici never ends the request.
+      const work = this.transport.exchange(this.wireRequest(url, spec), {
+        signal: controller.signal,
+        progress: state,
+        maxBytes: this.maxResponseBytes,
+      });
+      // Observed through the race below (or dropped once the deadline won it).
+      work.catch(() => undefined);
+      // The deadline and cancellation end the attempt here even if the transport never ends the request.
       const stopped = new Promise<never>((_resolve, reject) => {
         const stop = (): void => reject(controller.signal.reason);
         if (controller.signal.aborted) stop();
@@ -446,7 +329,6 @@ export class HttpTransport {
         answer = await Promise.race([work, stopped]);
       } catch (err) {
         if (controller.signal.aborted) {
-          this.reapIfWedged(work, state);
           if (controller.signal.reason === TIMEOUT) {
             this.log(spec, 'timeout', ms(), attempt, maxAttempts);
             const label = !state.sent
@@ -478,7 +360,7 @@ export class HttpTransport {
               : tooLargeError(spec.op, state.status, this.maxResponseBytes);
           return { error, label: `HTTP ${state.status}, answer too large` };
         }
-        const error = networkError(err, spec.op, this.origin, secrets, this.networkContext());
+        const error = networkError(err, spec.op, this.origin, secrets, this.transport.networkContext());
         this.log(
           spec,
           state.status > 0 ? String(state.status) : error.kind,
@@ -513,8 +395,9 @@ export class HttpTransport {
     const { status } = answer;
     this.log(spec, String(status), ms(), attempt, maxAttempts);
 
-    if (status >= 300 && status < 400) {
-      return { error: this.redirectError(spec.op, status, answer.location), label: `HTTP ${status}` };
+    if (answer.opaqueRedirect || (status >= 300 && status < 400)) {
+      const label = status > 0 ? `HTTP ${status}` : 'redirect';
+      return { error: this.redirectError(spec.op, status, answer.location), label };
     }
     const parsed = parseBody(answer.text, answer.contentType);
     if (!spec.safe && (status === 504 || (status < 400 && parsed.type === 'malformed'))) {
@@ -545,37 +428,8 @@ export class HttpTransport {
     return 'error' in result ? { error: result.error, label: `HTTP ${status}` } : result;
   }
 
-  private networkContext(): { proxy?: string } {
-    if (this.route === 'direct') return {};
-    const url =
-      this.route === 'proxy'
-        ? this.proxy?.url
-        : (this.env.https_proxy ?? this.env.HTTPS_PROXY ?? this.env.http_proxy ?? this.env.HTTP_PROXY);
-    return url ? { proxy: proxyLabel(url.trim()) } : {};
-  }
-
-  /**
-   * After an attempt was aborted: if undici has not ended the request within ABORT_GRACE_MS, its
-   * dispatcher is wedged (a CONNECT loop, a handshake that never answers); destroy and replace it.
-   */
-  private reapIfWedged(work: Promise<unknown>, state: Exchange): void {
-    if (state.settled) return;
-    this.lingering++;
-    const timer = setTimeout(() => {
-      if (!state.settled) {
-        this.replaceDispatcher(`a request did not end within ${ABORT_GRACE_MS} ms of being aborted`);
-      }
-    }, ABORT_GRACE_MS);
-    timer.unref?.();
-    const clear = (): void => {
-      clearTimeout(timer);
-      this.lingering--;
-    };
-    work.then(clear, clear);
-  }
-
-  /** Sends the request and reads the whole answer (up to the size cap). */
-  private async exchange(url: URL, spec: RequestSpec, signal: AbortSignal, state: Exchange): Promise<Answer> {
+  /** The request as it goes on the wire: the key, JSON accepted, the body (nulls stripped from JSON). */
+  private wireRequest(url: URL, spec: RequestSpec): WireRequest {
     const headers: Record<string, string> = {
       'x-api-key': this.token,
       accept: 'application/json',
@@ -589,41 +443,9 @@ export class HttpTransport {
       body = spec.text.body;
       headers['content-type'] = spec.text.contentType;
     }
-    const dispatcher = (await this.getDispatcher()).compose(trackSending(state));
-    signal.throwIfAborted();
-    const res = await request(url, { method: spec.method, headers, body, dispatcher, signal });
-    state.status = res.statusCode;
-    const answer: Omit<Answer, 'text'> = { status: res.statusCode };
-    const contentType = headerValue(res.headers['content-type']);
-    const location = headerValue(res.headers.location);
-    const retryAfter = headerValue(res.headers['retry-after']);
-    if (contentType !== undefined) answer.contentType = contentType;
-    if (location !== undefined) answer.location = location;
-    if (retryAfter !== undefined) answer.retryAfter = retryAfter;
-    return { ...answer, text: await this.readBody(res.body, headerValue(res.headers['content-length'])) };
-  }
-
-  /** Reads the body as text, stopping (and closing the connection) as soon as it passes the cap. */
-  private async readBody(
-    body: AsyncIterable<Buffer> & { destroy(err?: Error): unknown },
-    contentLength: string | undefined,
-  ): Promise<string> {
-    const limit = this.maxResponseBytes;
-    if (contentLength !== undefined && Number(contentLength) > limit) {
-      body.destroy();
-      throw new ResponseTooLarge();
-    }
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for await (const chunk of body) {
-      total += chunk.length;
-      if (total > limit) {
-        body.destroy();
-        throw new ResponseTooLarge();
-      }
-      chunks.push(chunk);
-    }
-    return Buffer.concat(chunks, total).toString('utf8');
+    return body !== undefined
+      ? { url, method: spec.method, headers, body }
+      : { url, method: spec.method, headers };
   }
 
   private successData(
@@ -695,12 +517,14 @@ export class HttpTransport {
         where = 'an invalid location'; // said as such in the message; nothing is followed
       }
     }
+    // A browser hides the status of a redirect it was told not to follow (status 0).
+    const http = status > 0 ? ` (HTTP ${status})` : '';
     return new HarnessApiError({
       kind: 'badResponse',
       status,
       message: crossOrigin
-        ? `Harness redirected the request to ${op.op} to ${where} (HTTP ${status}); the token was not sent there. This is usually a sign-in page or a proxy: check the base URL.`
-        : `Harness redirected the request to ${op.op} to ${where} (HTTP ${status}); redirects are not followed. Check the base URL.`,
+        ? `Harness redirected the request to ${op.op} to ${where}${http}; the token was not sent there. This is usually a sign-in page or a proxy: check the base URL.`
+        : `Harness redirected the request to ${op.op} to ${where}${http}; redirects are not followed. Check the base URL.`,
     });
   }
 
@@ -716,10 +540,6 @@ export class HttpTransport {
       `${spec.method} ${spec.path} ${outcome}${code ? ` ${code}` : ''} ${ms}ms attempt ${attempt}/${maxAttempts}`,
     );
   }
-}
-
-function headerValue(v: string | string[] | undefined): string | undefined {
-  return Array.isArray(v) ? v[0] : v;
 }
 
 /** Runs a parser over response data, turning shape problems into `badResponse` errors. */

@@ -1,6 +1,5 @@
 // Client-side token bucket. Harness allows 400 API requests per minute per key; staying at 300
 // with a burst of 20 leaves room for the UI and other tools using the same key.
-import { createHash } from 'node:crypto';
 import { type Clock, systemClock } from './clock';
 
 export interface RateLimitOptions {
@@ -60,10 +59,28 @@ export class TokenBucket {
 }
 
 /**
+ * A 64-bit fingerprint of a key (cyrb53-style mixing, twice over): enough to tell a few API keys
+ * apart, and it cannot give the key back. Not node:crypto: the limiter runs in the browser too
+ * (and WebCrypto's digest is asynchronous).
+ */
+export function fingerprint(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (h2 >>> 0).toString(16).padStart(8, '0') + (h1 >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
  * Rate budgets shared by the clients that are given the same RateBudgets: one bucket per API key,
  * so several clients for the same key (the extension's sign-in check and the account's client)
  * share one budget. The extension makes one at activation; a client without one has its own
- * bucket. Keyed by a hash: the token itself is never kept as a map key.
+ * bucket. Keyed by a fingerprint: the token itself is never kept as a map key.
  */
 export class RateBudgets {
   private readonly buckets = new Map<string, TokenBucket>();
@@ -71,7 +88,7 @@ export class RateBudgets {
   forKey(token: string, options: RateLimitOptions = {}): TokenBucket {
     // An injected clock (tests) gets a bucket of its own.
     if (options.clock) return new TokenBucket(options);
-    const id = `${createHash('sha256').update(token).digest('hex')}:${options.perMinute ?? 300}:${options.burst ?? 20}`;
+    const id = `${fingerprint(token)}:${options.perMinute ?? 300}:${options.burst ?? 20}`;
     let bucket = this.buckets.get(id);
     if (!bucket) {
       bucket = new TokenBucket(options);

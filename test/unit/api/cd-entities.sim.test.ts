@@ -6,6 +6,7 @@ import { collectAll } from '../../../src/api/paging';
 import { type Simulator, startSimulator } from '../../simulator/server';
 import { expectApiError } from './errorSurfaces';
 import { FakeClock } from './fakeClock';
+import { undici } from './transports';
 
 const DEMO = { orgIdentifier: 'default', projectIdentifier: 'default_project' };
 const PLATFORM = { orgIdentifier: 'default', projectIdentifier: 'platform' };
@@ -23,6 +24,7 @@ describe('Harness client: services, environments and templates', function () {
     sim.faults.clear();
     sim.requests.length = 0;
     client = createHarnessClient({
+      transport: undici,
       baseUrl: sim.url,
       token: sim.tokens.admin,
       clock: new FakeClock(),

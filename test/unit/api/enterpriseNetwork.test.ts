@@ -20,6 +20,7 @@ import { startAuthProxy, startTlsServer } from './helpers/faultServers';
 import { recordFault, timed } from './helpers/faultTable';
 import { type PrivateCa, makePrivateCa, opensslAvailable } from './helpers/privateCa';
 import { TEST_CERT } from './selfSignedCert';
+import { undiciTransport } from '../../../src/api/undiciTransport';
 
 const TOKEN = 'pat.acct1.tok123.S3cr3tValueXYZ';
 const PROXY_PASSWORD = 'pr0xyPassw0rd';
@@ -64,10 +65,12 @@ describe('enterprise networks: authenticating proxy and private CA', function ()
 
   it('signs in through the proxy with http.proxyAuthorization, trusting the CA from the system store', async () => {
     const client = createHarnessClient({
+      transport: undiciTransport({
+        proxy: { url: proxy.url, authorization: AUTHORIZATION, systemCertificates: true },
+        env: { SSL_CERT_FILE: ca.caFile },
+      }),
       baseUrl: 'https://harness.test',
       token: TOKEN,
-      proxy: { url: proxy.url, authorization: AUTHORIZATION, systemCertificates: true },
-      env: { SSL_CERT_FILE: ca.caFile },
     });
     try {
       const { ms, value } = await timed(() => verifyAccount(client));
@@ -101,10 +104,12 @@ describe('enterprise networks: authenticating proxy and private CA', function ()
   it('trusts a CA from NODE_EXTRA_CA_CERTS, and takes proxy credentials from the proxy URL', async () => {
     const port = new URL(proxy.url).port;
     const client = createHarnessClient({
+      transport: undiciTransport({
+        proxy: { url: `http://alice:${PROXY_PASSWORD}@127.0.0.1:${port}` },
+        env: { NODE_EXTRA_CA_CERTS: ca.caFile },
+      }),
       baseUrl: 'https://harness.test',
       token: TOKEN,
-      proxy: { url: `http://alice:${PROXY_PASSWORD}@127.0.0.1:${port}` },
-      env: { NODE_EXTRA_CA_CERTS: ca.caFile },
     });
     try {
       assert.equal((await client.listOrganizations()).totalItems, 0);
@@ -116,10 +121,12 @@ describe('enterprise networks: authenticating proxy and private CA', function ()
 
   it('without proxy credentials: 407, says how to set them, one CONNECT, nothing leaked', async () => {
     const client = createHarnessClient({
+      transport: undiciTransport({
+        proxy: { url: proxy.url, systemCertificates: true },
+        env: { SSL_CERT_FILE: ca.caFile },
+      }),
       baseUrl: 'https://harness.test',
       token: TOKEN,
-      proxy: { url: proxy.url, systemCertificates: true },
-      env: { SSL_CERT_FILE: ca.caFile },
     });
     try {
       const { ms, error } = await timed(() => client.listOrganizations());
@@ -139,10 +146,12 @@ describe('enterprise networks: authenticating proxy and private CA', function ()
       });
 
       const wrong = createHarnessClient({
+        transport: undiciTransport({
+          proxy: { url: `http://alice:wrong${PROXY_PASSWORD}@${new URL(proxy.url).host}` },
+          env: { NODE_EXTRA_CA_CERTS: ca.caFile },
+        }),
         baseUrl: 'https://harness.test',
         token: TOKEN,
-        proxy: { url: `http://alice:wrong${PROXY_PASSWORD}@${new URL(proxy.url).host}` },
-        env: { NODE_EXTRA_CA_CERTS: ca.caFile },
       });
       try {
         const err = await expectApiError(() => wrong.listOrganizations());
@@ -160,10 +169,12 @@ describe('enterprise networks: authenticating proxy and private CA', function ()
 
   it('without the private CA: not trusted, with advice, and no request over that connection', async () => {
     const client = createHarnessClient({
+      transport: undiciTransport({
+        proxy: { url: proxy.url, authorization: AUTHORIZATION, systemCertificates: false },
+        env: {},
+      }),
       baseUrl: 'https://harness.test',
       token: TOKEN,
-      proxy: { url: proxy.url, authorization: AUTHORIZATION, systemCertificates: false },
-      env: {},
     });
     try {
       const { ms, error } = await timed(() => client.listOrganizations());
@@ -187,15 +198,14 @@ describe('enterprise networks: authenticating proxy and private CA', function ()
 
   it('direct (loopback) connections use the same trust', async () => {
     const trusting = createHarnessClient({
+      transport: undiciTransport({ proxy: { systemCertificates: true }, env: { SSL_CERT_FILE: ca.caFile } }),
       baseUrl: server.url,
       token: TOKEN,
-      proxy: { systemCertificates: true },
-      env: { SSL_CERT_FILE: ca.caFile },
     });
     const plain = createHarnessClient({
+      transport: undiciTransport({ env: {} }),
       baseUrl: server.url,
       token: TOKEN,
-      env: {},
       retry: { maxAttempts: 1 },
     });
     try {
@@ -212,9 +222,9 @@ describe('enterprise networks: authenticating proxy and private CA', function ()
     assert.throws(
       () =>
         createHarnessClient({
+          transport: undiciTransport({ proxy: { url: proxy.url, authorization: 'Basic abc\r\nX-Evil: 1' } }),
           baseUrl: 'https://harness.test',
           token: TOKEN,
-          proxy: { url: proxy.url, authorization: 'Basic abc\r\nX-Evil: 1' },
         }),
       /single line/,
     );

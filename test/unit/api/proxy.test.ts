@@ -9,6 +9,7 @@ import { createHarnessClient } from '../../../src/api/client';
 import { createDispatcher } from '../../../src/api/dispatcher';
 import { assertNoSecret, expectApiError } from './errorSurfaces';
 import { json, startRawServer } from './rawServer';
+import { undiciTransport } from '../../../src/api/undiciTransport';
 
 const TOKEN = 'pat.acct1.tok123.S3cr3tValueXYZ';
 
@@ -57,9 +58,8 @@ describe('proxy support', () => {
 
   it('tunnels through an explicitly configured proxy without showing it the token', async () => {
     const client = createHarnessClient({
+      transport: undiciTransport({ proxy: { url: proxy.url }, env: {} }),
       token: TOKEN,
-      proxy: { url: proxy.url },
-      env: {},
       retry: { maxAttempts: 1 },
     });
     try {
@@ -78,9 +78,9 @@ describe('proxy support', () => {
 
   it('uses HTTPS_PROXY from the environment', async () => {
     const client = createHarnessClient({
+      transport: undiciTransport({ env: { HTTPS_PROXY: proxy.url } }),
       token: TOKEN,
       baseUrl: 'https://app3.harness.io',
-      env: { HTTPS_PROXY: proxy.url },
       retry: { maxAttempts: 1 },
     });
     try {
@@ -141,10 +141,9 @@ describe('proxy support', () => {
       }),
     );
     const client = createHarnessClient({
+      transport: undiciTransport({ proxy: { url: proxy.url }, env: { HTTP_PROXY: proxy.url } }),
       token: TOKEN,
       baseUrl: target.url,
-      proxy: { url: proxy.url },
-      env: { HTTP_PROXY: proxy.url },
     });
     try {
       assert.equal(client.proxyRoute, 'direct');

@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { createHarnessClient } from '../../../src/api/client';
 import { expectApiError } from './errorSurfaces';
 import { TEST_CERT, TEST_KEY } from './selfSignedCert';
+import { undiciTransport } from '../../../src/api/undiciTransport';
+import { undici } from './transports';
 
 describe('TLS verification', () => {
   let server: https.Server;
@@ -36,6 +38,7 @@ describe('TLS verification', () => {
 
   it('rejects an untrusted certificate by default, with advice and without retrying', async () => {
     const client = createHarnessClient({
+      transport: undici,
       baseUrl: url,
       token: 'pat.acct1.tok.S3cr3tValueXYZ',
       retry: { baseDelayMs: 1 },
@@ -54,9 +57,9 @@ describe('TLS verification', () => {
 
   it('accepts it with strictSSL: false', async () => {
     const client = createHarnessClient({
+      transport: undiciTransport({ proxy: { strictSSL: false } }),
       baseUrl: url,
       token: 'pat.acct1.tok.S3cr3tValueXYZ',
-      proxy: { strictSSL: false },
     });
     try {
       assert.equal((await client.getOrganization('default')).identifier, 'default');

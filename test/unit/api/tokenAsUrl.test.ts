@@ -7,6 +7,7 @@ import { CREDENTIAL_AS_URL_MESSAGE, normalizeBaseUrl } from '../../../src/api/ba
 import { createHarnessClient } from '../../../src/api/client';
 import { looksLikeCredential } from '../../../src/api/token';
 import { recordFault } from './helpers/faultTable';
+import { undiciTransport } from '../../../src/api/undiciTransport';
 
 const PAT = 'pat.px7xd_BFRCi-pfWPYXVjvw.65f1e8a0c3b4d2e1f0a9b8c7.Zx9qW3rT5yU7iO1pA3sD';
 const SAT = 'sat.acct1.tok123.S3cr3tValueXYZ';
@@ -80,7 +81,12 @@ describe('a token pasted as the base URL', () => {
     try {
       let message = '';
       assert.throws(
-        () => createHarnessClient({ baseUrl: PAT, token: SAT, proxy: { url }, env: {} }),
+        () =>
+          createHarnessClient({
+            baseUrl: PAT,
+            token: SAT,
+            transport: undiciTransport({ proxy: { url }, env: {} }),
+          }),
         (err: Error) => {
           message = err.message;
           return err.message === CREDENTIAL_AS_URL_MESSAGE;

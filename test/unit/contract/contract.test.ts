@@ -18,6 +18,7 @@ import {
 } from '../../contract/endpoints';
 import { allSources } from '../../contract/sources';
 import { startRawServer, type RawServer } from '../api/rawServer';
+import { TRANSPORTS } from '../api/transports';
 
 const PAT = `pat.${ACCOUNT}.vscodeTok1.c0ntractS3cretValue`;
 const SAT = `sat.${ACCOUNT}.ciTok2.c0ntractS3cretValue`;
@@ -87,70 +88,77 @@ function problemsOf(outcome: Outcome, example: ContractExample): string[] {
   return errorDifferences(outcome.error, expect.error);
 }
 
-describe('contract: the client against the API as Harness answers (test/contract)', function () {
-  let server: RawServer;
-  let pat: HarnessClient;
-  let sat: HarnessClient;
+for (const { name, factory } of TRANSPORTS)
+  describe(`contract: the client against the API as Harness answers (test/contract, ${name})`, function () {
+    let server: RawServer;
+    let pat: HarnessClient;
+    let sat: HarnessClient;
 
-  before(async () => {
-    server = await startRawServer();
-    const common = { baseUrl: server.url, retry: { maxAttempts: 1 }, rateLimit: false as const };
-    pat = createHarnessClient({ ...common, token: PAT });
-    sat = createHarnessClient({ ...common, token: SAT });
-  });
+    before(async () => {
+      server = await startRawServer();
+      const common = {
+        baseUrl: server.url,
+        transport: factory,
+        retry: { maxAttempts: 1 },
+        rateLimit: false as const,
+      };
+      pat = createHarnessClient({ ...common, token: PAT });
+      sat = createHarnessClient({ ...common, token: SAT });
+    });
 
-  after(async () => {
-    await pat.close();
-    await sat.close();
-    await server.close();
-  });
+    after(async () => {
+      await pat.close();
+      await sat.close();
+      await server.close();
+    });
 
-  for (const endpoint of ENDPOINTS) {
-    describe(`${endpoint.method} ${endpoint.path} (${endpoint.call})`, () => {
-      for (const example of examplesOf(endpoint)) {
-        it(example.name, async () => {
-          serve(server, example);
-          server.requests.length = 0;
-          const outcome = await invoke(endpoint.call.endsWith('#sat') ? sat : pat, endpoint);
-          const request = server.requests[0];
-          assert.ok(request, 'the client sent a request');
-          const url = new URL(request.url, server.url);
-          assert.equal(`${request.method} ${url.pathname}`, `${endpoint.method} ${endpoint.path}`);
-          assert.equal(url.searchParams.get('accountIdentifier'), ACCOUNT);
-          const problems = problemsOf(outcome, example);
-          assert.deepEqual(problems, [], `${example.name}\n  ${problems.join('\n  ')}`);
-        });
+    for (const endpoint of ENDPOINTS) {
+      describe(`${endpoint.method} ${endpoint.path} (${endpoint.call})`, () => {
+        for (const example of examplesOf(endpoint)) {
+          it(example.name, async () => {
+            serve(server, example);
+            server.requests.length = 0;
+            const outcome = await invoke(endpoint.call.endsWith('#sat') ? sat : pat, endpoint);
+            const request = server.requests[0];
+            assert.ok(request, 'the client sent a request');
+            const url = new URL(request.url, server.url);
+            assert.equal(`${request.method} ${url.pathname}`, `${endpoint.method} ${endpoint.path}`);
+            assert.equal(url.searchParams.get('accountIdentifier'), ACCOUNT);
+            const problems = problemsOf(outcome, example);
+            assert.deepEqual(problems, [], `${example.name}\n  ${problems.join('\n  ')}`);
+          });
+        }
+      });
+    }
+
+    it('covers every HarnessApi method the client implements', () => {
+      const covered = new Set(ENDPOINTS.map((e) => e.call.split('#')[0]));
+      const methods = Object.keys(pat).filter(
+        (k) => typeof (pat as unknown as Record<string, unknown>)[k] === 'function' && k !== 'close',
+      );
+      assert.deepEqual(
+        methods.filter((m) => !covered.has(m)),
+        [],
+        'every client method has an endpoint contract',
+      );
+    });
+
+    it('cites a source (repository, path, commit) on every example', () => {
+      for (const endpoint of ENDPOINTS) {
+        assert.ok(endpoint.source.length > 0, endpoint.call);
+        for (const example of examplesOf(endpoint)) {
+          assert.ok(example.source.length > 0, `${endpoint.call}: ${example.name}`);
+          for (const s of example.source)
+            assert.ok(s.repo && s.path && s.commit && s.what, JSON.stringify(s));
+        }
       }
     });
-  }
 
-  it('covers every HarnessApi method the client implements', () => {
-    const covered = new Set(ENDPOINTS.map((e) => e.call.split('#')[0]));
-    const methods = Object.keys(pat).filter(
-      (k) => typeof (pat as unknown as Record<string, unknown>)[k] === 'function' && k !== 'close',
-    );
-    assert.deepEqual(
-      methods.filter((m) => !covered.has(m)),
-      [],
-      'every client method has an endpoint contract',
-    );
-  });
-
-  it('cites a source (repository, path, commit) on every example', () => {
-    for (const endpoint of ENDPOINTS) {
-      assert.ok(endpoint.source.length > 0, endpoint.call);
-      for (const example of examplesOf(endpoint)) {
-        assert.ok(example.source.length > 0, `${endpoint.call}: ${example.name}`);
-        for (const s of example.source) assert.ok(s.repo && s.path && s.commit && s.what, JSON.stringify(s));
+    it('lists every source in test/contract/README.md', () => {
+      const readme = fs.readFileSync(path.join(__dirname, '../../../../test/contract/README.md'), 'utf8');
+      for (const s of allSources()) {
+        assert.ok(readme.includes(s.path), `README lists ${s.repo} ${s.path}`);
+        assert.ok(readme.includes(s.repo), `README lists ${s.repo}`);
       }
-    }
+    });
   });
-
-  it('lists every source in test/contract/README.md', () => {
-    const readme = fs.readFileSync(path.join(__dirname, '../../../../test/contract/README.md'), 'utf8');
-    for (const s of allSources()) {
-      assert.ok(readme.includes(s.path), `README lists ${s.repo} ${s.path}`);
-      assert.ok(readme.includes(s.repo), `README lists ${s.repo}`);
-    }
-  });
-});

@@ -12,6 +12,7 @@ import { executionStatusInfo } from '../../../src/api/types';
 import { CONNECTIVITY_STATUSES, EXECUTION_SUMMARY_STATUSES } from '../../contract/enums';
 import { BIG_PROJECT, type Simulator, startSimulator } from '../../simulator/server';
 import { simplePipelineYaml } from './helpers';
+import { undici } from '../api/transports';
 
 const SIM_DIR = path.join(__dirname, '../../../../test/simulator');
 
@@ -32,6 +33,7 @@ describe('simulator: the recorded shapes, read by the client', function () {
   before(async () => {
     sim = await startSimulator({ seed: 1, executionStepMs: 50 });
     api = createHarnessClient({
+      transport: undici,
       baseUrl: sim.url,
       token: sim.tokens.admin,
       retry: { maxAttempts: 1 },

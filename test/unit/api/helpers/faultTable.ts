@@ -21,6 +21,11 @@ export function recordFault(row: FaultRow): void {
   flush();
 }
 
+/** What a row adds after the fault's name for the browser's transport (undici rows stay as they were). */
+export function via(transport: 'undici' | 'fetch'): string {
+  return transport === 'fetch' ? ' — fetch (browser)' : '';
+}
+
 /** Times `fn` and returns what it threw (or undefined) with the elapsed milliseconds. */
 export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; error?: unknown; value?: T }> {
   const started = performance.now();

@@ -6,6 +6,7 @@ import { type HarnessClient, createHarnessClient } from '../../../../src/api/cli
 import { ReferenceResolver } from '../../../../src/language/references';
 import type { ReferenceKind, ReferenceQuery } from '../../../../shared/protocol';
 import { type Simulator, startSimulator } from '../../../simulator/server';
+import { undici } from '../../api/transports';
 
 const DOC = { orgIdentifier: 'default', projectIdentifier: 'default_project' };
 
@@ -31,7 +32,12 @@ describe('language client: reference resolver against the simulator', function (
   beforeEach(() => {
     sim.faults.clear();
     sim.requests.length = 0;
-    client = createHarnessClient({ baseUrl: sim.url, token: sim.tokens.admin, retry: { maxAttempts: 1 } });
+    client = createHarnessClient({
+      baseUrl: sim.url,
+      token: sim.tokens.admin,
+      transport: undici,
+      retry: { maxAttempts: 1 },
+    });
     resolver = new ReferenceResolver(() => ({ api: client, label: 'sim' }));
   });
   afterEach(() => client.close());
