@@ -1,6 +1,7 @@
 // `npm run sim`: runs the simulator standalone (bundled to dist/sim.js; also runnable as
 // out/test/simulator/main.js). Prints the URL and the demo token of the fake account.
 //   --port N (default 7171, 0 = any)  --seed N  --latency MS  --step MS  --json
+//   --cors   answer browser pages too (CORS preflights and headers; for the extension's web build)
 import { startSimulator } from './server';
 
 interface Args {
@@ -9,10 +10,11 @@ interface Args {
   latencyMs?: number;
   executionStepMs?: number;
   json: boolean;
+  cors: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { port: 7171, json: false };
+  const args: Args = { port: 7171, json: false, cors: false };
   const num = (flag: string, value: string | undefined): number => {
     const n = Number(value);
     if (value === undefined || !Number.isInteger(n) || n < 0)
@@ -22,12 +24,13 @@ function parseArgs(argv: string[]): Args {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') args.json = true;
+    else if (a === '--cors') args.cors = true;
     else if (a === '--port') args.port = num(a, argv[++i]);
     else if (a === '--seed') args.seed = num(a, argv[++i]);
     else if (a === '--latency') args.latencyMs = num(a, argv[++i]);
     else if (a === '--step') args.executionStepMs = num(a, argv[++i]);
     else if (a === '--help' || a === '-h') {
-      process.stdout.write('usage: sim [--port N] [--seed N] [--latency MS] [--step MS] [--json]\n');
+      process.stdout.write('usage: sim [--port N] [--seed N] [--latency MS] [--step MS] [--json] [--cors]\n');
       process.exit(0);
     } else throw new Error(`unknown option ${a}`);
   }
@@ -47,6 +50,7 @@ async function main(): Promise<void> {
     seed: args.seed,
     latencyMs: args.latencyMs,
     executionStepMs: args.executionStepMs,
+    cors: args.cors,
   });
   // Handlers go in before anything is printed: a parent may signal as soon as it reads the URL.
   let stopping = false;
@@ -72,7 +76,7 @@ async function main(): Promise<void> {
   } else {
     // A demo token of a fake, local account: printing it is intended.
     process.stdout.write(
-      `Harness API simulator listening on ${sim.url}\nAccount: ${sim.accountId}\nToken: ${sim.tokens.admin}\n` +
+      `Harness API simulator listening on ${sim.url}${args.cors ? ' (CORS on: browser pages may call it)' : ''}\nAccount: ${sim.accountId}\nToken: ${sim.tokens.admin}\n` +
         `(service account token: ${sim.tokens.sat}; limited token: ${sim.tokens.limited})\nPress Ctrl+C to stop.\n`,
     );
   }

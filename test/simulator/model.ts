@@ -36,6 +36,12 @@ export interface SimulatorOptions {
   latencyMs?: number;
   /** Duration of one pipeline step of a simulated execution, in ms (default 1500). */
   executionStepMs?: number;
+  /**
+   * Answer as an API that lets browser pages call it (off by default): CORS preflights and
+   * Access-Control-* headers on every answer, so the extension's web build (fetch in a web
+   * worker) can reach it. See README.md, "CORS"; what real Harness sends is not known here.
+   */
+  cors?: boolean;
 }
 
 export type Tags = Record<string, string>;

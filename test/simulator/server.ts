@@ -42,6 +42,37 @@ export interface Simulator {
 
 export const DEFAULT_EXECUTION_STEP_MS = 1500;
 
+/** What a page may send and read with `cors` on: the methods and headers the client uses. */
+export const CORS_ALLOW_METHODS = 'GET, POST, PUT, DELETE';
+export const CORS_ALLOW_HEADERS = 'x-api-key, content-type';
+export const CORS_EXPOSE_HEADERS = 'Retry-After';
+
+/**
+ * With `cors` on: the Access-Control headers every answer carries (the page's origin echoed, so a
+ * page of any origin may read it; `Vary: Origin` keeps caches honest), and the answer to a
+ * preflight. Returns true when the request was a preflight and has been answered.
+ */
+function applyCors(req: http.IncomingMessage, res: http.ServerResponse): boolean {
+  const origin = req.headers.origin;
+  if (origin) {
+    res.setHeader('Access-Control-Allow-Origin', origin);
+    res.setHeader('Vary', 'Origin');
+  }
+  res.setHeader('Access-Control-Expose-Headers', CORS_EXPOSE_HEADERS);
+  if (req.method !== 'OPTIONS' || req.headers['access-control-request-method'] === undefined) return false;
+  res.writeHead(204, {
+    'Access-Control-Allow-Methods': CORS_ALLOW_METHODS,
+    'Access-Control-Allow-Headers': CORS_ALLOW_HEADERS,
+    'Access-Control-Max-Age': '600',
+    // Chrome's Private Network Access: a public page (vscode.dev) asking for a loopback server.
+    ...(req.headers['access-control-request-private-network'] === 'true'
+      ? { 'Access-Control-Allow-Private-Network': 'true' }
+      : {}),
+  });
+  res.end();
+  return true;
+}
+
 function buildRouter(): Router {
   const router = new Router();
   registerAccountRoutes(router);
@@ -198,6 +229,11 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   };
 
   const server = http.createServer((req, res) => {
+    // A preflight is the browser asking, not the client: answered here, never recorded or faulted.
+    if (opts.cors && applyCors(req, res)) {
+      req.resume();
+      return;
+    }
     handle(req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500);
       res.end();
