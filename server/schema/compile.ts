@@ -81,7 +81,16 @@ export class SchemaStore {
   /** deref() results, computed once per schema object (validation calls it for every node). */
   private readonly derefs = new WeakMap<RawSchema, SchemaRef[]>();
 
-  constructor(readonly root: RawSchema) {}
+  /**
+   * Keys every object accepts whatever its key list (root `x-harness-any-object-keys`): the
+   * published Harness schema declares `description` on every object it generates.
+   */
+  readonly anyObjectKeys: ReadonlySet<string>;
+
+  constructor(readonly root: RawSchema) {
+    const keys = root['x-harness-any-object-keys'];
+    this.anyObjectKeys = new Set(Array.isArray(keys) ? keys.filter((k) => typeof k === 'string') : []);
+  }
 
   /** The compiled form of a schema object (`true`/`false` are handled by callers). */
   node(raw: RawSchema): SchemaNode {

@@ -233,19 +233,10 @@ export class SchemaValidator {
       if (matched) continue;
       if (closed) {
         known ??= this.knownKeys(node, n, ctx);
-        if (known.has(e.key)) continue;
+        if (known.has(e.key) || this.store.anyObjectKeys.has(e.key)) continue;
         const candidates = [...known].filter((k) => !present.has(k));
         const hint = this.mode === 'full' ? suggest(e.key, candidates) : undefined;
-        out.push({
-          code: 'unknown-property',
-          message: hint
-            ? `Unknown property "${e.key}" — did you mean "${hint}"?`
-            : `Unknown property "${e.key}"`,
-          start: keyRange[0],
-          end: keyRange[1],
-          severity: ERROR,
-          data: hint ? { suggestion: hint, property: e.key } : { property: e.key },
-        });
+        out.push(unknownPropertyProblem(e.key, hint, keyRange));
       } else if (n.additionalProperties !== undefined && n.additionalProperties !== true) {
         this.validate(e.value, n.additionalProperties, childCtx, out);
       }
@@ -541,6 +532,32 @@ export class SchemaValidator {
     const r = node && (isMap(node) || isSeq(node)) && ctx.keyRange ? ctx.keyRange : range(node);
     return { code, message, start: r[0], end: r[1], severity: ERROR };
   }
+}
+
+/**
+ * A key a closed key list does not have. Harness reads pipeline YAML with unknown keys ignored
+ * (Jackson's FAIL_ON_UNKNOWN_PROPERTIES is off in harness-core's YamlUtils), so a key it does not
+ * know never fails there, it is silently dropped. A near-miss of a key that belongs here
+ * (`timout`, `step` for `steps`: see isTypo) is almost always that mistake: an error, so the push
+ * gate stops it. A key far from every known one (a newer Harness key, a key the Harness UI writes
+ * and ignores) is only a warning.
+ */
+export function unknownPropertyProblem(
+  key: string,
+  hint: string | undefined,
+  keyRange: [number, number],
+): Problem {
+  const typo = hint !== undefined && isTypo(key, hint);
+  return {
+    code: 'unknown-property',
+    message: typo
+      ? `Unknown property "${key}" — did you mean "${hint}"?`
+      : `Unknown property "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}: Harness ignores keys it does not know here`,
+    start: keyRange[0],
+    end: keyRange[1],
+    severity: typo ? ERROR : WARNING,
+    data: hint ? { suggestion: hint, property: key } : { property: key },
+  };
 }
 
 function range(node: Node | null | undefined): [number, number] {

@@ -60,6 +60,12 @@ export const failureStrategies = (what: string): JsonSchema =>
     ref('FailureStrategy', 'One failure rule: which errors it handles and the action taken.'),
   );
 
+/** `skipCondition` of stage, step group and step nodes (harness-core AbstractStageNode, AbstractStepNode). */
+export const skipCondition = (): JsonSchema =>
+  shared('SkipCondition', () =>
+    str('Expression: when it evaluates to true, this node is skipped (an older form of when.condition).'),
+  );
+
 export const stageWhen = (): JsonSchema =>
   ref('StageWhen', 'Run this stage only when the pipeline status and an optional condition allow it.');
 export const stepWhen = (): JsonSchema =>
@@ -109,7 +115,6 @@ const simpleActions: Record<string, string> = {
   PipelineRollback: 'Roll back every stage that has run so far.',
   ProceedWithDefaultValues: 'For execution-time inputs that timed out: continue using their default values.',
   MarkAsFailure: 'Mark the node as failed and let the parent handle it.',
-  RetryStepGroup: 'Run the whole enclosing step group again.',
 };
 
 const actionDefs: Definitions = {};
@@ -144,6 +149,22 @@ actionDefs.FailureAction_Retry = obj(
     ),
   },
   { required: ['type', 'spec'], closed: true },
+);
+
+actionDefs.FailureAction_RetryStepGroup = obj(
+  'Run the whole enclosing step group again.',
+  {
+    type: typeConst('RetryStepGroup', 'Run the enclosing step group again.'),
+    spec: obj(
+      'How often to retry the step group.',
+      {
+        retryCount: int('Number of retries after the first failure.', 1),
+        retryIntervals: list('Wait before each retry, e.g. 10s.', timeout('A wait such as 10s or 1m.')),
+      },
+      { closed: true },
+    ),
+  },
+  { required: ['type'], closed: true },
 );
 
 actionDefs.FailureAction_ManualIntervention = obj(
@@ -237,10 +258,16 @@ export const commonDefinitions: Definitions = {
             1,
           ),
         },
-        additionalProperties: list('Values of this axis.', {
-          type: ['string', 'number', 'boolean', 'object'],
-          description: 'One value of the axis.',
-        }),
+        // harness-core MatrixConfig.setAxis: a list is an axis, a string an expression axis, and
+        // any other value is ignored (not an error).
+        additionalProperties: {
+          type: ['array', 'string', 'object', 'number', 'boolean'],
+          description: 'Values of this axis: a list, or an expression that gives one.',
+          items: {
+            type: ['string', 'number', 'boolean', 'object'],
+            description: 'One value of the axis.',
+          },
+        },
       },
       parallelism: int(
         'Run this many identical copies in parallel; read the index with <+strategy.iteration>.',
@@ -345,6 +372,7 @@ export const commonDefinitions: Definitions = {
       spec: obj(
         'The script itself or the file that holds it.',
         {
+          type: str('Repeats the source type (written by some exports).'),
           script: str('Script text (for Inline).'),
           file: str('File store path such as /scripts/deploy.sh or account:/scripts/x.sh (for Harness).'),
         },

@@ -8,6 +8,7 @@ import {
   failureStrategies,
   identifier,
   name,
+  skipCondition,
   stepWhen,
   strategy,
   templateLink,
@@ -65,6 +66,8 @@ export function executionDefinitions(stepDefinitions: Definitions): Definitions 
         failureStrategies: failureStrategies('step'),
         strategy: strategy('step'),
         template: templateLink('step'),
+        skipCondition: skipCondition(),
+        delegateSelectors: delegateSelectors(),
       },
       { required: ['identifier', 'name', 'template'], closed: true },
     ),
@@ -86,6 +89,7 @@ export function executionDefinitions(stepDefinitions: Definitions): Definitions 
         steps: stepsList('Steps of the group.'),
         rollbackSteps: stepsList('Steps run when the group rolls back.'),
         when: stepWhen(),
+        skipCondition: skipCondition(),
         failureStrategies: failureStrategies('step group'),
         strategy: strategy('step group'),
         variables: variables('stepGroup'),
@@ -111,7 +115,11 @@ export function executionDefinitions(stepDefinitions: Definitions): Definitions 
 export const useFromStage = (what: string): JsonSchema =>
   obj(
     `Reuse the ${what} of an earlier stage.`,
-    { stage: str('Identifier of that stage.'), metadata: str('Internal metadata kept by the Harness UI.') },
+    {
+      stage: str('Identifier of that stage.'),
+      overrides: anyValue(`Changes to the reused ${what} for this stage.`),
+      metadata: str('Internal metadata kept by the Harness UI.'),
+    },
     { required: ['stage'], closed: true },
   );
 

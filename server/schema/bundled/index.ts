@@ -6,6 +6,7 @@ import { ciDefinitions, ciStepDefinitions } from './steps/ci';
 import { commonStepDefinitions } from './steps/common';
 import { platformStepDefinitions } from './steps/platforms';
 import { securityStepDefinitions } from './steps/security';
+import { moreStepDefinitions } from './steps/more';
 import { commonDefinitions } from './common';
 import { executionDefinitions } from './execution';
 import { pipelineDefinitions, rootProperties } from './pipeline';
@@ -35,11 +36,19 @@ const stepDefinitions = merge(
   approvalStepDefinitions,
   platformStepDefinitions,
   securityStepDefinitions,
+  moreStepDefinitions,
 );
 const stageDefinitions = merge(deploymentStageDefinitions, ciStageDefinitions, otherStageDefinitions);
 
+/** The `type` values a step or stage definition takes: its const, or every value of a family's enum. */
+const typeValues = (defs: Definitions): string[] =>
+  Object.values(defs).flatMap((d) => {
+    const t = d.properties?.type;
+    return t?.const !== undefined ? [String(t.const)] : (t?.enum ?? []).map(String);
+  });
+
 /** Step types the bundled schema knows, in declaration order. */
-export const bundledStepTypes: string[] = Object.keys(stepDefinitions).map((k) => k.slice('Step_'.length));
+export const bundledStepTypes: string[] = typeValues(stepDefinitions);
 /** Stage types the bundled schema knows. */
 export const bundledStageTypes: string[] = Object.keys(stageDefinitions).map((k) => k.slice('Stage_'.length));
 
@@ -49,6 +58,9 @@ export const bundledPipelineSchema: JsonSchema = withSharedDefinitions({
   title: 'Harness pipeline YAML (bundled)',
   description: 'A Harness pipeline, template or input set document.',
   type: 'object',
+  // Harness's schema generator declares a free `description` on every object it emits (a node,
+  // a failure strategy, a steps entry …), so Harness accepts one anywhere.
+  'x-harness-any-object-keys': ['description'],
   properties: rootProperties,
   definitions: merge(
     commonDefinitions,

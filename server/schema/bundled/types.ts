@@ -21,6 +21,7 @@ export interface JsonSchema {
   const?: Scalar;
   oneOf?: JsonSchema[];
   anyOf?: JsonSchema[];
+  allOf?: JsonSchema[];
   pattern?: string;
   minimum?: number;
   maximum?: number;
@@ -43,6 +44,11 @@ export interface JsonSchema {
    * every member has; its spec left open), so a typo next to an unknown type is still caught.
    */
   'x-harness-unknown-branch'?: JsonSchema;
+  /**
+   * On the root: keys every object accepts, closed key lists included (Harness's generated
+   * schema gives every object a `description`).
+   */
+  'x-harness-any-object-keys'?: string[];
   /** On a string: a Harness grammar the engine checks itself. */
   'x-harness-format'?: 'timeout' | 'identifier' | 'name';
 }

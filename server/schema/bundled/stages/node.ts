@@ -2,6 +2,7 @@
 import { anyValue, obj, oneOfValues, shared, str, typeConst } from '../build';
 import {
   delegateSelectors,
+  skipCondition,
   description,
   failureStrategies,
   identifier,
@@ -42,10 +43,14 @@ const stageNodeFields = (type: JsonSchema): Record<string, JsonSchema> => ({
   runMode: shared('StageRunMode', () =>
     obj(
       'Whether the stage starts on its own or waits to be started by hand.',
-      { type: oneOfValues('Auto or Manual.', ['Auto', 'Manual']) },
+      {
+        type: oneOfValues('Auto or Manual.', ['Auto', 'Manual']),
+        timeout: timeoutField('wait for a manual start'),
+      },
       { required: ['type'], closed: true },
     ),
   ),
+  skipCondition: skipCondition(),
 });
 
 export function stage(

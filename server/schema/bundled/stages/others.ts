@@ -13,6 +13,7 @@ import {
   failureStrategies,
   strategy,
   delegateSelectors,
+  skipCondition,
 } from '../common';
 import type { Definitions, JsonSchema } from '../types';
 import { buildStageFields } from './ci';
@@ -163,6 +164,7 @@ export function stageUnionDefinitions(stageDefinitions: Definitions): Definition
         failureStrategies: failureStrategies('stage'),
         strategy: strategy('stage'),
         delegateSelectors: delegateSelectors(),
+        skipCondition: skipCondition(),
       },
       { required: ['identifier', 'name', 'template'], closed: true },
     ),

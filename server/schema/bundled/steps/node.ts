@@ -9,6 +9,7 @@ import {
   failureStrategies,
   identifier,
   name,
+  skipCondition,
   timeoutField,
 } from '../common';
 import type { Definitions, JsonSchema } from '../types';
@@ -74,6 +75,8 @@ const stepNodeFields = (type: JsonSchema): Record<string, JsonSchema> => ({
   when: { $ref: '#/definitions/StepWhen' },
   failureStrategies: shared('StepFailureStrategies', () => failureStrategies('step')),
   strategy: { $ref: '#/definitions/Strategy' },
+  skipCondition: skipCondition(),
+  delegateSelectors: shared('DelegateSelectors', delegateSelectors),
   enforce: shared('StepEnforce', () =>
     obj(
       'Policies evaluated against this step before it runs.',
@@ -82,6 +85,27 @@ const stepNodeFields = (type: JsonSchema): Record<string, JsonSchema> => ({
     ),
   ),
 });
+
+/**
+ * A step definition: its `type`, `spec` and own node keys, plus the keys every step has, which
+ * are stored once (StepNode, through allOf) instead of in each of the 300-odd step types.
+ */
+function stepNode(
+  summary: string,
+  type: JsonSchema,
+  own: Record<string, JsonSchema>,
+  required: string[],
+): JsonSchema {
+  const { type: _type, ...common } = stepNodeFields(str(''));
+  return {
+    type: 'object',
+    description: summary,
+    allOf: [shared('StepCommonKeys', () => obj('The keys every step has.', common))],
+    properties: { type, ...own },
+    required: ['identifier', 'name', 'type', ...required],
+    additionalProperties: false,
+  };
+}
 
 /** Defines one step type: `Step_<type>` with the shared node keys and its own `spec`. */
 export function step(
@@ -99,14 +123,35 @@ export function step(
   const specSchema = opts.sharedSpec
     ? shared(opts.sharedSpec, () => makeSpec('Settings of this step.'))
     : makeSpec(`Settings of the ${type} step.`);
-  defs[key] = obj(
-    summary,
-    { ...stepNodeFields(typeConst(type, 'Step type.')), ...opts.node, spec: specSchema },
-    {
-      required: ['identifier', 'name', 'type', ...(opts.specRequired === false ? [] : ['spec'])],
-      closed: true,
-    },
-  );
+  defs[key] = stepNode(summary, typeConst(type, 'Step type.'), { ...opts.node, spec: specSchema }, [
+    ...(opts.specRequired === false ? [] : ['spec']),
+  ]);
+}
+
+/**
+ * Defines several step types that share one spec as one definition, `Step_<family>`, whose
+ * `type` is any of them: a family costs one definition however many types it has. `types` maps
+ * each type to what it does (shown on hover of the type value).
+ */
+export function stepFamily(
+  defs: Definitions,
+  family: string,
+  types: Record<string, string>,
+  summary: string,
+  spec: Record<string, JsonSchema>,
+  opts: Pick<StepOptions, 'required' | 'closed'> & { specSchema?: JsonSchema } = {},
+): void {
+  const key = definitionName(family);
+  if (defs[key]) throw new Error(`step family ${family} defined twice`);
+  const names = Object.keys(types);
+  const type: JsonSchema = {
+    type: 'string',
+    enum: names,
+    description: `Step type: ${names.map((t) => `${t} (${types[t]})`).join('; ')}.`,
+  };
+  const specSchema =
+    opts.specSchema ?? obj('Settings of this step.', spec, { required: opts.required, closed: opts.closed });
+  defs[key] = stepNode(summary, type, { spec: specSchema }, ['spec']);
 }
 
 /**

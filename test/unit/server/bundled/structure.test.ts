@@ -25,6 +25,7 @@ function* walk(s: JsonSchema, at: string): Generator<[string, JsonSchema]> {
     yield* walk(s.additionalProperties, `${at}/additionalProperties`);
   for (const [i, v] of (s.oneOf ?? []).entries()) yield* walk(v, `${at}/oneOf/${i}`);
   for (const [i, v] of (s.anyOf ?? []).entries()) yield* walk(v, `${at}/anyOf/${i}`);
+  for (const [i, v] of (s.allOf ?? []).entries()) yield* walk(v, `${at}/allOf/${i}`);
   for (const [k, v] of Object.entries(s.definitions ?? {})) yield* walk(v, `${at}/definitions/${k}`);
   const unknown = s['x-harness-unknown-branch'];
   if (unknown) yield* walk(unknown, `${at}/x-harness-unknown-branch`);
@@ -84,8 +85,11 @@ describe('bundled pipeline schema: structure', () => {
   it('uses only non-empty enums and well-formed required lists', () => {
     for (const [p, s] of all) {
       if (s.enum) assert.ok(s.enum.length > 0, `${p} has an empty enum`);
+      // A key may come from an allOf part (the keys every step has, stored once).
+      const declared = (k: string) =>
+        !!s.properties?.[k] || (s.allOf ?? []).some((a) => !!(a.$ref ? resolve(a.$ref) : a)?.properties?.[k]);
       for (const r of s.required ?? [])
-        assert.ok(s.properties?.[r], `${p} requires "${r}" but does not declare it`);
+        assert.ok(declared(r), `${p} requires "${r}" but does not declare it`);
     }
   });
 
@@ -111,7 +115,10 @@ describe('bundled pipeline schema: structure', () => {
         assert.ok(d, n);
         assert.equal(d.additionalProperties, false, `${n} should list all its keys`);
         if (n.startsWith(prefix)) {
-          assert.equal(d.properties?.type?.const, n.slice(prefix.length), `${n} type const`);
+          // One type (a const named like the definition) or a family of types sharing a spec (an enum).
+          const t = d.properties?.type;
+          if (t?.const !== undefined) assert.equal(t.const, n.slice(prefix.length), `${n} type const`);
+          else assert.ok(t?.enum && t.enum.length > 1, `${n}: a type const or a family enum`);
           for (const k of ['identifier', 'name', 'type'])
             assert.ok(d.required?.includes(k), `${n} requires ${k}`);
           const spec = d.properties?.spec;
@@ -239,7 +246,8 @@ describe('bundled pipeline schema: structure', () => {
     assert.equal(formatOf(defs.Pipeline.properties?.timeout), 'timeout');
     assert.equal(formatOf(defs.Pipeline.properties?.identifier), 'identifier');
     assert.equal(formatOf(defs.Pipeline.properties?.name), 'name');
-    assert.equal(formatOf(defs.Step_Run.properties?.timeout), 'timeout');
+    assert.equal(formatOf(defs.StepCommonKeys.properties?.timeout), 'timeout');
+    assert.deepEqual(defs.Step_Run.allOf, [{ $ref: '#/definitions/StepCommonKeys' }]);
     assert.equal(formatOf(defs.Step_Wait.properties?.spec?.properties?.duration), 'timeout');
     assert.equal(formatOf(defs.Stage_CI.properties?.identifier), 'identifier');
   });

@@ -121,14 +121,17 @@ describe('core: CLI (dist/cli.js)', function () {
       JSON.stringify({
         type: 'object',
         properties: {
-          pipeline: { type: 'object', additionalProperties: false, properties: { name: { type: 'string' } } },
+          pipeline: {
+            type: 'object',
+            properties: { name: { type: 'string', pattern: '^[a-z]+$' } },
+          },
         },
       }),
     );
     fs.writeFileSync(path.join(dir, 'broken.json'), '{ nope');
     const r = run(['validate', '--schema', 'strict.json', '.harness/good.yaml'], dir);
     assert.equal(r.code, 1);
-    assert.match(r.stdout, /good\.yaml:3:3 error Unknown property "identifier"/);
+    assert.match(r.stdout, /good\.yaml:2:9 error "Good" does not match the expected format/);
     const b = run(['validate', '--schema', 'broken.json', '.harness/good.yaml'], dir);
     assert.equal(b.code, 2);
     assert.match(b.stderr, /Cannot read schema broken\.json/);

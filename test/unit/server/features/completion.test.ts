@@ -109,8 +109,8 @@ describe('features: completion', () => {
         '                  type: AcmeCustomThing',
         '                  |',
       ),
-      ['identifier', 'timeout', 'when', 'failureStrategies', 'enforce', 'spec'],
-      ['name', 'type', 'shell', 'delegateSelectors'],
+      ['identifier', 'timeout', 'when', 'failureStrategies', 'enforce', 'delegateSelectors', 'spec'],
+      ['name', 'type', 'shell'],
     ],
     [
       'stage snippets in the stages list',
