@@ -78,13 +78,25 @@ function bodyError(inner: string, after: string): string | undefined {
   if (body.trim() === '') return 'Empty expression "<+>"';
   let parens = 0;
   let quote = '';
+  // A string opened by an escaped quote (`\"`, written so inside a shell string) ends at `\"`.
+  let escapedQuote = false;
   for (let i = 0; i < body.length; i++) {
     const c = body[i];
     if (quote) {
-      if (c === '\\') i++;
+      if (c === '\\' && escapedQuote && body[i + 1] === quote) {
+        quote = '';
+        i++;
+      } else if (c === '\\') i++;
       else if (c === quote) quote = '';
       continue;
     }
+    if (c === '\\' && (body[i + 1] === '"' || body[i + 1] === "'")) {
+      quote = body[i + 1];
+      escapedQuote = true;
+      i++;
+      continue;
+    }
+    escapedQuote = false;
     if (c === '"' || c === "'") {
       if (c === "'" && /\w/.test(body[i - 1] ?? '') && /\w/.test(body[i + 1] ?? '')) continue;
       quote = c;

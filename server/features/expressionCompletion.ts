@@ -1,6 +1,7 @@
 // Completion inside `<+ … >` expressions and after `<+input>.`: the well-known roots, names
 // declared in this document (variables, stage and step identifiers, step outputs) and the
 // runtime-input methods.
+import { scanExpression } from '../expressionSpans';
 import {
   CompletionItem,
   CompletionItemKind,
@@ -231,14 +232,31 @@ export function expressionCompletions(parsed: ParsedYaml, offset: number): Compl
   const word = path[path.length - 1];
   const range = Range.create(lines.positionAt(offset - word.length), lines.positionAt(offset));
   const root = outlineOf(parsed);
+  // An expression not closed yet on this line gets its `>` with the item, the cursor left
+  // before it (`<+pipeline.|>`), so typing on (`.variables`) stays inside the expression.
+  let lineEnd = text.indexOf('\n', offset);
+  if (lineEnd < 0) lineEnd = text.length;
+  const lineText = text.slice(lineStart, lineEnd);
+  const openInLine = offset - before.length + open - lineStart;
+  const close = !scanExpression(lineText, openInLine).terminated;
   return entriesFor(path, root, offset)
     .slice(0, MAX_ITEMS)
-    .map((e, i) => ({
-      label: e.label,
-      kind: e.kind ?? CompletionItemKind.Property,
-      detail: e.detail,
-      sortText: String(i).padStart(4, '0'),
-      insertTextFormat: e.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-      textEdit: TextEdit.replace(range, e.snippet ?? e.label),
-    }));
+    .map((e, i) => {
+      const snippet = e.snippet ?? (close ? escapeSnippet(e.label) : undefined);
+      return {
+        label: e.label,
+        kind: e.kind ?? CompletionItemKind.Property,
+        detail: e.detail,
+        sortText: String(i).padStart(4, '0'),
+        insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+        textEdit: TextEdit.replace(
+          range,
+          close ? `${snippet ?? ''}${snippet?.includes('$0') ? '' : '$0'}>` : (snippet ?? e.label),
+        ),
+      };
+    });
+}
+
+function escapeSnippet(s: string): string {
+  return s.replace(/[\\$}]/g, (c) => `\\${c}`);
 }

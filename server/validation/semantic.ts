@@ -2,16 +2,17 @@
 // name / timeout rules, Deployment failureStrategies, `when` statuses, `strategy` shape,
 // template references, undeclared variables and (through a provider) account references.
 //
-// Identifier namespaces: stages are unique across the pipeline (parallel blocks included);
-// steps and step groups are unique across a stage's `execution.steps` (through step groups
-// and parallel blocks); `rollbackSteps` (of the stage and of its step groups) form a second
-// namespace of their own, because Harness addresses them separately.
+// Identifier namespaces follow Harness's fully qualified names: stages are unique across the
+// pipeline (parallel blocks included); steps and step groups are unique within one steps list
+// and its parallel blocks; a step group's steps are a namespace of their own (their names go
+// through the group's identifier), and so is each `rollbackSteps` list.
 import type { Document, Node, Scalar, YAMLMap } from 'yaml';
 import { mapEntries, mapGet, mapGetPair, scalarString, isAlias, isMap, isScalar, isSeq } from '../yaml/ast';
 import type { ParsedYaml } from '../yaml/types';
 import { ERROR, WARNING, type Problem } from './problems';
 import { scanExpressions, variableRefs } from './expressions';
 import { scalarOffsetMapper } from './scalarOffsets';
+import { suggest } from './suggest';
 import { PIPELINE_IDENTIFIER_PATTERN, RESERVED_IDENTIFIERS } from '../../shared/identifiers';
 
 export const IDENTIFIER_PATTERN = PIPELINE_IDENTIFIER_PATTERN;
@@ -40,6 +41,7 @@ export function semanticChecks(parsed: ParsedYaml, doc: Document): Problem[] {
   if (!root || !isMap(root)) return out;
   const text = parsed.text;
 
+  checkRoot(root, parsed.rootKey, out);
   const scope: Scope = {};
   const pipeline = mapGet(root, 'pipeline');
   if (pipeline && isMap(pipeline) && mapGet(pipeline, 'template') === undefined)
@@ -87,13 +89,12 @@ export function semanticChecks(parsed: ParsedYaml, doc: Document): Problem[] {
     for (const e of mapEntries(node)) {
       const v = e.value;
       if (e.key === 'templateRef' || e.key === 'versionLabel') checkTemplateField(e.key, v, out);
-      if (
-        e.key === 'timeout' &&
-        v &&
-        isScalar(v) &&
-        (typeof v.value === 'string' || typeof v.value === 'number')
-      )
-        checkTimeout(v, out);
+      // Timeouts Harness reads: of a pipeline, stage, step group or step, of a manual start
+      // (runMode) and of a manual intervention. A `timeout` key elsewhere (a plugin's settings,
+      // environment variables, a spec the bundled schema does not know) is someone else's value.
+      if (e.key === 'timeout' && (kind !== 'other' || key === 'runMode')) checkTimeout(v, out);
+      if (e.key === 'spec' && v && isMap(v) && scalarString(mapGet(node, 'type')) === 'ManualIntervention')
+        checkTimeout(mapGet(v, 'timeout'), out);
       const childPartial = partial || e.key === 'inputs' || e.key.endsWith('Inputs');
       const childScope = childPartial && !partial ? { ...inner, stageVars: undefined } : inner;
       walk(
@@ -119,12 +120,47 @@ export function semanticChecks(parsed: ParsedYaml, doc: Document): Problem[] {
       if (type === 'Pipeline') checkStages(mapGet(spec, 'stages'), out);
       else if (type === 'Stage') checkStageSteps(spec, out);
       else if (type === 'StepGroup') {
-        const ns = new Map<string, Scalar>();
-        collectSteps(mapGet(spec, 'steps'), ns, new Map(), out);
+        collectSteps(mapGet(spec, 'steps'), new Map(), out);
+        collectSteps(mapGet(spec, 'rollbackSteps'), new Map(), out);
       }
     }
   }
   return out;
+}
+
+/**
+ * A Harness file has one root key (`pipeline:`, `template:` …) and everything under it. Harness
+ * refuses a file with anything else at its root. The usual way to get there is a paste that lost
+ * its indentation: `pipeline:` left empty with `name:`, `stages:` … at the root beside it.
+ */
+function checkRoot(root: YAMLMap, rootKey: string | undefined, out: Problem[]): void {
+  if (!rootKey) return;
+  const entries = mapEntries(root);
+  const main = entries.find((e) => e.key === rootKey);
+  const others = entries.filter((e) => e.key !== rootKey);
+  if (!main || others.length === 0) return;
+  const empty = main.value === null || (isScalar(main.value) && (main.value.value ?? '') === '');
+  if (empty) {
+    const names = others.map((e) => e.key);
+    out.push(
+      problemAt(
+        main.keyNode.range,
+        'misplaced-root-key',
+        `"${rootKey}:" is empty and ${names.length === 1 ? 'its key' : `${names.length} of its keys`} (${names.slice(0, 4).join(', ')}${names.length > 4 ? ', …' : ''}) ${names.length === 1 ? 'is' : 'are'} at the root: indent ${names.length === 1 ? 'it' : 'them'} under "${rootKey}:"`,
+      ),
+    );
+  }
+  for (const e of others)
+    out.push(
+      problemAt(
+        e.keyNode.range,
+        'misplaced-root-key',
+        empty
+          ? `"${e.key}" belongs under "${rootKey}:" (indent it)`
+          : `Unknown root key "${e.key}": a Harness file has only "${rootKey}:" at its root, and Harness refuses anything beside it`,
+        { property: e.key, root: rootKey },
+      ),
+    );
 }
 
 function variableNames(map: YAMLMap): Set<string> {
@@ -152,13 +188,17 @@ function checkExpressions(text: string, node: Scalar, value: string, sc: Scope, 
       const bodyStart = value.indexOf(body, span.start);
       const s = bodyStart + ref.index;
       const len = `${ref.scope}.variables.${ref.name}`.length;
+      const hint = suggest(ref.name, declared);
       out.push({
         code: 'unknown-variable',
-        message: `No ${ref.scope} variable "${ref.name}" is declared in this ${ref.scope === 'pipeline' ? 'pipeline' : 'stage'}`,
+        message: `No ${ref.scope} variable "${ref.name}" is declared in this ${ref.scope === 'pipeline' ? 'pipeline' : 'stage'}${hint ? ` — did you mean "${hint}"?` : ''}`,
         start: at(s),
         end: at(s + len - 1) + 1,
         severity: WARNING,
-        data: { scope: ref.scope, name: ref.name },
+        // The quick fix replaces the whole reference (the range covers scope.variables.name).
+        data: hint
+          ? { scope: ref.scope, name: ref.name, suggestion: `${ref.scope}.variables.${hint}` }
+          : { scope: ref.scope, name: ref.name },
       });
     }
   }
@@ -312,17 +352,67 @@ function checkVariableName(item: YAMLMap, out: Problem[]): void {
   }
 }
 
-function checkTimeout(v: Scalar, out: Problem[]): void {
+function checkTimeout(v: Node | null | undefined, out: Problem[]): void {
+  if (!v || !isScalar(v) || (typeof v.value !== 'string' && typeof v.value !== 'number')) return;
   const s = String(v.value);
   if (isValidTimeout(s)) return;
   const r = v.range ?? [0, 0];
+  const fixed = timeoutSuggestion(s);
   out.push({
     code: 'invalid-timeout',
-    message: `"${s}" is not a valid timeout: use a number and a unit (s, m, h, d, w), e.g. 10m, 1h 30m, 1d`,
+    message: `"${s}" is not a valid timeout: use a number and a unit (s, m, h, d, w), e.g. 10m, 1h 30m, 1d${fixed ? ` — did you mean "${fixed}"?` : ''}`,
     start: r[0],
     end: r[1],
     severity: ERROR,
+    ...(fixed ? { data: { suggestion: fixed } } : {}),
   });
+}
+
+const UNIT_WORDS: Readonly<Record<string, string>> = {
+  ms: 'ms',
+  millisecond: 'ms',
+  milliseconds: 'ms',
+  s: 's',
+  sec: 's',
+  secs: 's',
+  second: 's',
+  seconds: 's',
+  m: 'm',
+  min: 'm',
+  mins: 'm',
+  minute: 'm',
+  minutes: 'm',
+  h: 'h',
+  hr: 'h',
+  hrs: 'h',
+  hour: 'h',
+  hours: 'h',
+  d: 'd',
+  day: 'd',
+  days: 'd',
+  w: 'w',
+  week: 'w',
+  weeks: 'w',
+};
+
+/**
+ * The timeout Harness's grammar accepts for a duration written in words or with spaces
+ * (`10 minutes` → `10m`, `1 hour 30 mins` → `1h 30m`, `10M` → `10m`); undefined when the text is
+ * not a sequence of numbers and units.
+ */
+export function timeoutSuggestion(text: string): string | undefined {
+  const parts: string[] = [];
+  const re = /\s*(\d+)\s*([a-zA-Z]+)\s*,?(?:\s*and\b)?/gy;
+  let end = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const unit = UNIT_WORDS[m[2].toLowerCase()];
+    if (!unit) return undefined;
+    parts.push(`${m[1]}${unit}`);
+    end = re.lastIndex;
+  }
+  if (parts.length === 0 || text.slice(end).trim() !== '') return undefined;
+  const fixed = parts.join(' ');
+  return fixed !== text && TIMEOUT_PATTERN.test(fixed) ? fixed : undefined;
 }
 
 function checkTemplateField(key: string, v: Node | null, out: Problem[]): void {
@@ -366,22 +456,21 @@ function checkStages(stages: Node | null | undefined, out: Problem[]): void {
   }
 }
 
+/**
+ * Identifiers must be unique where Harness's fully qualified names would collide: a step's name
+ * is `…execution.steps.<id>`, and a step inside a step group is `….steps.<group>.steps.<id>`
+ * (the group's identifier is part of it; a parallel block adds nothing). So each steps list of a
+ * stage or step group is a namespace, with its parallel blocks, and `rollbackSteps` are another.
+ */
 function checkStageSteps(spec: Node | null | undefined, out: Problem[]): void {
   if (!spec || !isMap(spec)) return;
   const execution = mapGet(spec, 'execution');
   if (!execution || !isMap(execution)) return;
-  const main = new Map<string, Scalar>();
-  const rollback = new Map<string, Scalar>();
-  collectSteps(mapGet(execution, 'steps'), main, rollback, out);
-  collectSteps(mapGet(execution, 'rollbackSteps'), rollback, rollback, out);
+  collectSteps(mapGet(execution, 'steps'), new Map(), out);
+  collectSteps(mapGet(execution, 'rollbackSteps'), new Map(), out);
 }
 
-function collectSteps(
-  list: Node | null | undefined,
-  ns: Map<string, Scalar>,
-  rollbackNs: Map<string, Scalar>,
-  out: Problem[],
-): void {
+function collectSteps(list: Node | null | undefined, ns: Map<string, Scalar>, out: Problem[]): void {
   if (!list || !isSeq(list)) return;
   for (const item of list.items) {
     if (!isMap(item as Node)) continue;
@@ -391,11 +480,11 @@ function collectSteps(
     const group = mapGet(m, 'stepGroup');
     if (group && isMap(group)) {
       duplicate(group, ns, 'step group', out);
-      collectSteps(mapGet(group, 'steps'), ns, rollbackNs, out);
-      collectSteps(mapGet(group, 'rollbackSteps'), rollbackNs, rollbackNs, out);
+      collectSteps(mapGet(group, 'steps'), new Map(), out);
+      collectSteps(mapGet(group, 'rollbackSteps'), new Map(), out);
     }
     const par = mapGet(m, 'parallel');
-    if (par) collectSteps(par, ns, rollbackNs, out);
+    if (par) collectSteps(par, ns, out);
   }
 }
 
@@ -412,7 +501,7 @@ function duplicate(entity: YAMLMap, seen: Map<string, Scalar>, what: string, out
   const r = id.range ?? [0, 0];
   out.push({
     code: 'duplicate-identifier',
-    message: `Duplicate ${what} identifier "${v}": identifiers must be unique${what === 'stage' ? " among the pipeline's stages" : ' within the stage'}`,
+    message: `Duplicate ${what} identifier "${v}": identifiers must be unique${what === 'stage' ? " among the pipeline's stages" : ' within the same steps list (a step group has its own)'}`,
     start: r[0],
     end: r[1],
     severity: ERROR,

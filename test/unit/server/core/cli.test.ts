@@ -82,7 +82,7 @@ describe('core: CLI (dist/cli.js)', function () {
     assert.equal(r.code, 1);
     const lines = r.stdout.trim().split('\n');
     assert.deepEqual(lines, [
-      '.harness/nested/bad.yml:4:12 error "10 minutes" is not a valid timeout: use a number and a unit (s, m, h, d, w), e.g. 10m, 1h 30m, 1d [invalid-timeout]',
+      '.harness/nested/bad.yml:4:12 error "10 minutes" is not a valid timeout: use a number and a unit (s, m, h, d, w), e.g. 10m, 1h 30m, 1d — did you mean "10m"? [invalid-timeout]',
       lines[1],
     ]);
     assert.match(

@@ -1,6 +1,6 @@
 // Small rule tables: timeout grammar, expression scanning, did-you-mean, CLI glob matching.
 import * as assert from 'node:assert/strict';
-import { isValidTimeout } from '../../../../server/validation/semantic';
+import { isValidTimeout, timeoutSuggestion } from '../../../../server/validation/semantic';
 import { scanExpressions, variableRefs } from '../../../../server/validation/expressions';
 import { expressionAt } from '../../../../server/features/expressionAt';
 import { editDistance, isTypo, suggest } from '../../../../server/validation/suggest';
@@ -24,6 +24,19 @@ describe('core: timeout grammar', () => {
     it(`accepts ${JSON.stringify(t)}`, () => assert.equal(isValidTimeout(t), true));
   for (const t of ['10 minutes', '5x', 'm10', '10', '1h 30', 'soon', '-5m'])
     it(`rejects ${JSON.stringify(t)}`, () => assert.equal(isValidTimeout(t), false));
+  const fixes: [string, string | undefined][] = [
+    ['10 minutes', '10m'],
+    ['1 hour 30 mins', '1h 30m'],
+    ['2 Hours, 5 seconds', '2h 5s'],
+    ['10M', '10m'],
+    ['1 day and 2 hours', '1d 2h'],
+    ['10', undefined],
+    ['soon', undefined],
+    ['10 parsecs', undefined],
+  ];
+  for (const [t, fixed] of fixes)
+    it(`suggests ${JSON.stringify(fixed)} for ${JSON.stringify(t)}`, () =>
+      assert.equal(timeoutSuggestion(t), fixed));
 });
 
 describe('core: expression syntax', () => {
@@ -59,6 +72,8 @@ describe('core: expression syntax', () => {
       ],
     ],
     ["<+pipeline.variables.x.replace(don't,x)>", ["<+pipeline.variables.x.replace(don't,x)>"]],
+    // Quotes escaped for the shell string around the expression.
+    ['URL="<+secrets.getValue(\\"account.slack\\")>"', ['<+secrets.getValue(\\"account.slack\\")>']],
     ['<+input>.default(a).allowedValues(a,b).executionInput()', ['<+input>']],
     ['<+input>.selectOneFrom(a,b).selectManyFrom(c).regex(^a(b)$)', ['<+input>']],
     ["<+input>.default(\\'london,uk\\')", ['<+input>']],

@@ -171,7 +171,9 @@ const cases: { name: string; text: string[]; expect: Expect[] }[] = [
     expect: [{ code: 'duplicate-identifier', at: 'a', line: 8, message: /^Duplicate stage identifier "a"/ }],
   },
   {
-    name: 'duplicate step identifiers through step groups and parallel; rollbackSteps are a separate namespace',
+    // Harness's fully qualified names: a step in a group is …steps.<group>.steps.<id>, so each
+    // group is a namespace; a parallel block adds no level; rollbackSteps are their own list.
+    name: 'duplicate step identifiers: per steps list with its parallel blocks; step groups and rollbackSteps are namespaces',
     text: [
       ...stage(
         ...shell('a'),
@@ -181,11 +183,38 @@ const cases: { name: string; text: string[]; expect: Expect[] }[] = [
         '                  steps:',
         '                    - parallel:',
         ...shell('a', '                        '),
+        '              - stepGroup:',
+        '                  name: h',
+        '                  identifier: h',
+        '                  steps:',
+        ...shell('a', '                    '),
+        '              - parallel:',
+        ...shell('a', '                  '),
       ),
       '            rollbackSteps:',
       ...shell('a'),
     ],
-    expect: [{ code: 'duplicate-identifier', at: 'a', line: 23, message: /^Duplicate step identifier "a"/ }],
+    expect: [{ code: 'duplicate-identifier', at: 'a', line: 36, message: /^Duplicate step identifier "a"/ }],
+  },
+  {
+    name: 'keys slipped to the root under an empty pipeline: (a paste that lost its indentation)',
+    text: ['pipeline:', 'name: P', 'identifier: p', 'stages: []'],
+    expect: [
+      {
+        code: 'misplaced-root-key',
+        at: 'pipeline',
+        message:
+          /^"pipeline:" is empty and 3 of its keys \(name, identifier, stages\) are at the root: indent them/,
+      },
+      { code: 'misplaced-root-key', at: 'name', message: /^"name" belongs under "pipeline:"/ },
+      { code: 'misplaced-root-key', at: 'identifier', message: /^"identifier" belongs under "pipeline:"/ },
+      { code: 'misplaced-root-key', at: 'stages', message: /^"stages" belongs under "pipeline:"/ },
+    ],
+  },
+  {
+    name: 'an unknown root key next to pipeline:',
+    text: [...head.slice(0, 3), 'triggers: []'],
+    expect: [{ code: 'misplaced-root-key', at: 'triggers', message: /^Unknown root key "triggers"/ }],
   },
   {
     name: 'identifier pattern and reserved words; name rules',
@@ -276,14 +305,49 @@ const cases: { name: string; text: string[]; expect: Expect[] }[] = [
         code: 'unknown-variable',
         at: 'pipeline.variables.gone',
         severity: 2,
-        message: /No pipeline variable "gone"/,
+        message: /No pipeline variable "gone" is declared in this pipeline$/,
+      },
+    ],
+  },
+  {
+    name: 'an undeclared variable close to a declared one: did you mean, with the whole reference as the fix',
+    text: [
+      ...head.slice(0, 3),
+      '  variables:',
+      '    - {name: greeting, type: String, value: hi}',
+      '  stages:',
+      '    - stage:',
+      '        name: S',
+      '        identifier: s',
+      '        type: Custom',
+      '        spec:',
+      '          execution:',
+      '            steps:',
+      ...shell('a'),
+      '                  spec:',
+      '                    script: echo <+pipeline.variables.greting>',
+    ],
+    expect: [
+      {
+        code: 'unknown-variable',
+        at: 'pipeline.variables.greting',
+        severity: 2,
+        message: /^No pipeline variable "greting" is declared in this pipeline — did you mean "greeting"\?$/,
+        data: { scope: 'pipeline', name: 'greting', suggestion: 'pipeline.variables.greeting' },
       },
     ],
   },
   {
     name: 'timeouts follow the duration grammar',
     text: ['pipeline:', '  name: P', '  identifier: p', '  timeout: 10 minutes'],
-    expect: [{ code: 'invalid-timeout', at: '10 minutes', message: /not a valid timeout/ }],
+    expect: [
+      {
+        code: 'invalid-timeout',
+        at: '10 minutes',
+        message: /not a valid timeout.* — did you mean "10m"\?$/,
+        data: { suggestion: '10m' },
+      },
+    ],
   },
   {
     name: 'expression syntax: unterminated, unknown runtime-input method, unbalanced parentheses',

@@ -125,6 +125,27 @@ describe('features: quick fixes', () => {
       ['misspelled step type (an error)', base.replace('type: Wait', 'type: Wiat'), 'invalid-enum'],
       ['missing required field', base.replace('        identifier: build\n', ''), 'missing-required'],
       ['tabs', base.replace('  name: Fix me', '\tname: Fix me'), 'tab'],
+      [
+        'a timeout in words',
+        base.replace(
+          '                  type: Wait\n',
+          '                  type: Wait\n                  timeout: 10 minutes\n',
+        ),
+        'invalid-timeout',
+      ],
+      [
+        'a misspelled pipeline variable',
+        base
+          .replace(
+            '  identifier: fix_me\n',
+            '  identifier: fix_me\n  variables:\n    - {name: greeting, type: String, value: hi}\n',
+          )
+          .replace(
+            '                  type: Wait\n',
+            '                  type: Wait\n                  description: <+pipeline.variables.greting>\n',
+          ),
+        'unknown-variable',
+      ],
     ];
     for (const [title, text, code] of cases) {
       it(title, () => {

@@ -67,13 +67,21 @@ describe('features: expression completion', () => {
     assert.ok(item?.textEdit && 'range' in item.textEdit);
     const r = item.textEdit.range;
     assert.equal(r.end.character - r.start.character, 'vari'.length);
-    assert.equal(item.textEdit.newText, 'variables');
+    // The expression is not closed on its line: the item closes it, the cursor before the `>`.
+    assert.equal(item.textEdit.newText, 'variables$0>');
+    assert.equal(item.insertTextFormat, 2);
+  });
+
+  it('leaves the `>` alone when the expression is already closed', () => {
+    const c = cursor(inBuildStage('<+pipeline.vari|> tail'));
+    const item = expressionCompletions(c.parsed, c.offset)?.find((i) => i.label === 'variables');
+    assert.equal(item?.textEdit?.newText, 'variables');
   });
 
   it('inserts secrets.getValue as a snippet with a placeholder', () => {
     const c = cursor(inBuildStage('<+sec|'));
     const item = expressionCompletions(c.parsed, c.offset)?.find((i) => i.label === 'secrets.getValue');
     assert.ok(item?.textEdit);
-    assert.match(item.textEdit.newText, /^secrets\.getValue\("\$\{1:/);
+    assert.match(item.textEdit.newText, /^secrets\.getValue\("\$\{1:[^}]*\}"\)\$0>$/);
   });
 });
