@@ -72,8 +72,49 @@ export function readSettings(raw: unknown): HarnessServerSettings {
  */
 export function initConnection(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
+  /** The window-wide settings (initializationOptions, didChangeConfiguration). */
   let settings: HarnessServerSettings = { ...DEFAULT_SERVER_SETTINGS };
   let service: HarnessLanguageService | undefined;
+  /**
+   * The four `harness.*` settings are resource-scoped: a folder may set its own. When the client
+   * answers `workspace/configuration`, each document's settings are read for its URI (and kept
+   * until the configuration changes or the document closes); otherwise the window-wide ones apply.
+   */
+  let pullsConfiguration = false;
+  const resourceSettings = new Map<string, HarnessServerSettings>();
+  const pendingSettings = new Map<string, Promise<HarnessServerSettings>>();
+  let settingsGeneration = 0;
+  const settingsFor = (uri: string | undefined): HarnessServerSettings =>
+    (uri !== undefined ? resourceSettings.get(uri) : undefined) ?? settings;
+
+  /** Reads (once) the settings of `uri` from the client; the window-wide ones if it cannot say. */
+  function loadSettings(uri: string): Promise<HarnessServerSettings> {
+    const known = resourceSettings.get(uri);
+    if (known || !pullsConfiguration) return Promise.resolve(known ?? settings);
+    let pending = pendingSettings.get(uri);
+    if (!pending) {
+      const generation = settingsGeneration;
+      pending = (async () => {
+        try {
+          const raw: unknown = await connection.workspace.getConfiguration({
+            scopeUri: uri,
+            section: 'harness',
+          });
+          const read = raw && typeof raw === 'object' ? readSettings(raw) : settings;
+          // A configuration change while the client answered makes this answer stale.
+          if (generation === settingsGeneration && documents.get(uri)) resourceSettings.set(uri, read);
+          return read;
+        } catch (err) {
+          connection.console.debug(redactSecrets(`workspace/configuration for ${uri}: ${String(err)}`));
+          return settings;
+        } finally {
+          pendingSettings.delete(uri);
+        }
+      })();
+      pendingSettings.set(uri, pending);
+    }
+    return pending;
+  }
 
   const logError = (where: string, err: unknown): void => {
     const text = err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err);
@@ -135,10 +176,13 @@ export function initConnection(connection: Connection): void {
   }
 
   async function validateNow(uri: string, version: number): Promise<void> {
-    const doc = documents.get(uri);
+    let doc = documents.get(uri);
     if (!doc || doc.version !== version) return; // superseded
+    const own = await loadSettings(uri);
+    doc = documents.get(uri);
+    if (!doc || doc.version !== version) return;
     const svc = languageService();
-    if (!settings.validate || !svc.isHarnessDocument(doc)) {
+    if (!own.validate || !svc.isHarnessDocument(doc)) {
       publish(uri, [], version, false);
       return;
     }
@@ -155,7 +199,7 @@ export function initConnection(connection: Connection): void {
     }
   }
 
-  function scheduleValidation(doc: TextDocument, delay = settings.debounceMs): void {
+  function scheduleValidation(doc: TextDocument, delay = settingsFor(doc.uri).debounceMs): void {
     stop(doc.uri);
     const { uri, version } = doc;
     pending.set(
@@ -176,9 +220,10 @@ export function initConnection(connection: Connection): void {
   connection.onInitialize((params) => {
     const init = params.initializationOptions as Record<string, unknown> | undefined;
     settings = readSettings(init?.settings ?? init);
+    pullsConfiguration = params.capabilities.workspace?.configuration === true;
     const servesReferences = init?.liveReferences === true || init?.servesReferences === true;
     service = createLanguageService({
-      settings: () => settings,
+      settings: settingsFor,
       references: servesReferences ? clientReferences : undefined,
       log,
     });
@@ -198,8 +243,12 @@ export function initConnection(connection: Connection): void {
   connection.onDidChangeConfiguration((change) => {
     void guard('didChangeConfiguration', undefined, () => {
       const s = change.settings as Record<string, unknown> | undefined;
-      if (s && typeof s === 'object' && 'harness' in s) {
-        settings = readSettings(s.harness);
+      const pushed = !!s && typeof s === 'object' && 'harness' in s;
+      if (pushed) settings = readSettings(s.harness);
+      // Any change may change a folder's settings: read them again (pull), then revalidate.
+      if (pushed || pullsConfiguration) {
+        settingsGeneration++;
+        resourceSettings.clear();
         revalidateAll();
       }
     });
@@ -256,6 +305,7 @@ export function initConnection(connection: Connection): void {
         const uri = e.document.uri;
         stop(uri);
         service?.forget(uri);
+        resourceSettings.delete(uri);
         published.delete(uri);
         void connection.sendDiagnostics({ uri, diagnostics: [] });
       }),

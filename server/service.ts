@@ -53,8 +53,11 @@ export interface ReferenceProvider {
 }
 
 export interface LanguageServiceOptions {
-  /** The settings now (read on every call); default DEFAULT_SERVER_SETTINGS. */
-  settings?: () => HarnessServerSettings;
+  /**
+   * The settings that apply to a document now (read on every call; `harness.*` settings are
+   * resource-scoped, so a folder may have its own); default DEFAULT_SERVER_SETTINGS.
+   */
+  settings?: (uri: string) => HarnessServerSettings;
   /** Live account references; without one, none are checked or offered. */
   references?: ReferenceProvider;
   /** Where recovered failures go (debug) and failed reference lookups (error); default none. */
@@ -110,15 +113,22 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Har
   const engine: Engine = createEngine({ cacheSize: options.cacheSize, log });
   const liveRefs = new LiveRefCache(options.now);
   let status: SchemaStatusParams = { source: 'bundled' };
-  let globs: { patterns: readonly string[]; matches: (path: string) => boolean } | undefined;
+  /** Compiled pipelineFiles globs, by pattern list (folders may have their own). */
+  const globs = new Map<string, (path: string) => boolean>();
 
   const parse = (document: TextDocument): ParsedYaml =>
     engine.parse(document.uri, document.version, document.getText());
 
   const matchesPipelineFiles = (uri: string): boolean => {
-    const patterns = settings().pipelineFiles;
-    if (globs?.patterns !== patterns) globs = { patterns, matches: compileGlobs(patterns) };
-    return globs.matches(uriPath(uri));
+    const patterns = settings(uri).pipelineFiles;
+    const key = patterns.join('\u0000');
+    let matches = globs.get(key);
+    if (!matches) {
+      if (globs.size > 16) globs.clear();
+      matches = compileGlobs(patterns);
+      globs.set(key, matches);
+    }
+    return matches(uriPath(uri));
   };
 
   const isHarness = (document: TextDocument, parsed: ParsedYaml): boolean =>
@@ -130,7 +140,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Har
     return isHarness(document, parsed) ? parsed : undefined;
   };
 
-  const liveReferencesOn = (): boolean => !!provider && settings().liveReferences;
+  const liveReferencesOn = (uri: string): boolean => !!provider && settings(uri).liveReferences;
 
   const schema = (): CompiledSchema | undefined => {
     try {
@@ -146,7 +156,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Har
    * cancelled with the validation that asked: the answers are kept for the next one.
    */
   async function askReferences(document: TextDocument): Promise<void> {
-    if (!provider || !liveReferencesOn()) return;
+    if (!provider || !liveReferencesOn(document.uri)) return;
     const refs = engine.references(document.uri, document.version, document.getText());
     const queries = liveRefs.missing(refs).slice(0, MAX_REFERENCE_QUESTIONS);
     if (queries.length === 0) return;
@@ -160,10 +170,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Har
   }
 
   /** Hover's question about one reference: a cached answer with details, else the provider's. */
-  async function resolveOne(q: ReferenceQuery): Promise<ReferenceStatus | undefined> {
+  async function resolveOne(q: ReferenceQuery, uri: string): Promise<ReferenceStatus | undefined> {
     const cached = liveRefs.get(q.kind, q.ref, q.scope);
     if (cached?.detail !== undefined) return cached;
-    if (!provider || !liveReferencesOn()) return undefined;
+    if (!provider || !liveReferencesOn(uri)) return undefined;
     const r = (await provider.resolve([q]))?.[0];
     if (r && r.status !== 'unknown') liveRefs.set(q, r);
     return r;
@@ -187,7 +197,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Har
         document.uri,
         document.version,
         document.getText(),
-        settings().liveReferences ? { knownRefs: liveRefs.known } : {},
+        settings(document.uri).liveReferences ? { knownRefs: liveRefs.known } : {},
       );
     },
 
@@ -199,7 +209,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Har
         schema: schema(),
         offset: document.offsetAt(position),
         listReferences: provider
-          ? async (q) => (liveReferencesOn() ? ((await provider.list(q, token)) ?? []) : [])
+          ? async (q) => (liveReferencesOn(document.uri) ? ((await provider.list(q, token)) ?? []) : [])
           : undefined,
         log,
       });
@@ -212,7 +222,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Har
         parsed,
         schema: schema(),
         offset: document.offsetAt(position),
-        resolveReference: provider ? resolveOne : undefined,
+        resolveReference: provider ? (q) => resolveOne(q, document.uri) : undefined,
         log,
       });
       return h ?? null;

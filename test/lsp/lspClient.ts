@@ -157,12 +157,16 @@ export class LspClient {
     });
   }
 
-  async initialize(initializationOptions: unknown = {}): Promise<{ capabilities: Record<string, unknown> }> {
+  /** `capabilities` are the client's (e.g. `{ workspace: { configuration: true } }`). */
+  async initialize(
+    initializationOptions: unknown = {},
+    capabilities: Record<string, unknown> = {},
+  ): Promise<{ capabilities: Record<string, unknown> }> {
     const res = await this.conn.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
       // In process, a process id would start the Node connection's parent-process watchdog.
       processId: this.proc ? process.pid : null,
       rootUri: null,
-      capabilities: {},
+      capabilities,
       initializationOptions,
     });
     await this.conn.sendNotification('initialized', {});

@@ -74,6 +74,43 @@ describe('LSP in process: initConnection over in-memory streams', function () {
     assert.equal(capabilities.textDocumentSync, 2, 'incremental sync');
   });
 
+  it('reads the resource-scoped settings per document (workspace/configuration), again after a change', async () => {
+    // Folder "off" turns validation off, folder "on" keeps the defaults; answered per scopeUri.
+    const asked: string[] = [];
+    let offEnabled = false;
+    client.conn.onRequest(
+      'workspace/configuration',
+      (p: { items: { scopeUri?: string; section?: string }[] }) =>
+        p.items.map((item) => {
+          asked.push(`${item.section}@${item.scopeUri}`);
+          const off = item.scopeUri?.includes('/off/');
+          return { validation: { enable: off ? offEnabled : true, debounceMs: 0 } };
+        }),
+    );
+    await client.initialize(
+      { settings: { validation: { debounceMs: 0 } } },
+      { workspace: { configuration: true } },
+    );
+    const off = 'file:///ws/off/.harness/p.yaml';
+    const on = 'file:///ws/on/.harness/p.yaml';
+    const broken = PIPELINE.replace('timeout: 10m', 'timeout: 10 minutes');
+    client.open(off, broken);
+    client.open(on, broken);
+    const published = await client.diagnostics(on, { version: 1 });
+    assert.ok(published.diagnostics.some((d) => d.code === 'invalid-timeout'));
+    assert.deepEqual(
+      client.published.filter((p) => p.uri === off),
+      [],
+      'validation is off in that folder',
+    );
+    assert.deepEqual(asked.sort(), [`harness@${off}`, `harness@${on}`]);
+    // The folder setting changes: the server asks again and validates.
+    offEnabled = true;
+    await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const now = await client.diagnostics(off);
+    assert.ok(now.diagnostics.some((d) => d.code === 'invalid-timeout'));
+  });
+
   it('publishes diagnostics for a Harness document, latest version wins, and clears them on close', async () => {
     await client.initialize({ settings: { validation: { debounceMs: 50 } } });
     client.open(URI, PIPELINE);
