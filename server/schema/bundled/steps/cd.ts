@@ -22,6 +22,13 @@ const d = cdStepDefinitions;
 
 const skipDryRun = (): JsonSchema =>
   shared('SkipDryRun', () => bool('Skip the kubectl dry run that checks the manifests first.'));
+/** On Kubernetes steps that run no dry run themselves: the Harness UI writes the flag on them too, and it is ignored there. */
+const uiSkipDryRun = (): JsonSchema =>
+  shared('UiSkipDryRun', () =>
+    bool(
+      'Written by the Harness UI on every Kubernetes step; this step runs no dry run, so it has no effect.',
+    ),
+  );
 const pruning = (): JsonSchema =>
   shared('PruningEnabled', () =>
     bool('Delete resources that were in the previous release but not in this one.'),
@@ -150,7 +157,7 @@ step(
   d,
   'K8sCanaryDelete',
   'Deletes the canary workload created by K8sCanaryDeploy.',
-  { ...stepDelegates() },
+  { skipDryRun: uiSkipDryRun(), ...stepDelegates() },
   { closed: true },
 );
 step(
@@ -161,6 +168,9 @@ step(
     skipDryRun: skipDryRun(),
     pruningEnabled: pruning(),
     skipDeploymentIfSameManifest: bool('Skip when the manifests did not change since the last deployment.'),
+    skipUnchangedManifest: bool(
+      'Skip the deployment when the manifests are unchanged (harness-core K8sBlueGreenBaseStepInfo).',
+    ),
     trafficRouting: trafficRouting(),
     commandFlags: k8sFlags(),
     ...stepDelegates(),
@@ -171,14 +181,18 @@ step(
   d,
   'K8sBGSwapServices',
   'Swaps the primary and stage services of a blue-green deployment.',
-  { ...stepDelegates() },
+  { skipDryRun: uiSkipDryRun(), ...stepDelegates() },
   { closed: true },
 );
 step(
   d,
   'K8sBlueGreenStageScaleDown',
   'Scales down the stage colour of a blue-green deployment.',
-  { ...stepDelegates() },
+  {
+    deleteResources: bool('Delete the stage resources instead of scaling them to zero.'),
+    skipDryRun: uiSkipDryRun(),
+    ...stepDelegates(),
+  },
   { closed: true },
 );
 step(
