@@ -113,9 +113,37 @@ function tabsToSpaces(parsed: ParsedYaml, uri: string, d: Diagnostic | undefined
   return action;
 }
 
+/**
+ * Keys slipped to the root under an empty `pipeline:`: every line after the root key moves two
+ * spaces right, which puts them (and everything below them) under it.
+ */
+function indentUnderRoot(
+  parsed: ParsedYaml,
+  uri: string,
+  d: Diagnostic,
+  root: string,
+  after: number,
+): CodeAction | undefined {
+  const from = parsed.lines.positionAt(after).line + 1;
+  const lines = parsed.text.split('\n');
+  const edits: TextEdit[] = [];
+  for (let l = from; l < lines.length; l++)
+    if (lines[l].trim() !== '') edits.push(TextEdit.insert({ line: l, character: 0 }, '  '));
+  if (edits.length === 0) return undefined;
+  const action = CodeAction.create(
+    `Indent the keys below "${root}:" under it`,
+    edit(uri, edits),
+    CodeActionKind.QuickFix,
+  );
+  action.diagnostics = [d];
+  action.isPreferred = true;
+  return action;
+}
+
 export function codeActions(parsed: ParsedYaml, uri: string, diagnostics: Diagnostic[]): CodeAction[] {
   const out: CodeAction[] = [];
   let tabsDone = false;
+  let indentDone = false;
   for (const d of diagnostics) {
     if (d.source !== undefined && d.source !== 'harness') continue;
     const data = dataOf(d);
@@ -125,6 +153,18 @@ export function codeActions(parsed: ParsedYaml, uri: string, diagnostics: Diagno
         const a = tabsToSpaces(parsed, uri, d);
         if (a) out.push(a);
         tabsDone = true;
+      }
+      continue;
+    }
+    if (
+      code === 'misplaced-root-key' &&
+      typeof data.indentAfter === 'number' &&
+      typeof data.root === 'string'
+    ) {
+      if (!indentDone) {
+        const a = indentUnderRoot(parsed, uri, d, data.root, data.indentAfter);
+        if (a) out.push(a);
+        indentDone = true;
       }
       continue;
     }

@@ -147,6 +147,8 @@ function checkRoot(root: YAMLMap, rootKey: string | undefined, out: Problem[]): 
         main.keyNode.range,
         'misplaced-root-key',
         `"${rootKey}:" is empty and ${names.length === 1 ? 'its key' : `${names.length} of its keys`} (${names.slice(0, 4).join(', ')}${names.length > 4 ? ', …' : ''}) ${names.length === 1 ? 'is' : 'are'} at the root: indent ${names.length === 1 ? 'it' : 'them'} under "${rootKey}:"`,
+        // The quick fix indents every line after the root key by two spaces.
+        { root: rootKey, indentAfter: main.keyNode.range?.[0] ?? 0 },
       ),
     );
   }
@@ -158,7 +160,9 @@ function checkRoot(root: YAMLMap, rootKey: string | undefined, out: Problem[]): 
         empty
           ? `"${e.key}" belongs under "${rootKey}:" (indent it)`
           : `Unknown root key "${e.key}": a Harness file has only "${rootKey}:" at its root, and Harness refuses anything beside it`,
-        { property: e.key, root: rootKey },
+        empty && (main.keyNode.range?.[0] ?? 0) < (e.keyNode.range?.[0] ?? 0)
+          ? { property: e.key, root: rootKey, indentAfter: main.keyNode.range?.[0] ?? 0 }
+          : { property: e.key, root: rootKey },
       ),
     );
 }

@@ -45,6 +45,10 @@ export function executionDefinitions(stepDefinitions: Definitions): Definitions 
           'StepGroup',
           'A named group of steps sharing conditions, failure strategies, looping and container infrastructure.',
         ),
+        // In Harness's own sample YAML (e.g. the ECS blue-green traffic shifting page) beside `step:`.
+        contextType: str(
+          'Where the entry was created (Pipeline, StageTemplate …); written by the Harness UI.',
+        ),
       },
       { closed: true },
     ),

@@ -8,8 +8,10 @@
 // Harness developer documentation). Types with the same shape share one definition (stepFamily).
 // A spec whose complete key list we do not hold is left open: its keys are offered and described,
 // but a key we do not list is never an error.
-import { anyValue, list, obj, oneOfValues, str } from '../build';
-import type { Definitions } from '../types';
+import { anyValue, bool, list, obj, oneOfValues, str, strList } from '../build';
+import type { Definitions, JsonSchema } from '../types';
+
+const strListOf = (description: string): JsonSchema => strList(description, 'One entry.');
 import { connectorRef, containerFields, envMap, step, stepDelegates, stepFamily } from './node';
 
 export const moreStepDefinitions: Definitions = {};
@@ -58,30 +60,110 @@ step(d, 'GoogleCloudRunJob', 'Runs a Google Cloud Run job to completion.', {
   ...delegates,
 });
 
+// GitOps steps (Harness GitOps docs: "Update GitOps App step", "GitOps rollback").
+step(
+  d,
+  'UpdateGitOpsApp',
+  'Changes the target revision, Helm values or Kustomize images of a GitOps application, then syncs it.',
+  {
+    applicationName: str('GitOps application to update.'),
+    agentId: str('GitOps agent of the application.'),
+    targetRevision: str('Branch, tag or commit the application tracks.'),
+    helm: obj('Helm settings of a Helm application.', {
+      valueFiles: strListOf('Values files, relative to the chart.'),
+      parameters: list(
+        'Helm parameters (--set).',
+        obj('One parameter.', { name: str('Parameter name, e.g. image.tag.'), value: str('Value.') }),
+      ),
+      fileParameters: list(
+        'Helm file parameters (--set-file).',
+        anyValue('One file parameter: name and path.'),
+      ),
+    }),
+    kustomize: obj('Kustomize settings of a Kustomize application.', {
+      images: strListOf('Image overrides, e.g. argoproj/rollouts-demo:yellow.'),
+      replicas: list('Replica overrides.', anyValue('One override: name and count.')),
+    }),
+    ...delegates,
+  },
+);
+step(
+  d,
+  'GitOpsRollback',
+  'Rolls GitOps applications back to an earlier synced revision (argocd app rollback).',
+  {
+    revisionsToRollback: {
+      type: ['integer', 'string'],
+      description: 'How many syncs back to go (1 = the sync before).',
+    },
+    applicationsList: list(
+      'Applications to roll back.',
+      obj('One application.', {
+        agentId: str('GitOps agent of the application.'),
+        applicationName: str('Application name.'),
+        historyId: { type: ['integer', 'string'], description: 'Exact revision (history) ID to restore.' },
+      }),
+    ),
+    ...delegates,
+  },
+);
 const gitOps: Record<string, string> = {
-  GitOpsRollback: 'rolls an Argo CD application back to an earlier revision',
   GitOpsRollout: 'promotes an Argo Rollouts rollout',
-  UpdateGitOpsApp: 'changes the target revision, Helm values or parameters of GitOps applications',
   GitOpsGetAppDetails: 'reads the details of GitOps applications into outputs',
 };
 stepFamily(d, 'GitOpsApps', gitOps, 'Acts on Argo CD applications managed by Harness GitOps.', {
-  applications: list(
-    'Applications acted on.',
-    anyValue('One application: applicationName, agentId and optional settings.'),
-  ),
+  applicationsList: list('Applications acted on.', anyValue('One application: agentId and applicationName.')),
+  ...delegates,
+});
+
+// Blue-green traffic shifting (Harness CD docs: ECS and Elastigroup blue-green traffic shifting,
+// ASG traffic shifting): Inherit takes the load balancer of the create step and a weight;
+// Standalone names a listener rule and its weighted target groups.
+const trafficShiftWrapper = (what: string): JsonSchema =>
+  obj(`How traffic moves to the new ${what}.`, {
+    type: oneOfValues("Inherit (the create step's listener rule) or Standalone (a rule given here).", [
+      'Inherit',
+      'Standalone',
+    ]),
+    spec: obj('The weight (Inherit), or the listener rule and its weighted target groups (Standalone).', {
+      weightPercentage: {
+        type: ['integer', 'string'],
+        description: 'Percentage of traffic sent to the new version.',
+      },
+      loadBalancer: str('Elastic load balancer (Standalone).'),
+      listener: str('Listener ARN (Standalone).'),
+      listenerRuleArn: str('Listener rule ARN (Standalone).'),
+      forwardConfig: list(
+        'Target groups and their weights (Standalone).',
+        obj('One target group.', {
+          targetGroupArn: str('Target group ARN.'),
+          weight: { type: ['integer', 'string'], description: 'Weight of the target group in the rule.' },
+        }),
+      ),
+    }),
+  });
+step(d, 'EcsBlueGreenTrafficShift', 'Shifts traffic between the ECS blue and green services by weight.', {
+  ecsTrafficShiftWrapper: trafficShiftWrapper('ECS service'),
+  ...delegates,
+});
+step(
+  d,
+  'ElastigroupBlueGreenTrafficShift',
+  'Shifts traffic between the blue and green Elastigroups by weight.',
+  { elastigroupTrafficShiftWrapper: trafficShiftWrapper('Elastigroup'), ...delegates },
+);
+step(d, 'AsgShiftTraffic', 'Shifts traffic between the old and new Auto Scaling groups by weight.', {
+  weight: { type: ['integer', 'string'], description: 'Percentage of traffic sent to the new group.' },
+  downsizeOldAsg: bool('Scale the old group down once it takes no traffic.'),
   ...delegates,
 });
 
 const trafficShifts: Record<string, string> = {
-  EcsBlueGreenTrafficShift: 'shifts traffic between the ECS blue and green services by weight',
-  ElastigroupBlueGreenTrafficShift: 'shifts traffic between the Elastigroup blue and green groups by weight',
-  AsgShiftTraffic: 'shifts traffic between Auto Scaling groups by weight',
-  StandAloneTrafficShiftRollback: 'rolls back a traffic shift made by a traffic shift step',
+  StandAloneTrafficShiftRollback: 'restores the listener rules a Standalone traffic shift changed',
   ElastigroupSwapRoute: 'swaps the routes of an Elastigroup blue-green deployment',
   SwapRoutes: 'swaps the routes of a Tanzu blue-green deployment',
 };
-stepFamily(d, 'TrafficShifts', trafficShifts, 'Moves traffic between the old and new versions.', {
-  weight: { type: ['integer', 'string'], description: 'Percentage of traffic sent to the new version.' },
+stepFamily(d, 'RouteSwaps', trafficShifts, 'Moves traffic between the old and new versions.', {
   ...delegates,
 });
 

@@ -134,6 +134,11 @@ describe('features: quick fixes', () => {
         'invalid-timeout',
       ],
       [
+        'keys slipped to the root under an empty pipeline:',
+        base.replace(/\n {2}/g, '\n'),
+        'misplaced-root-key',
+      ],
+      [
         'a misspelled pipeline variable',
         base
           .replace(
