@@ -29,8 +29,14 @@ if (result.status !== 0) {
 }
 
 console.log('\nbundles (production):');
-for (const file of ['dist/extension.js', 'dist/server.js', 'dist/cli.js']) {
+for (const file of [
+  'dist/extension.js',
+  'dist/server.js',
+  'dist/cli.js',
+  'dist/web/extension.js',
+  'dist/web/server.js',
+]) {
   const full = path.join(repoRoot, file);
-  if (fs.existsSync(full)) console.log(`  ${file.padEnd(20)} ${kib(fs.statSync(full).size).padStart(10)}`);
+  if (fs.existsSync(full)) console.log(`  ${file.padEnd(24)} ${kib(fs.statSync(full).size).padStart(10)}`);
 }
 console.log(`${vsix}: ${kib(fs.statSync(path.join(repoRoot, vsix)).size)}`);

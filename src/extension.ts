@@ -1,92 +1,15 @@
-// Extension entry point: builds the features and wires them together, here and nowhere else.
-// Activation stays cheap: every feature only registers its contributions; the language client
-// starts with the first Harness document, an account's API client with its first request, and
-// the tree loads when it is shown.
-import * as vscode from 'vscode';
-import { clientFactory } from './account/clientFactory';
-import type { AccountContext } from './account/accounts';
-import { CertificateTrust } from './api/dispatcher';
-import { RateBudgets } from './api/limiter';
-import { CommandEnv } from './commands/context';
-import { AccountFeature } from './features/account';
-import { LanguageFeature } from './features/language';
-import { PipelineFilesFeature } from './features/pipelineFiles';
-import { ResourceCommandsFeature } from './features/resourceCommands';
-import { TreeFeature } from './features/tree';
-import type { HarnessTreeProvider } from './tree/provider';
-import { HarnessLog } from './ui/log';
+// The desktop entry (package.json `main`, dist/extension.js): VS Code's Node extension host. The
+// wiring is activateHarness's (./activation.ts), the same for the browser entry
+// (src/web/extension.ts); this file only picks the desktop platform: undici with VS Code's network
+// settings, the language server as a Node process, the environment session.
+import type * as vscode from 'vscode';
+import { activateHarness, type HarnessExtensionApi } from './activation';
+import { desktopPlatform } from './platform/desktop';
 
-/**
- * What `activate` returns (`extensions.getExtension(id).exports`) in test runs only: hooks that
- * reach the signed-in account (the tree, the current account and its API client). Any installed
- * extension can read an extension's exports, so outside tests they carry nothing: another
- * extension that wants Harness data asks for a session through `vscode.authentication` and the
- * user's consent.
- */
-export interface HarnessExtensionApi {
-  /** The resources view's data provider: tests walk the tree through getChildren/getTreeItem. */
-  tree: HarnessTreeProvider;
-  /** Resolves when stored sessions have been read at start-up. */
-  ready: Promise<void>;
-  /** The active account, if any. */
-  currentAccount(): AccountContext | undefined;
-  /** Stored sign-ins (no tokens), for tests that clean up after themselves. */
-  storedSessionIds(): string[];
-  /** Recent lines of the "Harness" log, redacted, oldest first. */
-  logLines(): string[];
-}
-
-/** The exports for a run in `mode`: the test hooks in test runs, nothing otherwise. */
-export function exportsFor(
-  mode: vscode.ExtensionMode,
-  hooks: HarnessExtensionApi,
-): HarnessExtensionApi | Record<string, never> {
-  return mode === vscode.ExtensionMode.Test ? hooks : {};
-}
+export { exportsFor, type HarnessExtensionApi } from './activation';
 
 export function activate(context: vscode.ExtensionContext): HarnessExtensionApi | Record<string, never> {
-  const started = Date.now();
-  const log = new HarnessLog();
-  context.subscriptions.push(
-    log,
-    vscode.commands.registerCommand('harness.showOutput', () => log.show()),
-  );
-  void vscode.commands.executeCommand('setContext', 'harness.signedIn', false);
-
-  const createClient = clientFactory(
-    { rateBudgets: new RateBudgets(), certificateTrust: new CertificateTrust() },
-    log,
-  );
-  const accounts = new AccountFeature(context, createClient, log);
-  const manager = accounts.manager;
-  const tree = new TreeFeature(manager);
-  const files = new PipelineFilesFeature(context, manager, log);
-  const language = new LanguageFeature(context, manager, log);
-  const commands = new ResourceCommandsFeature(new CommandEnv(manager, tree, log), files, (doc) =>
-    language.validateDocument(doc),
-  );
-  context.subscriptions.push(
-    accounts,
-    tree,
-    files,
-    language,
-    commands,
-    // The status bar names the scope selected in the tree; the tree shows the account's new name.
-    tree.onDidChangeSelection((scope) => accounts.statusBar.setScope(scope)),
-    manager.onDidChangeLabel((account) => tree.relabel(account)),
-  );
-  const ready = accounts.initialize();
-
-  log.info(
-    `Harness extension ${context.extension.packageJSON.version} activated in ${Date.now() - started} ms`,
-  );
-  return exportsFor(context.extensionMode, {
-    tree: tree.provider,
-    ready,
-    currentAccount: () => manager.current(),
-    storedSessionIds: () => manager.storedSessions().map((s) => s.id),
-    logLines: () => log.lines(),
-  });
+  return activateHarness(context, desktopPlatform());
 }
 
 export function deactivate(): void {

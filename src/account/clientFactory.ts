@@ -1,35 +1,19 @@
-// Builds API clients with the user's settings: the call deadline, VS Code's network settings
-// (proxy, proxy credentials, hosts that bypass it, certificate checks and the system certificate
-// store) and the "Harness" log (which redacts tokens) for the client's debug lines.
+// Builds API clients with the user's settings: the call deadline, the shared rate budget and the
+// "Harness" log (which redacts tokens) for the client's debug lines. How requests leave the
+// process is the platform's: `transport()` is asked once per client, so the desktop's proxy and
+// certificate settings are read as they are at that moment (src/platform/desktop.ts), and the
+// browser's is plain fetch (src/platform/web.ts).
 import * as vscode from 'vscode';
-import { createHarnessClient, type RateBudgets } from '../api';
-import type { CertificateTrust, ProxyOptions } from '../api/dispatcher';
-import { undiciTransport } from '../api/undiciTransport';
+import { createHarnessClient, type RateBudgets, type TransportFactory } from '../api';
 import type { Log } from '../ui/log';
 import type { ClientFactory } from './manager';
 
-/** VS Code's `http.*` settings as the API client takes them (vscode-free shape, see dispatcher.ts). */
-export function networkSettings(http: vscode.WorkspaceConfiguration): ProxyOptions {
-  const url = http.get<string>('proxy')?.trim();
-  const authorization = http.get<string | null>('proxyAuthorization')?.trim();
-  const noProxy = (http.get<string[]>('noProxy') ?? []).filter(
-    (h): h is string => typeof h === 'string' && h.trim() !== '',
-  );
-  return {
-    ...(url ? { url } : {}),
-    strictSSL: http.get<boolean>('proxyStrictSSL') ?? true,
-    ...(noProxy.length > 0 ? { noProxy } : {}),
-    ...(authorization ? { authorization } : {}),
-    // VS Code adds the OS store to its own requests only (https module, global fetch), not to an
-    // undici dispatcher of ours: see the note in src/api/dispatcher.ts.
-    systemCertificates: http.get<boolean>('systemCertificates') ?? true,
-  };
-}
-
-/** What every client of one extension host shares: the rate budget per key and the trusted certificates. */
+/** What every client of one extension host shares. */
 export interface SharedClientState {
+  /** The rate budget per key. */
   rateBudgets: RateBudgets;
-  certificateTrust: CertificateTrust;
+  /** The transport for the next client (undici with the current network settings, or fetch). */
+  transport: () => TransportFactory;
 }
 
 /** The factory the account manager builds its clients with; `shared` is shared by all of them. */
@@ -39,10 +23,7 @@ export function clientFactory(shared: SharedClientState, log: Log): ClientFactor
     return createHarnessClient({
       ...options,
       timeoutMs: Math.round((harness.get<number>('http.timeoutSeconds') ?? 30) * 1000),
-      transport: undiciTransport({
-        proxy: networkSettings(vscode.workspace.getConfiguration('http')),
-        certificateTrust: shared.certificateTrust,
-      }),
+      transport: shared.transport(),
       logger: { debug: (m) => log.debug(m), warn: (m) => log.warn(m) },
       rateBudgets: shared.rateBudgets,
     });

@@ -14,7 +14,7 @@ export interface EnvSession {
 export type EnvSessionResult = { session: EnvSession } | { problem: string } | undefined;
 
 /** Reads the variables; undefined when HARNESS_API_KEY is not set, `problem` when they are unusable. */
-export function readEnvSession(env: NodeJS.ProcessEnv): EnvSessionResult {
+export function readEnvSession(env: Readonly<Record<string, string | undefined>>): EnvSessionResult {
   const token = env.HARNESS_API_KEY?.trim();
   if (!token) return undefined;
   try {

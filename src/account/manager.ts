@@ -1,6 +1,5 @@
 // The signed-in accounts and which one is active. Owns the SessionStore, the env session and
 // the AuthenticationProvider's change events; implements the `Accounts` contract.
-import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { isHarnessApiError } from '../api/errors';
 import type { HarnessApi } from '../api/types';
@@ -66,7 +65,7 @@ export class AccountManager implements Accounts, vscode.Disposable {
     private readonly createClient: ClientFactory,
     private readonly log: Log,
     private readonly signInUi: SignInUi = signInUnavailable,
-    env: NodeJS.ProcessEnv = process.env,
+    env: Readonly<Record<string, string | undefined>> = {},
   ) {
     const fromEnv = readEnvSession(env);
     if (fromEnv && 'session' in fromEnv) this.env = fromEnv.session;
@@ -174,7 +173,8 @@ export class AccountManager implements Accounts, vscode.Disposable {
     const verified = await verifyAccount(api, signal).finally(() => closeClient(api, this.log));
     if (!verified.ok) return verified;
     const session: StoredSession = {
-      id: randomUUID(),
+      // WebCrypto's, present in Node 20 and in browsers (the web build has no node:crypto).
+      id: globalThis.crypto.randomUUID(),
       baseUrl,
       accountId,
       accountName: verified.accountName,

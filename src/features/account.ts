@@ -29,13 +29,20 @@ export class AccountFeature implements vscode.Disposable {
   readonly statusBar: AccountStatusBar;
   private readonly disposables: vscode.Disposable[];
 
-  constructor(context: vscode.ExtensionContext, createClient: ClientFactory, log: Log) {
+  /** `environment`: where HARNESS_API_KEY is read (the process environment; none in the browser). */
+  constructor(
+    context: vscode.ExtensionContext,
+    createClient: ClientFactory,
+    log: Log,
+    environment: Readonly<Record<string, string | undefined>>,
+  ) {
     this.manager = new AccountManager(
       context,
       new SessionStore(context.secrets),
       createClient,
       log,
       interactiveSignIn,
+      environment,
     );
     this.statusBar = new AccountStatusBar(this.manager);
     this.disposables = [

@@ -1,8 +1,9 @@
-// Language features: starts the bundled language server the first time a Harness document is
+// Language features: starts the bundled language server (a Node process on desktop, a web worker
+// in the browser: the platform's LanguageClientFactory) the first time a Harness document is
 // opened, answers its live-reference requests from the active account, keeps its pipeline schema
 // in step with the settings and the account, and offers Validate and Refresh Schema.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import {
   LIST_REFERENCES_REQUEST,
   RESOLVE_REFERENCES_REQUEST,
@@ -18,8 +19,8 @@ import {
 } from '../../shared/protocol';
 import type { Accounts } from '../account/accounts';
 import type { Log } from '../ui/log';
-import { createLanguageClient } from '../language/client';
-import { DOCUMENT_SELECTOR, harnessDiagnostics, isHarnessDocument } from '../language/documents';
+import type { LanguageClientFactory } from '../language/client';
+import { documentSelector, harnessDiagnostics, isHarnessDocument } from '../language/documents';
 import { ReferenceResolver, type AccountProvider } from '../language/references';
 import { SchemaSourceLoader } from '../language/schemaSource';
 import { readSettings } from '../language/settings';
@@ -27,7 +28,7 @@ import { SchemaStatusItem } from '../language/status';
 
 /** The server is running: what it needs answered, and the status item it reports to. */
 interface Running {
-  client: LanguageClient;
+  client: BaseLanguageClient;
   resolver: ReferenceResolver;
   loader: SchemaSourceLoader;
   statusItem: SchemaStatusItem;
@@ -45,6 +46,7 @@ export class LanguageFeature implements vscode.Disposable {
     private readonly context: vscode.ExtensionContext,
     accounts: Accounts,
     private readonly log: Log,
+    private readonly createClient: LanguageClientFactory,
   ) {
     // Live completion/validation data follows the active account.
     this.account = () => {
@@ -123,10 +125,10 @@ export class LanguageFeature implements vscode.Disposable {
 
   private async start(): Promise<Running> {
     const settings = readSettings();
-    const client = createLanguageClient(this.context);
+    const client = await this.createClient(this.context);
     const resolver = new ReferenceResolver(this.account);
     const loader = new SchemaSourceLoader(this.context.globalStorageUri, this.account);
-    const statusItem = new SchemaStatusItem(DOCUMENT_SELECTOR);
+    const statusItem = new SchemaStatusItem(documentSelector());
     client.onRequest(RESOLVE_REFERENCES_REQUEST, (p: ResolveReferencesParams) => resolver.resolve(p));
     client.onRequest(LIST_REFERENCES_REQUEST, (p: ListReferencesParams) => resolver.list(p));
     client.onNotification(SCHEMA_STATUS_NOTIFICATION, (p: SchemaStatusParams) => {

@@ -1,31 +1,22 @@
-// The language client for the bundled server (dist/server.js, over IPC): options only; the
-// language feature decides when it starts and answers its requests.
+// The language client's options, the same on desktop and in the browser; which process or worker
+// the server runs in is the platform's (nodeClient.ts: a Node child process over IPC;
+// browserClient.ts: a web worker). The language feature decides when it starts and answers its
+// requests.
 import type * as vscode from 'vscode';
-import {
-  LanguageClient,
-  TransportKind,
-  type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
-import { LANGUAGE_SERVER_ID } from '../../shared/protocol';
-import { DOCUMENT_SELECTOR } from './documents';
+import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+import { documentSelector } from './documents';
 import { readSettings, serverSettings } from './settings';
 
-export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
-  const serverModule = context.asAbsolutePath('dist/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: {
-      module: serverModule,
-      transport: TransportKind.ipc,
-      options: { execArgv: ['--nolazy', '--inspect=6019'] },
-    },
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: DOCUMENT_SELECTOR,
+/** Makes (does not start) the language client for the bundled server. */
+export type LanguageClientFactory = (context: vscode.ExtensionContext) => Promise<BaseLanguageClient>;
+
+export const CLIENT_NAME = 'Harness Language Server';
+
+export function clientOptions(): LanguageClientOptions {
+  return {
+    documentSelector: documentSelector(),
     synchronize: { configurationSection: 'harness' },
     initializationOptions: { settings: serverSettings(readSettings()), servesReferences: true },
-    outputChannelName: 'Harness Language Server',
+    outputChannelName: CLIENT_NAME,
   };
-  return new LanguageClient(LANGUAGE_SERVER_ID, 'Harness Language Server', serverOptions, clientOptions);
 }

@@ -2,23 +2,33 @@
 // id so other YAML tooling (formatters, Red Hat YAML, other schemas) keeps working on them; they
 // are Harness documents when their root is pipeline/template/inputSet or they match
 // `harness.pipelineFiles`. Documents opened from Harness (`harness:`) are `harness-yaml`, whose
-// defaults turn auto-save off (see commands/fs/pipelineUri.ts).
+// defaults turn auto-save off (see commands/fs/pipelineUri.ts). Local means the workspace's own
+// file system: `file:` on desktop, and whatever scheme the workspace folders have in a virtual
+// workspace or the browser (`vscode-vfs:` in github.dev, `vscode-test-web:`, `vscode-remote:`);
+// never the read-only copies other views open (`git:`, diff and output documents).
 import * as vscode from 'vscode';
 import { HARNESS_YAML_LANGUAGE } from '../commands/fs/pipelineUri';
 import { harnessRootKey, MAX_SCAN } from './detect';
 import { readSettings } from './settings';
 
-export const DOCUMENT_SELECTOR: { language: string; scheme: string }[] = [
-  { language: 'yaml', scheme: 'file' },
-  { language: 'yaml', scheme: 'untitled' },
-  { language: 'yaml', scheme: 'harness' },
-  { language: HARNESS_YAML_LANGUAGE, scheme: 'harness' },
-];
+/** The schemes of YAML documents that may be Harness documents: see the top of this file. */
+export function yamlSchemes(): string[] {
+  const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.scheme);
+  return [...new Set(['file', 'untitled', 'harness', ...folders])];
+}
+
+/** The documents the language client syncs to the server (made when the client starts). */
+export function documentSelector(): { language: string; scheme: string }[] {
+  return [
+    ...yamlSchemes().map((scheme) => ({ language: 'yaml', scheme })),
+    { language: HARNESS_YAML_LANGUAGE, scheme: 'harness' },
+  ];
+}
 
 /** True for YAML documents the Harness language server handles. */
 export function isHarnessDocument(doc: vscode.TextDocument): boolean {
   if (doc.languageId === HARNESS_YAML_LANGUAGE && doc.uri.scheme === 'harness') return true;
-  if (doc.languageId !== 'yaml' || !['file', 'untitled', 'harness'].includes(doc.uri.scheme)) return false;
+  if (doc.languageId !== 'yaml' || !yamlSchemes().includes(doc.uri.scheme)) return false;
   // Only the head is scanned: don't copy a whole (possibly huge) document on every keystroke.
   const head = doc.getText(new vscode.Range(new vscode.Position(0, 0), doc.positionAt(MAX_SCAN)));
   if (harnessRootKey(head)) return true;

@@ -22,8 +22,15 @@ function isSchemaObject(v: unknown): v is Record<string, unknown> {
   return !!v && typeof v === 'object' && !Array.isArray(v);
 }
 
+/** base64url of the UTF-8 bytes, as Node's Buffer gives it (the web build has no Buffer). */
+function base64url(text: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
 function cacheName(baseUrl: string, accountId: string): string {
-  return `pipeline-schema-${Buffer.from(`${baseUrl}|${accountId}`).toString('base64url')}.json`;
+  return `pipeline-schema-${base64url(`${baseUrl}|${accountId}`)}.json`;
 }
 
 export class SchemaSourceLoader {
@@ -60,7 +67,7 @@ export class SchemaSourceLoader {
         vscode.workspace.fs.readFile(uri),
         vscode.workspace.fs.stat(uri),
       ]);
-      const schema: unknown = JSON.parse(Buffer.from(bytes).toString('utf8'));
+      const schema: unknown = JSON.parse(new TextDecoder().decode(bytes));
       if (!isSchemaObject(schema)) throw new Error('not a JSON object');
       return { params: { source: 'file', schema, fetchedAt: stat.mtime, label: file } };
     } catch (err) {
@@ -75,7 +82,7 @@ export class SchemaSourceLoader {
   private async readCache(name: string): Promise<CachedSchema | undefined> {
     try {
       const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.storage, name));
-      const parsed: unknown = JSON.parse(Buffer.from(bytes).toString('utf8'));
+      const parsed: unknown = JSON.parse(new TextDecoder().decode(bytes));
       if (isSchemaObject(parsed) && typeof parsed.fetchedAt === 'number' && isSchemaObject(parsed.schema))
         return { fetchedAt: parsed.fetchedAt, label: String(parsed.label ?? ''), schema: parsed.schema };
     } catch {
@@ -109,7 +116,7 @@ export class SchemaSourceLoader {
       await vscode.workspace.fs.createDirectory(this.storage);
       await vscode.workspace.fs.writeFile(
         vscode.Uri.joinPath(this.storage, name),
-        Buffer.from(JSON.stringify(entry)),
+        new TextEncoder().encode(JSON.stringify(entry)),
       );
       return { params: { source: 'account', schema, fetchedAt: entry.fetchedAt, label: entry.label } };
     } catch (err) {

@@ -1,6 +1,7 @@
 // The Marketplace-facing parts of package.json: the getting-started walkthrough points at commands
-// and files that exist, the icon is the PNG the Marketplace needs, and the editor's Push button is
-// only on Harness documents.
+// and files that exist, the icon is the PNG the Marketplace needs, the editor's Push button is
+// only on Harness documents, and the web build is declared, built and shipped, with its workspace
+// capabilities.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -14,6 +15,16 @@ interface Step {
 }
 interface Manifest {
   icon: string;
+  main: string;
+  browser?: string;
+  capabilities?: {
+    virtualWorkspaces?: boolean | { supported: string; description?: string };
+    untrustedWorkspaces?: {
+      supported: boolean | string;
+      description?: string;
+      restrictedConfigurations?: string[];
+    };
+  };
   repository?: { url: string };
   bugs?: { url: string };
   galleryBanner?: { color: string; theme: string };
@@ -22,6 +33,8 @@ interface Manifest {
     views: Record<string, { id: string }[]>;
     walkthroughs: { id: string; steps: Step[] }[];
     menus: Record<string, { command: string; when?: string }[]>;
+    configuration: { properties: Record<string, { scope?: string }> };
+    viewsWelcome: { view: string; contents: string; when: string }[];
   };
 }
 
@@ -85,5 +98,58 @@ describe('package.json: Marketplace parts', () => {
   it('shows the editor Push button on Harness documents only, not on every YAML file', () => {
     const push = manifest.contributes.menus['editor/title'].find((m) => m.command === 'harness.pushPipeline');
     assert.equal(push?.when, 'harness.isPipelineDocument || resourceScheme == harness');
+  });
+
+  describe('the web build', () => {
+    const esbuild = fs.readFileSync(path.join(repoRoot, 'esbuild.mjs'), 'utf8');
+
+    it('has a browser entry next to main, built by esbuild for the browser and shipped in the .vsix', () => {
+      assert.equal(manifest.main, './dist/extension.js');
+      assert.equal(manifest.browser, './dist/web/extension.js');
+      assert.match(esbuild, /in: 'src\/web\/extension\.ts', out: 'web\/extension'.*web: true/);
+      assert.match(esbuild, /in: 'server\/browser\.ts', out: 'web\/server'.*web: true/);
+      for (const file of [
+        'dist/web/extension.js',
+        'dist/web/server.js',
+        'dist/extension.js',
+        'dist/server.js',
+      ])
+        assert.ok(shipped.includes(file), `${file} is in the .vsix (.vscodeignore)`);
+    });
+
+    it('declares virtual workspaces supported and untrusted ones limited to settings that exist', () => {
+      const caps = manifest.capabilities;
+      assert.equal(caps?.virtualWorkspaces, true);
+      const untrusted = caps?.untrustedWorkspaces;
+      assert.equal(untrusted?.supported, 'limited');
+      assert.ok((untrusted?.description ?? '').length > 40, 'says what Restricted Mode changes');
+      const restricted = untrusted?.restrictedConfigurations ?? [];
+      assert.deepEqual([...restricted].sort(), ['harness.schema.file', 'harness.schema.source']);
+      for (const key of restricted) {
+        const setting = manifest.contributes.configuration.properties[key];
+        assert.ok(setting, `${key} is a setting`);
+        assert.notEqual(setting.scope, 'application', `${key}: an application setting needs no restriction`);
+      }
+      // Where the token may go can never come from a workspace.
+      assert.equal(
+        manifest.contributes.configuration.properties['harness.defaultBaseUrl'].scope,
+        'application',
+      );
+      assert.equal(
+        manifest.contributes.configuration.properties['harness.http.timeoutSeconds'].scope,
+        'application',
+      );
+    });
+
+    it('has an "unreachable" welcome view for each build: http.proxy on desktop, CORS in the browser', () => {
+      const unreachable = manifest.contributes.viewsWelcome.filter((w) =>
+        w.when.includes('harness.apiUnreachable'),
+      );
+      const desktop = unreachable.find((w) => w.when.includes('!harness.web'));
+      const web = unreachable.find((w) => /(^|[^!])harness\.web/.test(w.when));
+      assert.match(desktop?.contents ?? '', /http\.proxy/);
+      assert.match(web?.contents ?? '', /CORS/);
+      assert.doesNotMatch(web?.contents ?? '', /http\.proxy/);
+    });
   });
 });

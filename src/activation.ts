@@ -1,0 +1,107 @@
+// What both entries run (src/extension.ts on desktop, src/web/extension.ts in the browser): builds
+// the features and wires them together, here and nowhere else. The platform supplies what differs:
+// how API requests leave (undici or fetch), where the language server runs (a Node process or a
+// web worker), and the environment the environment session is read from.
+// Activation stays cheap: every feature only registers its contributions; the language client
+// starts with the first Harness document, an account's API client with its first request, and
+// the tree loads when it is shown.
+import * as vscode from 'vscode';
+import type { AccountContext } from './account/accounts';
+import type { ClientFactory } from './account/manager';
+import { CommandEnv } from './commands/context';
+import { AccountFeature } from './features/account';
+import { LanguageFeature } from './features/language';
+import { PipelineFilesFeature } from './features/pipelineFiles';
+import { ResourceCommandsFeature } from './features/resourceCommands';
+import { TreeFeature } from './features/tree';
+import type { LanguageClientFactory } from './language/client';
+import type { HarnessTreeProvider } from './tree/provider';
+import { HarnessLog, type Log } from './ui/log';
+
+/** What differs between the desktop (Node extension host) and the browser (web worker host). */
+export interface Platform {
+  readonly kind: 'desktop' | 'web';
+  /** Makes the API clients: undici with VS Code's network settings, or the browser's fetch. */
+  clientFactory(log: Log): ClientFactory;
+  /** Makes the language client: the server as a Node child process, or in a web worker. */
+  readonly languageClient: LanguageClientFactory;
+  /** Where HARNESS_API_KEY (the environment session) is read from; empty in the browser. */
+  readonly environment: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * What `activate` returns (`extensions.getExtension(id).exports`) in test runs only: hooks that
+ * reach the signed-in account (the tree, the current account and its API client). Any installed
+ * extension can read an extension's exports, so outside tests they carry nothing: another
+ * extension that wants Harness data asks for a session through `vscode.authentication` and the
+ * user's consent.
+ */
+export interface HarnessExtensionApi {
+  /** The resources view's data provider: tests walk the tree through getChildren/getTreeItem. */
+  tree: HarnessTreeProvider;
+  /** Resolves when stored sessions have been read at start-up. */
+  ready: Promise<void>;
+  /** The active account, if any. */
+  currentAccount(): AccountContext | undefined;
+  /** Stored sign-ins (no tokens), for tests that clean up after themselves. */
+  storedSessionIds(): string[];
+  /** Recent lines of the "Harness" log, redacted, oldest first. */
+  logLines(): string[];
+  /** Which build is running: 'desktop' (main) or 'web' (browser). */
+  platform: Platform['kind'];
+}
+
+/** The exports for a run in `mode`: the test hooks in test runs, nothing otherwise. */
+export function exportsFor(
+  mode: vscode.ExtensionMode,
+  hooks: HarnessExtensionApi,
+): HarnessExtensionApi | Record<string, never> {
+  return mode === vscode.ExtensionMode.Test ? hooks : {};
+}
+
+export function activateHarness(
+  context: vscode.ExtensionContext,
+  platform: Platform,
+): HarnessExtensionApi | Record<string, never> {
+  const started = Date.now();
+  const log = new HarnessLog();
+  context.subscriptions.push(
+    log,
+    vscode.commands.registerCommand('harness.showOutput', () => log.show()),
+  );
+  void vscode.commands.executeCommand('setContext', 'harness.signedIn', false);
+  // Welcome views and messages that differ in the browser (no http.proxy there, CORS instead).
+  void vscode.commands.executeCommand('setContext', 'harness.web', platform.kind === 'web');
+
+  const accounts = new AccountFeature(context, platform.clientFactory(log), log, platform.environment);
+  const manager = accounts.manager;
+  const tree = new TreeFeature(manager);
+  const files = new PipelineFilesFeature(context, manager, log);
+  const language = new LanguageFeature(context, manager, log, platform.languageClient);
+  const commands = new ResourceCommandsFeature(new CommandEnv(manager, tree, log), files, (doc) =>
+    language.validateDocument(doc),
+  );
+  context.subscriptions.push(
+    accounts,
+    tree,
+    files,
+    language,
+    commands,
+    // The status bar names the scope selected in the tree; the tree shows the account's new name.
+    tree.onDidChangeSelection((scope) => accounts.statusBar.setScope(scope)),
+    manager.onDidChangeLabel((account) => tree.relabel(account)),
+  );
+  const ready = accounts.initialize();
+
+  log.info(
+    `Harness extension ${context.extension.packageJSON.version} activated in ${Date.now() - started} ms (${platform.kind})`,
+  );
+  return exportsFor(context.extensionMode, {
+    tree: tree.provider,
+    ready,
+    currentAccount: () => manager.current(),
+    storedSessionIds: () => manager.storedSessions().map((s) => s.id),
+    logLines: () => log.lines(),
+    platform: platform.kind,
+  });
+}
