@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // `npm test`: every check and test suite, in order, with one summary at the end.
-//   node scripts/test-all.mjs                 lint, build, unit, lsp, host, e2e
+//   node scripts/test-all.mjs                 lint, build, unit, lsp, host, e2e, web
 //   node scripts/test-all.mjs unit host       only those (plus the build they need)
 // Stages: lint (eslint, prettier --check, tsc --noEmit) · build (esbuild dev build, tsc of the
 // tests) · unit · lsp · host (integration tests in the real VS Code extension host) · e2e (browser
-// checks with screenshots) · fuzz (the property tests over thousands of mutated documents,
-// test/unit/**/*.fuzz.ts; CI runs it, the default run does not) · conformance (reads ../shared).
+// checks with screenshots) · web (the browser build in web worker extension hosts: a browser-only
+// VS Code on a virtual workspace, and code-server's web worker host; screenshots too) · fuzz (the
+// property tests over thousands of mutated documents, test/unit/**/*.fuzz.ts; CI runs it, the
+// default run does not) · conformance (reads ../shared).
 // fuzz and conformance are never part of the default run.
 // Tests that cannot quietly not run: a `.only` fails its stage (--forbid-only), and a stage that
 // ran no test fails, whether its files were deleted or hold no `it` (only conformance may skip,
@@ -21,9 +23,9 @@ import { fileURLToPath } from 'node:url';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (pkg, file) => path.join(repoRoot, 'node_modules', pkg, file);
 const MOCHA = bin('mocha', 'bin/mocha.js');
-const ALL = ['lint', 'build', 'unit', 'lsp', 'host', 'e2e', 'fuzz', 'conformance'];
-const DEFAULT = ['lint', 'build', 'unit', 'lsp', 'host', 'e2e'];
-const NEEDS_BUILD = new Set(['unit', 'lsp', 'host', 'e2e', 'fuzz', 'conformance']);
+const ALL = ['lint', 'build', 'unit', 'lsp', 'host', 'e2e', 'web', 'fuzz', 'conformance'];
+const DEFAULT = ['lint', 'build', 'unit', 'lsp', 'host', 'e2e', 'web'];
+const NEEDS_BUILD = new Set(['unit', 'lsp', 'host', 'e2e', 'web', 'fuzz', 'conformance']);
 /** Unit-style suites are large: the dot reporter keeps the log short (failures still print in full). */
 const COMPACT_REPORTER = process.env.HARNESS_TEST_REPORTER || 'dot';
 
@@ -216,6 +218,12 @@ const STAGES = {
     if (!install.ok)
       return { ok: false, failed: 1, counted: true, note: 'host tools could not be installed' };
     return mochaRun('out/test/e2e/**/*.test.js', ['--timeout', '180000'], 'spec');
+  },
+  async web() {
+    // Its tools (test-web, the VS Code web build; the host tools first) install themselves here, as
+    // the host tools do for host and e2e; a failure to install is the stage's failure.
+    console.log('\n$ node scripts/host/run-web-tests.mjs');
+    return testRun(process.execPath, ['scripts/host/run-web-tests.mjs']);
   },
   fuzz() {
     // Each property test sets its own (long) timeout; spec prints the figures they log.

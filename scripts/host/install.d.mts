@@ -25,5 +25,8 @@ export function npmInstallIn(
     extra?: Record<string, string>;
     env?: NodeJS.ProcessEnv;
     stdio?: import('node:child_process').StdioOptions;
+    args?: string[];
   },
 ): void;
+export class InstallError extends Error {}
+export function acquireLock(paths: { cacheDir: string }): () => void;

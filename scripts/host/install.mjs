@@ -40,7 +40,7 @@ function say(message) {
   console.log(`[host-install] ${message}`);
 }
 
-class InstallError extends Error {}
+export class InstallError extends Error {}
 
 function run(cmd, args, options = {}) {
   say(`$ ${cmd} ${args.join(' ')}`);
@@ -153,11 +153,12 @@ export function nestedNpmEnv(base, { nodeBin, extra = {} } = {}) {
  *    `node` PATH finds (tests point it at the current Node)
  *  - extra: variables to set on top (e.g. npm_config_nodedir)
  *  - env: the starting environment (default process.env); stdio: default inherit
+ *  - args: more npm arguments (e.g. --ignore-scripts)
  * @param {string} dir
- * @param {{ nodeBin?: string, extra?: Record<string, string>, env?: NodeJS.ProcessEnv, stdio?: import('node:child_process').StdioOptions }} [options]
+ * @param {{ nodeBin?: string, extra?: Record<string, string>, env?: NodeJS.ProcessEnv, stdio?: import('node:child_process').StdioOptions, args?: string[] }} [options]
  */
-export function npmInstallIn(dir, { nodeBin, extra, env = process.env, stdio = 'inherit' } = {}) {
-  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', '--omit=dev'], {
+export function npmInstallIn(dir, { nodeBin, extra, env = process.env, stdio = 'inherit', args = [] } = {}) {
+  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', '--omit=dev', ...args], {
     cwd: dir,
     env: nestedNpmEnv(env, { nodeBin, extra }),
     stdio,
@@ -180,8 +181,12 @@ export function hostToolsReady(paths = hostToolPaths()) {
   }
 }
 
-/** Waits for another install in the same cache to finish (npm does not like two at once). */
-function acquireLock(paths) {
+/**
+ * Waits for another install in the same cache to finish (npm does not like two at once).
+ * `dir` defaults to the host tools' cache directory; returns the release function.
+ * @param {{ cacheDir: string }} paths
+ */
+export function acquireLock(paths) {
   const lockFile = path.join(paths.cacheDir, '.install.lock');
   const deadline = Date.now() + 30 * 60_000;
   for (;;) {
