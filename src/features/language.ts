@@ -84,7 +84,8 @@ export class LanguageFeature implements vscode.Disposable {
     this.running = undefined;
     if (running) {
       running.statusItem.dispose();
-      void running.client.stop();
+      // dispose, not stop: it also ends what the client started (the browser's server worker).
+      void running.client.dispose();
     }
   }
 

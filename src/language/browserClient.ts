@@ -11,6 +11,13 @@ interface WorkerGlobals {
   Worker: new (url: string, options?: { name?: string }) => WorkerLike;
 }
 
+/** The server's worker, and how to end it. */
+interface ServerWorker {
+  worker: WorkerLike;
+  /** Ends the worker (and revokes its blob: URL, if it has one). */
+  terminate(): void;
+}
+
 const WORKER_NAME = 'harness-language-server';
 
 /**
@@ -19,23 +26,45 @@ const WORKER_NAME = 'harness-language-server';
  * web worker host refuses it for the extension's `vscode-remote:` URI; there the script is fetched
  * (the host's fetch understands that scheme) and started from a blob: URL instead.
  */
-export async function startServerWorker(scriptUri: vscode.Uri): Promise<WorkerLike> {
+export async function startServerWorker(scriptUri: vscode.Uri): Promise<ServerWorker> {
   const { Worker } = globalThis as unknown as WorkerGlobals;
+  const end = (worker: WorkerLike): void => (worker as { terminate(): void }).terminate();
   const url = scriptUri.toString(true);
   try {
-    return new Worker(url, { name: WORKER_NAME });
+    const worker = new Worker(url, { name: WORKER_NAME });
+    return { worker, terminate: () => end(worker) };
   } catch {
     // Not an http(s) URL the worker may load: fall back to a blob (below).
   }
   const res = await fetch(url);
   if (!res.ok) throw new Error(`could not load the language server script (HTTP ${res.status})`);
-  const blob = new Blob([await res.text()], { type: 'application/javascript' });
-  return new Worker(URL.createObjectURL(blob), { name: WORKER_NAME });
+  const blobUrl = URL.createObjectURL(new Blob([await res.text()], { type: 'application/javascript' }));
+  const worker = new Worker(blobUrl, { name: WORKER_NAME });
+  return {
+    worker,
+    terminate: () => {
+      end(worker);
+      URL.revokeObjectURL(blobUrl);
+    },
+  };
 }
 
-export const browserLanguageClient: LanguageClientFactory = async (context) => {
-  const worker = await startServerWorker(
-    vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js'),
+/** The browser client leaves its worker running when it stops (a restart reuses it): ended on dispose. */
+class WorkerLanguageClient extends LanguageClient {
+  constructor(private readonly server: ServerWorker) {
+    super(LANGUAGE_SERVER_ID, CLIENT_NAME, clientOptions(), server.worker);
+  }
+
+  override async dispose(timeout?: number): Promise<void> {
+    try {
+      await super.dispose(timeout);
+    } finally {
+      this.server.terminate();
+    }
+  }
+}
+
+export const browserLanguageClient: LanguageClientFactory = async (context) =>
+  new WorkerLanguageClient(
+    await startServerWorker(vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js')),
   );
-  return new LanguageClient(LANGUAGE_SERVER_ID, CLIENT_NAME, clientOptions(), worker);
-};
