@@ -9,11 +9,42 @@ export function treeRow(page: Page, label: string | RegExp): Locator {
   return page.locator('.part.sidebar .monaco-list-row', { hasText: label }).first();
 }
 
+/**
+ * Closes a tooltip left open over the tree. After a click the mouse rests on that row; its tooltip
+ * (a rich hover) opens below it and can cover the next row the test wants to click, as a user's
+ * moving mouse never would. Escape is how a keyboard user dismisses it.
+ */
+export async function dismissHover(page: Page): Promise<void> {
+  const hover = page.locator('.context-view .monaco-hover, .context-view .workbench-hover');
+  if ((await hover.count()) === 0) return;
+  await page.keyboard.press('Escape');
+  // One that stays is reported by the click that follows, with what covers it.
+  await hover.first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
+}
+
 /** Expands a row (waits for it; leaves it alone when it is already expanded). */
 export async function expand(page: Page, label: string | RegExp): Promise<void> {
   const row = treeRow(page, label);
   await row.waitFor({ state: 'visible', timeout: 30_000 });
-  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+  if ((await row.getAttribute('aria-expanded')) === 'true') return;
+  await clickRow(page, row);
+}
+
+/**
+ * Clicks a tree row. A tooltip can open over it between the check and the click (the mouse rests
+ * on the row clicked before, and Playwright's retries keep it over the tooltip), so a click that
+ * cannot land closes the tooltip and tries again; the last attempt's error says what covered it.
+ */
+async function clickRow(page: Page, row: Locator): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await dismissHover(page);
+    try {
+      await row.click({ timeout: attempt < 4 ? 5_000 : 30_000 });
+      return;
+    } catch (err) {
+      if (attempt >= 4) throw err;
+    }
+  }
 }
 
 /** Clicks an inline action (icon button shown on hover) of a tree row. */
@@ -32,7 +63,9 @@ export async function showAccount(session: Session): Promise<void> {
   await session.openViewContainer('Harness');
   const first = page.locator('.part.sidebar .monaco-list-row').first();
   await first.waitFor({ state: 'visible', timeout: 60_000 });
-  if ((await first.getAttribute('aria-expanded')) !== 'true') await first.click();
+  if ((await first.getAttribute('aria-expanded')) !== 'true') {
+    await clickRow(page, first);
+  }
 }
 
 /** Shows the account, then default → Default Project → Pipelines, until `pipeline`'s row shows. */
