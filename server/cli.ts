@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createEngine } from './engine';
+import { HARNESS_ROOT_KEYS } from '../shared/protocol';
 import { expandGlob, isGlob } from './cli/files';
 import {
   githubLines,
@@ -33,7 +34,9 @@ const VERSION = packageVersion();
 
 const USAGE = `Usage: ${TOOL_NAME} validate <files or globs…> [--schema FILE] [--format text|json|sarif|github]
 
-Validates Harness pipeline YAML (files whose root key is pipeline:, template: or inputSet:).
+Validates Harness YAML: files whose root key is a Harness entity (pipeline:, template:,
+inputSet:, overlayInputSet:, trigger:, service:, environment:, infrastructureDefinition:,
+connector:, secret:). Harness v1 YAML (version: 1) is recognised and not checked.
   --schema FILE     validate against this JSON Schema instead of the bundled one
   --format text     path:line:col severity message [code], then a summary line (default)
   --format json     one JSON array of { file, diagnostics } objects
@@ -161,8 +164,8 @@ export function main(argv: string[], cwd = process.cwd()): number {
       continue;
     }
     const parsed = engine.parse(file, 1, text);
-    if (!parsed.rootKey && parsed.syntaxDiagnostics.every((d) => d.severity !== 1)) {
-      out.note(`Skipped ${file}: no pipeline:, template: or inputSet: root`);
+    if (!parsed.rootKey && !parsed.v1 && parsed.syntaxDiagnostics.every((d) => d.severity !== 1)) {
+      out.note(`Skipped ${file}: no Harness root key (${HARNESS_ROOT_KEYS.join(':, ')}:)`);
       continue;
     }
     const diags = engine.validate(file, 1, text);

@@ -60,7 +60,8 @@ export function validateParsed(
 ): Diagnostic[] {
   const diags: Diagnostic[] = [...parsed.syntaxDiagnostics];
   const doc = parsed.doc;
-  if (!doc || !doc.contents) return diags;
+  // v1 YAML follows another schema (simplified syntax) that the bundled one does not describe.
+  if (!doc || !doc.contents || parsed.v1) return diags;
   let problems: Problem[] = [];
   try {
     problems = new SchemaValidator(schema.store, doc).run();

@@ -79,7 +79,7 @@ export interface ValidateOptions {
 }
 
 export interface HarnessLanguageService {
-  /** Harness YAML: a `pipeline:`, `template:` or `inputSet:` root, or a path matching `pipelineFiles`. */
+  /** Harness YAML: a Harness entity root (HARNESS_ROOT_KEYS), v1 YAML, or a path matching `pipelineFiles`. */
   isHarnessDocument(document: TextDocument): boolean;
   /** YAML, schema and semantic problems (and, with live references, missing entities); [] for other YAML. */
   validate(document: TextDocument, options?: ValidateOptions): Promise<Diagnostic[]>;
@@ -132,7 +132,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Har
   };
 
   const isHarness = (document: TextDocument, parsed: ParsedYaml): boolean =>
-    !!parsed.rootKey || matchesPipelineFiles(document.uri);
+    !!parsed.rootKey || !!parsed.v1 || matchesPipelineFiles(document.uri);
 
   /** The document's parse when it is Harness YAML. */
   const harnessParse = (document: TextDocument): ParsedYaml | undefined => {

@@ -4,9 +4,36 @@
 /** The id of the language server, used in the client's name and trace setting. */
 export const LANGUAGE_SERVER_ID = 'harness';
 
-/** Root keys that mark a YAML document as Harness entity YAML the server handles. */
-export const HARNESS_ROOT_KEYS = ['pipeline', 'template', 'inputSet'] as const;
+/**
+ * Root keys that mark a YAML document as Harness entity YAML the server handles: the v0 YAML
+ * of every entity users keep in Git (Harness's Git Experience stores each under one of these).
+ */
+export const HARNESS_ROOT_KEYS = [
+  'pipeline',
+  'template',
+  'inputSet',
+  'overlayInputSet',
+  'trigger',
+  'service',
+  'environment',
+  'infrastructureDefinition',
+  'connector',
+  'secret',
+] as const;
 export type HarnessRootKey = (typeof HARNESS_ROOT_KEYS)[number];
+
+/**
+ * Root keys common enough in other YAML (`service:` in app configs, `secret:` in Helm values)
+ * that they mark a Harness file only when the entity under them has an `identifier`, which every
+ * Harness entity has.
+ */
+export const ROOT_KEYS_NEEDING_IDENTIFIER: ReadonlySet<HarnessRootKey> = new Set([
+  'service',
+  'environment',
+  'connector',
+  'secret',
+  'trigger',
+]);
 
 // ---------------------------------------------------------------------------------------
 // Custom LSP messages between the language client (extension host) and the server.

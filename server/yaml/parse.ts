@@ -1,7 +1,7 @@
 // Parses a YAML text once into everything the engine and the features need: the `yaml`
 // AST (with source ranges), a line index and YAML-level diagnostics. Never throws.
 import { parseAllDocuments } from 'yaml';
-import { HARNESS_ROOT_KEYS, type HarnessRootKey } from '../../shared/protocol';
+import { HARNESS_ROOT_KEYS, ROOT_KEYS_NEEDING_IDENTIFIER, type HarnessRootKey } from '../../shared/protocol';
 import { LineIndex } from './lineIndex';
 import { yamlDiagnostics } from './diagnostics';
 import { fastParse } from './fastParse';
@@ -26,6 +26,7 @@ export function parseYaml(text: string): ParsedYaml {
   const doc = docs[0];
   const parsed: ParsedYaml = { text, lines, doc, docs, syntaxDiagnostics: [], derived: new Map() };
   parsed.rootKey = findRootKey(doc);
+  if (isV1(doc)) parsed.v1 = true;
   parsed.syntaxDiagnostics = yamlDiagnostics(parsed);
   return parsed;
 }
@@ -43,16 +44,47 @@ export function parseWithYaml(text: string): YamlDocument[] {
   ) as YamlDocument[];
 }
 
+type RootItem = { key?: unknown; value?: unknown };
+
+const keyName = (item: RootItem): unknown => {
+  const key = item.key;
+  return key && typeof key === 'object' && 'value' in key ? key.value : undefined;
+};
+
+const hasIdentifier = (value: unknown): boolean =>
+  !!value &&
+  typeof value === 'object' &&
+  'items' in value &&
+  Array.isArray(value.items) &&
+  (value.items as RootItem[]).some((i) => i && typeof i === 'object' && keyName(i) === 'identifier');
+
+/**
+ * The Harness root key of a document. Keys that other YAML also uses (`service:`, `secret:` …)
+ * count only when the entity under them has an `identifier`, as every Harness entity does.
+ */
 function findRootKey(doc: YamlDocument | undefined): HarnessRootKey | undefined {
   const contents = doc?.contents;
   if (!contents || !('items' in contents)) return undefined;
-  for (const item of contents.items) {
-    if (item && typeof item === 'object' && 'key' in item) {
-      const key = item.key;
-      const name = key && typeof key === 'object' && 'value' in key ? key.value : undefined;
-      if (typeof name === 'string' && (HARNESS_ROOT_KEYS as readonly string[]).includes(name))
-        return name as HarnessRootKey;
-    }
+  for (const item of contents.items as RootItem[]) {
+    if (!item || typeof item !== 'object' || !('key' in item)) continue;
+    const name = keyName(item);
+    if (typeof name !== 'string' || !(HARNESS_ROOT_KEYS as readonly string[]).includes(name)) continue;
+    const root = name as HarnessRootKey;
+    if (!ROOT_KEYS_NEEDING_IDENTIFIER.has(root) || hasIdentifier(item.value)) return root;
   }
   return undefined;
+}
+
+/**
+ * Harness v1 YAML (`version: 1` at the root, the simplified syntax of Harness's newer pipelines):
+ * recognised, so it is never checked against the v0 schema it does not follow.
+ */
+function isV1(doc: YamlDocument | undefined): boolean {
+  const contents = doc?.contents;
+  if (!contents || !('items' in contents)) return false;
+  return (contents.items as RootItem[]).some((item) => {
+    if (!item || typeof item !== 'object' || keyName(item) !== 'version') return false;
+    const v = item.value;
+    return !!v && typeof v === 'object' && 'value' in v && (v.value === 1 || v.value === '1');
+  });
 }

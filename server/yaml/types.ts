@@ -16,6 +16,8 @@ export interface ParsedYaml {
   docs: YamlDocument[];
   /** The Harness root key of the first document, when its root is a map with one of them. */
   rootKey?: HarnessRootKey;
+  /** Harness v1 YAML (`version: 1`): recognised, not validated against the v0 schema. */
+  v1?: boolean;
   /** Syntax errors, duplicate keys, tabs, extra documents: code 'yaml-syntax' | 'duplicate-key' | 'tab' | ... */
   syntaxDiagnostics: Diagnostic[];
   /**

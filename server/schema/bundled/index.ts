@@ -14,6 +14,12 @@ import { ciStageDefinitions } from './stages/ci';
 import { deploymentDefinitions, deploymentStageDefinitions } from './stages/deployment';
 import { otherStageDefinitions, stageUnionDefinitions } from './stages/others';
 import { withSharedDefinitions } from './build';
+import { connectorDefinitions } from './entities/connector';
+import { environmentDefinitions } from './entities/environment';
+import { infrastructureDefinitions } from './entities/infrastructure';
+import { secretDefinitions } from './entities/secret';
+import { serviceDefinitions } from './entities/service';
+import { triggerDefinitions } from './entities/trigger';
 import type { Definitions, JsonSchema } from './types';
 
 export type { JsonSchema } from './types';
@@ -56,7 +62,8 @@ export const bundledPipelineSchema: JsonSchema = withSharedDefinitions({
   $schema: 'http://json-schema.org/draft-07/schema#',
   $id: 'harness-vscode:bundled-pipeline-schema',
   title: 'Harness pipeline YAML (bundled)',
-  description: 'A Harness pipeline, template or input set document.',
+  description:
+    'A Harness YAML file: a pipeline, template, input set, overlay input set, trigger, service, environment, infrastructure definition, connector or secret.',
   type: 'object',
   // Harness's schema generator declares a free `description` on every object it emits (a node,
   // a failure strategy, a steps entry …), so Harness accepts one anywhere.
@@ -72,5 +79,11 @@ export const bundledPipelineSchema: JsonSchema = withSharedDefinitions({
     stageDefinitions,
     stageUnionDefinitions(stageDefinitions),
     pipelineDefinitions,
+    triggerDefinitions,
+    serviceDefinitions,
+    environmentDefinitions,
+    infrastructureDefinitions,
+    connectorDefinitions,
+    secretDefinitions,
   ),
 });

@@ -173,8 +173,29 @@ export const pipelineDefinitions: Definitions = {
         'The pipeline identifier and the values of its runtime inputs, in the shape of the pipeline.',
       ),
       object: anyValue('Inputs of a non-pipeline entity.'),
+      // Written by Harness on export of a Git-stored input set.
+      cacheResponse: anyValue('Git cache details; written by Harness on export.'),
     },
     { required: ['name', 'identifier'] },
+  ),
+  // Harness docs, "Overlay input sets" (docs/platform/pipelines/input-sets.md): an overlay lists
+  // input sets of one pipeline, applied in order (later ones win).
+  OverlayInputSet: obj(
+    'Input sets of one pipeline applied in order: a value set by a later input set wins.',
+    {
+      name: name('overlay input set'),
+      identifier: identifier('overlay input set'),
+      description: description('overlay input set'),
+      tags: tags('overlay input set'),
+      orgIdentifier: str('Organization of the pipeline.'),
+      projectIdentifier: str('Project of the pipeline.'),
+      pipelineIdentifier: str('Identifier of the pipeline whose input sets are combined.'),
+      inputSetReferences: strList(
+        'Identifiers of the input sets to apply, in order (a later one overrides an earlier one).',
+        'An input set identifier.',
+      ),
+    },
+    { required: ['name', 'identifier', 'inputSetReferences'], closed: true },
   ),
 };
 
@@ -182,4 +203,23 @@ export const rootProperties: Record<string, JsonSchema> = {
   pipeline: ref('Pipeline', 'A Harness pipeline.'),
   template: ref('Template', 'A Harness template.'),
   inputSet: ref('InputSet', 'A Harness input set.'),
+  overlayInputSet: ref('OverlayInputSet', 'A Harness overlay input set: input sets applied in order.'),
+  trigger: ref(
+    'Trigger',
+    'A Harness trigger: runs a pipeline on a webhook event, a schedule or a new artifact.',
+  ),
+  service: ref('Service', 'A Harness service: what is deployed (manifests, artifacts, variables).'),
+  environment: ref(
+    'Environment',
+    'A Harness environment: where services are deployed (production or pre-production).',
+  ),
+  infrastructureDefinition: ref(
+    'InfrastructureDefinition',
+    'A Harness infrastructure definition: the cluster, hosts or cloud account an environment deploys to.',
+  ),
+  connector: ref('Connector', 'A Harness connector: how Harness reaches a third-party system.'),
+  secret: ref(
+    'Secret',
+    'A Harness secret: a text, a file or SSH/WinRM credentials kept in a secret manager.',
+  ),
 };

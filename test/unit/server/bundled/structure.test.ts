@@ -8,6 +8,7 @@ import {
   bundledStepTypes,
 } from '../../../../server/schema/bundled/index';
 import type { JsonSchema } from '../../../../server/schema/bundled/types';
+import { HARNESS_ROOT_KEYS } from '../../../../shared/protocol';
 
 const defs = bundledPipelineSchema.definitions ?? {};
 
@@ -43,17 +44,19 @@ describe('bundled pipeline schema: structure', () => {
     assert.equal(bundledPipelineSchema.$schema, 'http://json-schema.org/draft-07/schema#');
   });
 
-  it('stays small: serialised well under the 3.4 MB published schema (aim ~300 KB, guard 320 KB)', () => {
+  // The published pipeline schema alone is 3.4 MB; Harness's entity schemas (connector ≈229 KB,
+  // service ≈183 KB, environment ≈82 KB, infrastructure ≈80 KB, secret ≈17 KB as TypeScript in
+  // harness/mcp-server) add about 0.6 MB more. Ours covers every kind in well under a fifth.
+  it('stays small: every Harness file kind in under 560 KB serialised', () => {
     const bytes = Buffer.byteLength(JSON.stringify(bundledPipelineSchema));
-    assert.ok(bytes < 320_000, `schema is ${bytes} bytes`);
+    assert.ok(bytes < 560_000, `schema is ${bytes} bytes`);
   });
 
-  it('has pipeline, template and inputSet roots', () => {
-    assert.deepEqual(Object.keys(bundledPipelineSchema.properties ?? {}).sort(), [
-      'inputSet',
-      'pipeline',
-      'template',
-    ]);
+  it('has a root for every Harness file kind the server recognises', () => {
+    assert.deepEqual(
+      Object.keys(bundledPipelineSchema.properties ?? {}).sort(),
+      [...HARNESS_ROOT_KEYS].sort(),
+    );
   });
 
   it('resolves every $ref to a flat definition', () => {

@@ -86,7 +86,7 @@ describe('core: CLI (dist/cli.js)', function () {
     assert.deepEqual(lines, [
       '.harness/nested/bad.yml:4:12 error "10 minutes" is not a valid timeout: use a number and a unit (s, m, h, d, w), e.g. 10m, 1h 30m, 1d — did you mean "10m"? [invalid-timeout]',
       lines[1],
-      'Skipped other.yaml: no pipeline:, template: or inputSet: root',
+      'Skipped other.yaml: no Harness root key (pipeline:, template:, inputSet:, overlayInputSet:, trigger:, service:, environment:, infrastructureDefinition:, connector:, secret:)',
       '1 file checked: 2 errors, 0 warnings',
     ]);
     assert.match(
@@ -176,7 +176,10 @@ describe('core: CLI (dist/cli.js)', function () {
       lines[1],
       /^::error file=a%2Cb%3Ac\.yaml,line=9,col=15,.*title=Harness YAML \[invalid-enum\]::"Custm"/,
     );
-    assert.equal(lines[2], '::notice::Skipped other.yaml: no pipeline:, template: or inputSet: root');
+    assert.equal(
+      lines[2],
+      '::notice::Skipped other.yaml: no Harness root key (pipeline:, template:, inputSet:, overlayInputSet:, trigger:, service:, environment:, infrastructureDefinition:, connector:, secret:)',
+    );
     assert.equal(lines[3], '::notice::1 file checked: 2 errors, 0 warnings');
   });
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { CompletionItem } from 'vscode-languageserver-types';
-import type { ListReferencesParams } from '../../../../shared/protocol';
+import { HARNESS_ROOT_KEYS, type ListReferencesParams } from '../../../../shared/protocol';
 import { createEngine } from '../../../../server/engine';
 import { complete } from '../../../../server/features/completion';
 import { cursor, yaml } from './cursor';
@@ -247,13 +247,14 @@ describe('features: completion', () => {
   });
 
   it('answers odd documents with what fits there, without throwing', async () => {
+    const roots = [...HARNESS_ROOT_KEYS];
     const cases: [string, string[]][] = [
-      ['|', ['pipeline', 'template', 'inputSet']],
-      ['|pipeline:', ['template', 'inputSet']],
+      ['|', roots],
+      ['|pipeline:', roots.filter((k) => k !== 'pipeline')],
       ['pipeline: [|', ['<+input>']],
       ['- - - |', []],
       ['pipeline:\n  stages:\n    - stage: <+input>|\n', ['<+input>']],
-      ['\t|\t', ['pipeline', 'template', 'inputSet']],
+      ['\t|\t', roots],
     ];
     for (const [marked, labels] of cases) {
       assert.deepEqual(
