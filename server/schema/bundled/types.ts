@@ -35,8 +35,16 @@ export interface JsonSchema {
   definitions?: Record<string, JsonSchema>;
   /** On a union: the key whose `const` picks the branch. */
   'x-harness-discriminator'?: 'type';
-  /** On a union: what the branches are, for messages ("is not a stage type"). */
-  'x-harness-kind'?: 'stage' | 'step' | 'failureAction' | 'variable';
+  /**
+   * On a union: what the branches are, for messages ("is not a stage type"): stage, step,
+   * failureAction, variable, template, and the entity kinds' own (connector, trigger source …).
+   */
+  'x-harness-kind'?: string;
+  /**
+   * On a reference: required keys the referenced object may omit here (a template's spec is a
+   * step or stage without the identifier and name the template itself carries).
+   */
+  'x-harness-optional'?: string[];
   /** On a union: a discriminator value no branch knows is only a warning. */
   'x-harness-unknown'?: 'warning';
   /**
