@@ -18,8 +18,9 @@ interface Ctx {
   keyRange?: [number, number];
   /** Key of the nearest enclosing pair, for messages about sequence items. */
   owner?: string;
-  /** True when the sibling map has `identifier` (so `name` follows the name rules). */
   depth: number;
+  /** Required keys this node may omit (`x-harness-optional` on the reference that led here). */
+  optional?: ReadonlySet<string>;
 }
 
 export interface SchemaValidateLimits {
@@ -43,6 +44,7 @@ export class SchemaValidator {
     Node,
     { entries: ReturnType<typeof mapEntries>; present: Set<string> }
   >();
+  private readonly optionalCache = new WeakMap<object, ReadonlySet<string>>();
   readonly problems: Problem[] = [];
 
   constructor(
@@ -59,6 +61,10 @@ export class SchemaValidator {
 
   private validate(node: Node | null, s: SchemaRef, ctx: Ctx, out: Problem[]): void {
     if (s === true) return;
+    if (s !== false) {
+      const optional = this.optionalKeys(s);
+      if (optional) ctx = { ...ctx, optional };
+    }
     // A yes/no test stops at the first problem.
     if (this.mode === 'test' && out.length) return;
     if (++this.visits > this.limits.maxVisits || ctx.depth > 200) return;
@@ -139,6 +145,18 @@ export class SchemaValidator {
     if (n.not !== undefined && this.passes(node, n.not, ctx)) {
       out.push(this.problem('not-allowed', 'This value is not allowed here', node, ctx));
     }
+  }
+
+  /** `x-harness-optional` of a schema object, read once per object. */
+  private optionalKeys(s: Record<string, unknown>): ReadonlySet<string> | undefined {
+    if (!('x-harness-optional' in s)) return undefined;
+    let keys = this.optionalCache.get(s);
+    if (!keys) {
+      const raw = s['x-harness-optional'];
+      keys = new Set(Array.isArray(raw) ? raw.filter((k): k is string => typeof k === 'string') : []);
+      this.optionalCache.set(s, keys);
+    }
+    return keys;
   }
 
   /** Whether a node satisfies a schema, without reporting (used by schema views for if/then and unions). */
@@ -242,7 +260,7 @@ export class SchemaValidator {
       }
     }
     for (const req of n.required) {
-      if (present.has(req)) continue;
+      if (present.has(req) || ctx.optional?.has(req)) continue;
       out.push(this.missingProblem(req, node, entries[0]?.keyNode, ctx));
     }
   }

@@ -10,6 +10,7 @@ import { moreStepDefinitions } from './steps/more';
 import { commonDefinitions } from './common';
 import { executionDefinitions } from './execution';
 import { pipelineDefinitions, rootProperties } from './pipeline';
+import { templateDefinitions } from './templates';
 import { ciStageDefinitions } from './stages/ci';
 import { deploymentDefinitions, deploymentStageDefinitions } from './stages/deployment';
 import { otherStageDefinitions, stageUnionDefinitions } from './stages/others';
@@ -45,6 +46,7 @@ const stepDefinitions = merge(
   moreStepDefinitions,
 );
 const stageDefinitions = merge(deploymentStageDefinitions, ciStageDefinitions, otherStageDefinitions);
+const executionDefs = executionDefinitions(stepDefinitions);
 
 /** The `type` values a step or stage definition takes: its const, or every value of a family's enum. */
 const typeValues = (defs: Definitions): string[] =>
@@ -75,10 +77,11 @@ export const bundledPipelineSchema: JsonSchema = withSharedDefinitions({
     approvalDefinitions,
     deploymentDefinitions,
     stepDefinitions,
-    executionDefinitions(stepDefinitions),
+    executionDefs,
     stageDefinitions,
     stageUnionDefinitions(stageDefinitions),
     pipelineDefinitions,
+    templateDefinitions(executionDefs.StepGroup),
     triggerDefinitions,
     serviceDefinitions,
     environmentDefinitions,

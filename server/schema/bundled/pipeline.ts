@@ -131,35 +131,6 @@ export const pipelineDefinitions: Definitions = {
     required: ['build'],
     closed: true,
   }),
-  Template: obj(
-    'A reusable template of a pipeline, stage, step group, step or other entity.',
-    {
-      name: name('template'),
-      identifier: identifier('template'),
-      versionLabel: str('Version of the template, e.g. v1 or 1.0.0.'),
-      type: str('What the template defines: Pipeline, Stage, StepGroup, Step, CustomDeployment …', {
-        examples: [
-          'Pipeline',
-          'Stage',
-          'StepGroup',
-          'Step',
-          'CustomDeployment',
-          'MonitoredService',
-          'SecretManager',
-          'ArtifactSource',
-        ],
-      }),
-      projectIdentifier: str('Project of a project-scope template.'),
-      orgIdentifier: str('Organization of an org- or project-scope template.'),
-      description: description('template'),
-      tags: tags('template'),
-      icon: str('Icon shown for the template.'),
-      spec: anyValue(
-        'The templated entity, written like it would be without the template (runtime inputs as <+input>).',
-      ),
-    },
-    { required: ['name', 'identifier', 'versionLabel', 'type', 'spec'] },
-  ),
   InputSet: obj(
     'Saved runtime inputs of a pipeline.',
     {
