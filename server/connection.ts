@@ -17,6 +17,10 @@ import {
   DEFAULT_SERVER_SETTINGS,
   LIST_REFERENCES_REQUEST,
   RESOLVE_REFERENCES_REQUEST,
+  FIND_PIPELINE_REQUEST,
+  LIST_INPUT_SETS_REQUEST,
+  type FindPipelineResult,
+  type ListInputSetsResult,
   SCHEMA_STATUS_NOTIFICATION,
   SET_SCHEMA_REQUEST,
   VALIDATE_DOCUMENT_REQUEST,
@@ -31,6 +35,7 @@ import {
 import { redactSecrets } from '../shared/redact';
 import {
   createLanguageService,
+  type EntityProvider,
   type HarnessLanguageService,
   type ReferenceProvider,
   type ServiceLog,
@@ -137,6 +142,13 @@ export function initConnection(connection: Connection): void {
     list: async (params, token) =>
       (await connection.sendRequest<ListReferencesResult>(LIST_REFERENCES_REQUEST, params, token))?.items,
   };
+  /** The client's workspace and account lookups (a client without them answers with an error). */
+  const clientEntities: EntityProvider = {
+    findPipeline: (params, token) =>
+      connection.sendRequest<FindPipelineResult | undefined>(FIND_PIPELINE_REQUEST, params, token),
+    listInputSets: (params, token) =>
+      connection.sendRequest<ListInputSetsResult | undefined>(LIST_INPUT_SETS_REQUEST, params, token),
+  };
   const languageService = (): HarnessLanguageService => {
     if (!service) throw new Error('the server is not initialized');
     return service;
@@ -225,6 +237,8 @@ export function initConnection(connection: Connection): void {
     service = createLanguageService({
       settings: settingsFor,
       references: servesReferences ? clientReferences : undefined,
+      // A client that answers harness/findPipeline and harness/listInputSets says so.
+      entities: init?.servesEntities === true ? clientEntities : undefined,
       log,
     });
     return {

@@ -10,15 +10,35 @@ import { semanticChecks } from './validation/semantic';
 import { dedupe, toDiagnostic, type Problem } from './validation/problems';
 import { listReferences, referenceProblems, type DocumentReference, type KnownRefs } from './validation/refs';
 import { NO_LOG, type ServiceLog } from './log';
+import { inputSetTargetProblems, type TargetPipeline } from './validation/inputSetTarget';
+import {
+  overlayPipeline,
+  overlayReferenceProblems,
+  type KnownInputSets,
+} from './validation/overlayReferences';
+import { isMap } from './yaml/ast';
+import type { YAMLMap } from 'yaml';
 
 export type { Diagnostic } from 'vscode-languageserver-types';
 export type { ParsedYaml } from './yaml/parse';
 export type { CompiledSchema, SchemaSource, SchemaView, PropertyView } from './schema/types';
 export type { DocumentReference, KnownRefs, RefKind, RefScope } from './validation/refs';
+export type { TargetPipeline } from './validation/inputSetTarget';
+export type { KnownInputSets } from './validation/overlayReferences';
 
 export interface ValidateOptions {
   /** Live reference lookups; omitted = the engine's default provider (if any). */
   knownRefs?: KnownRefs;
+  /** Files the document refers to, found by the caller (the pipeline an input set targets …). */
+  related?: RelatedEntities;
+}
+
+/** Entities a document is checked against, when the caller found them. */
+export interface RelatedEntities {
+  /** For an input set: the pipeline it targets. */
+  targetPipeline?: TargetPipeline;
+  /** For an overlay input set: the input sets its pipeline has. */
+  inputSets?: KnownInputSets;
 }
 
 export interface EngineOptions {
@@ -57,6 +77,7 @@ export function validateParsed(
   schema: CompiledSchemaImpl,
   knownRefs?: KnownRefs,
   log: ServiceLog = NO_LOG,
+  related?: RelatedEntities,
 ): Diagnostic[] {
   const diags: Diagnostic[] = [...parsed.syntaxDiagnostics];
   const doc = parsed.doc;
@@ -86,9 +107,31 @@ export function validateParsed(
     });
   }
   if (knownRefs) problems.push(...referenceProblems(parsed, knownRefs, log));
+  if (related) problems.push(...relatedProblems(parsed, related, log));
   problems = dedupe(problems).sort((a, b) => a.start - b.start || a.end - b.end);
   for (const p of problems) diags.push(toDiagnostic(p, parsed.lines));
   return diags;
+}
+
+/** Problems only the related entities show (input set values, overlay references). */
+function relatedProblems(parsed: ParsedYaml, related: RelatedEntities, log: ServiceLog): Problem[] {
+  const root = parsed.doc?.contents;
+  if (!root || !isMap(root)) return [];
+  try {
+    const entity = (root as YAMLMap).get(parsed.rootKey ?? '', true);
+    if (parsed.rootKey === 'inputSet' && related.targetPipeline && entity && isMap(entity)) {
+      const pipeline = (entity as YAMLMap).get('pipeline', true);
+      if (pipeline && isMap(pipeline))
+        return inputSetTargetProblems(pipeline as YAMLMap, related.targetPipeline);
+    }
+    if (parsed.rootKey === 'overlayInputSet' && related.inputSets && entity && isMap(entity)) {
+      const pipelineId = overlayPipeline(entity);
+      if (pipelineId) return overlayReferenceProblems(entity as YAMLMap, pipelineId, related.inputSets);
+    }
+  } catch (e) {
+    log.debug(`related-entity checks stopped: ${(e as Error).message}`);
+  }
+  return [];
 }
 
 interface CacheEntry {
@@ -135,10 +178,12 @@ export function createEngine(opts: EngineOptions = {}): Engine {
     validate(uri, version, text, vopts) {
       const e = entry(uri, version, text);
       const known = vopts?.knownRefs ?? opts.knownRefs;
-      // Diagnostics are cached only without a live provider (its answers change over time).
-      if (!known && e.diags && e.diagsSchema === current) return e.diags;
-      const diags = validateParsed(e.parsed, current, known, opts.log);
-      if (!known) {
+      const related = vopts?.related;
+      // Diagnostics are cached only without live answers (they change over time).
+      const cacheable = !known && !related;
+      if (cacheable && e.diags && e.diagsSchema === current) return e.diags;
+      const diags = validateParsed(e.parsed, current, known, opts.log, related);
+      if (cacheable) {
         e.diags = diags;
         e.diagsSchema = current;
       }

@@ -33,6 +33,7 @@ import { complete } from './features/completion';
 import { definition } from './features/definition';
 import { hover } from './features/hover';
 import { LiveRefCache } from './features/liveRefs';
+import { RelatedEntityCache, type EntityProvider } from './features/relatedEntities';
 import { documentSymbols } from './features/symbols';
 import { compileGlobs, uriPath } from './glob';
 import { failure, NO_LOG, type ServiceLog } from './log';
@@ -41,6 +42,7 @@ import type { CompiledSchema } from './schema/types';
 
 export type { CancellationToken } from 'vscode-languageserver';
 export type { ServiceLog } from './log';
+export type { EntityProvider } from './features/relatedEntities';
 
 /**
  * Live account data: whether references exist, and identifiers to complete. The LSP wiring asks
@@ -60,6 +62,11 @@ export interface LanguageServiceOptions {
   settings?: (uri: string) => HarnessServerSettings;
   /** Live account references; without one, none are checked or offered. */
   references?: ReferenceProvider;
+  /**
+   * The pipeline an input set targets and the input sets an overlay combines (from the workspace
+   * or the account); without one, input sets are checked on their own.
+   */
+  entities?: EntityProvider;
   /** Where recovered failures go (debug) and failed reference lookups (error); default none. */
   log?: ServiceLog;
   /** Parsed documents kept (LRU), default 32. */
@@ -98,7 +105,7 @@ export interface HarnessLanguageService {
   setSchema(params: SetSchemaParams): SetSchemaResult;
   /** The active schema, and why the requested one is not active when it failed. */
   schemaStatus(): SchemaStatusParams;
-  /** Forgets live reference answers (after sign-in, sign-out or an account switch). */
+  /** Forgets live reference and related-entity answers (after sign-in, sign-out or an account switch). */
   clearReferenceCache(): void;
   /** Drops what is cached for a closed document. */
   forget(uri: string): void;
@@ -112,6 +119,17 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Har
   const log = options.log ?? NO_LOG;
   const engine: Engine = createEngine({ cacheSize: options.cacheSize, log });
   const liveRefs = new LiveRefCache(options.now);
+  const related = options.entities ? new RelatedEntityCache(options.entities, options.now) : undefined;
+  /** What the document is checked against; a failed lookup only means less is checked. */
+  const relatedOf = async (document: TextDocument, parsed: ParsedYaml, token?: CancellationToken) => {
+    if (!related || (parsed.rootKey !== 'inputSet' && parsed.rootKey !== 'overlayInputSet')) return undefined;
+    try {
+      return await related.forDocument(document.uri, parsed, token);
+    } catch (err) {
+      log.debug(failure('relatedEntities', err));
+      return undefined;
+    }
+  };
   let status: SchemaStatusParams = { source: 'bundled' };
   /** Compiled pipelineFiles globs, by pattern list (folders may have their own). */
   const globs = new Map<string, (path: string) => boolean>();
@@ -192,13 +210,13 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Har
           log.error(failure('resolveReferences', err));
         }
       }
+      const relatedEntities =
+        opts.askReferences !== false ? await relatedOf(document, parsed, opts.token) : undefined;
       if (opts.token?.isCancellationRequested) return [];
-      return engine.validate(
-        document.uri,
-        document.version,
-        document.getText(),
-        settings(document.uri).liveReferences ? { knownRefs: liveRefs.known } : {},
-      );
+      return engine.validate(document.uri, document.version, document.getText(), {
+        ...(settings(document.uri).liveReferences ? { knownRefs: liveRefs.known } : {}),
+        ...(relatedEntities ? { related: relatedEntities } : {}),
+      });
     },
 
     async complete(document, position, token) {
@@ -271,7 +289,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Har
     },
 
     schemaStatus: () => status,
-    clearReferenceCache: () => liveRefs.clear(),
+    clearReferenceCache: () => {
+      liveRefs.clear();
+      related?.clear();
+    },
     forget: (uri) => engine.forget(uri),
   };
 }

@@ -172,3 +172,46 @@ export interface ValidateDocumentResult {
   /** LSP diagnostics (`vscode-languageserver-types` Diagnostic). */
   diagnostics: unknown[];
 }
+
+/**
+ * server → client request: the YAML of the pipeline an input set targets, so that its values
+ * can be checked against the pipeline's runtime inputs. The client looks in the workspace
+ * (a file whose `pipeline.identifier` matches) and then, when signed in, in the account.
+ */
+export const FIND_PIPELINE_REQUEST = 'harness/findPipeline';
+export interface FindPipelineParams {
+  /** The input set or trigger document asking (files near it are preferred). */
+  uri: string;
+  identifier: string;
+  orgIdentifier?: string;
+  projectIdentifier?: string;
+}
+export interface FindPipelineResult {
+  /** The pipeline YAML; absent when no pipeline with that identifier was found. */
+  text?: string;
+  /** Where it was found, for messages: a workspace-relative path or "the account". */
+  from?: string;
+}
+
+/**
+ * server → client request: the input sets a pipeline has, so that an overlay input set's
+ * references can be checked.
+ */
+export const LIST_INPUT_SETS_REQUEST = 'harness/listInputSets';
+export interface ListInputSetsParams {
+  uri: string;
+  pipelineIdentifier: string;
+  orgIdentifier?: string;
+  projectIdentifier?: string;
+}
+export interface ListInputSetsResult {
+  /** Identifiers of the pipeline's input sets found. */
+  identifiers: string[];
+  /**
+   * True when the list is complete (the account was asked): only then is a reference that is
+   * not in it reported. Workspace files alone may not hold every input set.
+   */
+  complete: boolean;
+  /** Where the list came from, for messages. */
+  from: string;
+}

@@ -21,6 +21,11 @@ interface Ctx {
   depth: number;
   /** Required keys this node may omit (`x-harness-optional` on the reference that led here). */
   optional?: ReadonlySet<string>;
+  /**
+   * Inside a partial entity (`x-harness-partial`: an input set's pipeline holds only the values of
+   * runtime inputs): nothing is required, unknown and misspelled keys are still reported.
+   */
+  partial?: boolean;
 }
 
 export interface SchemaValidateLimits {
@@ -64,6 +69,7 @@ export class SchemaValidator {
     if (s !== false) {
       const optional = this.optionalKeys(s);
       if (optional) ctx = { ...ctx, optional };
+      if (s['x-harness-partial'] === true && !ctx.partial) ctx = { ...ctx, partial: true };
     }
     // A yes/no test stops at the first problem.
     if (this.mode === 'test' && out.length) return;
@@ -234,6 +240,7 @@ export class SchemaValidator {
     for (const e of entries) {
       const keyRange = range(e.keyNode);
       const childCtx: Ctx = { key: e.key, keyRange, owner: e.key, depth: ctx.depth + 1 };
+      if (ctx.partial) childCtx.partial = true;
       const prop = n.properties?.get(e.key);
       if (prop !== undefined) {
         this.validate(e.value, prop, childCtx, out);
@@ -260,7 +267,7 @@ export class SchemaValidator {
       }
     }
     for (const req of n.required) {
-      if (present.has(req) || ctx.optional?.has(req)) continue;
+      if (present.has(req) || ctx.optional?.has(req) || ctx.partial) continue;
       out.push(this.missingProblem(req, node, entries[0]?.keyNode, ctx));
     }
   }
@@ -291,7 +298,9 @@ export class SchemaValidator {
     items.forEach((item, i) => {
       const s = Array.isArray(n.items) ? n.items[i] : (n.items as SchemaRef);
       if (s === undefined) return;
-      this.validate(item, s, { owner: ctx.key ?? ctx.owner, depth: ctx.depth + 1 }, out);
+      const itemCtx: Ctx = { owner: ctx.key ?? ctx.owner, depth: ctx.depth + 1 };
+      if (ctx.partial) itemCtx.partial = true;
+      this.validate(item, s, itemCtx, out);
     });
   }
 
@@ -353,6 +362,13 @@ export class SchemaValidator {
           if (!expression) this.unknownDiscriminatorProblem(v, value, disc.values, n, ctx, out);
           // Either way the keys every member has are still checked (the union says which).
           if (n.unknownBranch !== undefined) this.validate(node, n.unknownBranch, ctx, out);
+          return;
+        }
+        if (!entry && ctx.partial) {
+          // A partial member without its type (an input set's step that uses a template): the
+          // branch it fits best, reported only when no branch takes it.
+          const compatible = branches.filter((b) => this.typeCompatible(b, type));
+          if (compatible.length) out.push(...this.bestBranch(node, compatible, ctx).problems);
           return;
         }
         if (!entry) {

@@ -140,9 +140,12 @@ export const pipelineDefinitions: Definitions = {
       tags: tags('input set'),
       orgIdentifier: str('Organization of the pipeline.'),
       projectIdentifier: str('Project of the pipeline.'),
-      pipeline: anyValue(
-        'The pipeline identifier and the values of its runtime inputs, in the shape of the pipeline.',
-      ),
+      pipeline: {
+        $ref: '#/definitions/Pipeline',
+        description:
+          'The pipeline identifier and the values of its runtime inputs, in the shape of the pipeline: only what is <+input> in the pipeline is set here.',
+        'x-harness-partial': true,
+      },
       object: anyValue('Inputs of a non-pipeline entity.'),
       // Written by Harness on export of a Git-stored input set.
       cacheResponse: anyValue('Git cache details; written by Harness on export.'),

@@ -45,6 +45,11 @@ export interface JsonSchema {
    * step or stage without the identifier and name the template itself carries).
    */
   'x-harness-optional'?: string[];
+  /**
+   * On a reference: the object and everything in it may be partial (an input set's pipeline has
+   * only runtime-input values): no key is required; unknown keys are still reported.
+   */
+  'x-harness-partial'?: boolean;
   /** On a union: a discriminator value no branch knows is only a warning. */
   'x-harness-unknown'?: 'warning';
   /**
