@@ -1,7 +1,12 @@
 // The `environment` root: a Harness environment as users keep it in Git (v0 YAML).
-import { anyValue, obj } from '../build';
-import { description, identifier, name, tags } from '../common';
+// Facts from harness/mcp-server src/data/schemas/entities/environment.project.ts (generated from
+// harness-core: NGEnvironmentInfoConfig, NGEnvironmentGlobalOverride) and harness/harness-schema
+// v0/pipeline/stages/cd/environment-yaml.yaml; written in our words.
+import { obj, oneOfValues, str } from '../build';
+import { description, identifier, name, tags, variables } from '../common';
+import { uiMetadata } from '../steps/node';
 import type { Definitions } from '../types';
+import { configFileList, manifestList, storeFile } from './service';
 
 export const environmentDefinitions: Definitions = {
   Environment: obj(
@@ -9,10 +14,28 @@ export const environmentDefinitions: Definitions = {
     {
       name: name('environment'),
       identifier: identifier('environment'),
+      orgIdentifier: str('Organization of the environment (omit for account-level environments).'),
+      projectIdentifier: str('Project of the environment (omit for org- or account-level environments).'),
       description: description('environment'),
       tags: tags('environment'),
-      spec: anyValue('Settings of the environment.'),
+      type: oneOfValues('Production or PreProduction; pipelines and policies can treat them differently.', [
+        'Production',
+        'PreProduction',
+      ]),
+      variables: variables('env'),
+      overrides: obj(
+        'Values every service deployed to this environment gets in place of its own.',
+        {
+          manifests: manifestList(),
+          configFiles: configFileList(),
+          applicationSettings: storeFile('Application settings of Azure Web Apps deployed here.'),
+          connectionStrings: storeFile('Connection strings of Azure Web Apps deployed here.'),
+          metadata: uiMetadata(),
+        },
+        { closed: true },
+      ),
+      metadata: uiMetadata(),
     },
-    { required: ['name', 'identifier'] },
+    { required: ['name', 'identifier', 'type'], closed: true },
   ),
 };
