@@ -1,5 +1,5 @@
-// A minimal stdio LSP driver for benchmarks: spawn a server, initialize, open/change documents,
-// wait for diagnostics, send requests, read peak RSS from /proc.
+// A minimal stdio LSP driver for benchmarks: spawn a server, initialize, open/change/close
+// documents, wait for diagnostics, send requests, read current and peak RSS from /proc.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -89,15 +89,29 @@ export class BenchServer {
     });
   }
 
+  close(uri) {
+    this.versions.delete(uri);
+    return this.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
   request(method, params) {
     return this.conn.sendRequest(method, params);
   }
 
   /** Peak resident set size in MB (VmHWM), or undefined where /proc is not available. */
   peakRssMb() {
+    return this.statusMb('VmHWM');
+  }
+
+  /** Current resident set size in MB (VmRSS), or undefined where /proc is not available. */
+  rssMb() {
+    return this.statusMb('VmRSS');
+  }
+
+  statusMb(field) {
     try {
       const status = fs.readFileSync(`/proc/${this.proc.pid}/status`, 'utf8');
-      const m = /VmHWM:\s+(\d+) kB/.exec(status);
+      const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(status);
       return m ? Number(m[1]) / 1024 : undefined;
     } catch {
       return undefined;
