@@ -1,11 +1,39 @@
-// The entity tree of a pipeline document: pipeline → stages → steps, with step groups and
-// parallel blocks, and the variables each level declares. Symbols, go-to-definition and
-// expression completion all read this one walk.
+// The entity tree of a Harness document: pipeline → stages → steps, with step groups and
+// parallel blocks, and the variables each level declares; for the other kinds (trigger,
+// service, environment …) the entity with its type and, for services, its manifests and
+// artifact sources. Symbols, go-to-definition and expression completion all read this one walk.
 import type { Document, Node } from 'yaml';
 import { derive, type ParsedYaml } from '../yaml/types';
 import { mapItems, pairOf, rangeOf, seqItems, stringOf, valueOf, type YNode } from './nodes';
 
-export type EntityKind = 'pipeline' | 'template' | 'inputSet' | 'stage' | 'step' | 'stepGroup' | 'parallel';
+export type EntityKind =
+  | 'pipeline'
+  | 'template'
+  | 'inputSet'
+  | 'overlayInputSet'
+  | 'trigger'
+  | 'service'
+  | 'environment'
+  | 'infrastructureDefinition'
+  | 'connector'
+  | 'secret'
+  | 'manifest'
+  | 'artifact'
+  | 'stage'
+  | 'step'
+  | 'stepGroup'
+  | 'parallel';
+
+/** Root kinds whose outline is the entity itself (with a type), not a stage tree. */
+const FLAT_ROOTS = [
+  'overlayInputSet',
+  'trigger',
+  'service',
+  'environment',
+  'infrastructureDefinition',
+  'connector',
+  'secret',
+] as const;
 
 export interface Variable {
   name: string;
@@ -140,8 +168,50 @@ export function outlineOf(parsed: ParsedYaml): Entity | undefined {
   return doc ? derive(parsed, OUTLINE, () => buildOutline(doc)) : undefined;
 }
 
+/** A service's manifests and artifact sources (primary sources and sidecars), in file order. */
+function servicePartsOf(definitionSpec: YNode): Entity[] {
+  const out: Entity[] = [];
+  const add = (kind: EntityKind, key: string, list: YNode) => {
+    for (const item of seqItems(list)) {
+      const pair = pairOf(item, key);
+      const e = pair && entity(kind, pair.key, pair.value);
+      if (e) out.push(e);
+    }
+  };
+  add('manifest', 'manifest', valueOf(definitionSpec, 'manifests'));
+  const artifacts = valueOf(definitionSpec, 'artifacts');
+  for (const item of seqItems(valueOf(valueOf(artifacts, 'primary'), 'sources'))) {
+    const e = entity('artifact', item, item);
+    if (e) out.push(e);
+  }
+  add('artifact', 'sidecar', valueOf(artifacts, 'sidecars'));
+  return out.sort((a, b) => a.range[0] - b.range[0]);
+}
+
+/** The outline of a root that is not a pipeline, template or input set. */
+function flatEntity(kind: (typeof FLAT_ROOTS)[number], keyNode: YNode, body: YNode): Entity | undefined {
+  const top = entity(kind, keyNode, body);
+  if (!top) return undefined;
+  if (kind === 'trigger') {
+    const source = valueOf(body, 'source');
+    top.type = [stringOf(source, 'type'), stringOf(valueOf(source, 'spec'), 'type')]
+      .filter(Boolean)
+      .join(' / ');
+  } else if (kind === 'service') {
+    const definition = valueOf(body, 'serviceDefinition');
+    top.type = stringOf(definition, 'type');
+    top.children = servicePartsOf(valueOf(definition, 'spec'));
+  }
+  top.variables = variablesOf(valueOf(body, 'variables'));
+  return top;
+}
+
 function buildOutline(doc: Document): Entity | undefined {
   const root = doc.contents as Node | null | undefined;
+  for (const kind of FLAT_ROOTS) {
+    const pair = pairOf(root, kind);
+    if (pair) return flatEntity(kind, pair.key, pair.value);
+  }
   for (const kind of ['pipeline', 'template', 'inputSet'] as const) {
     const pair = pairOf(root, kind);
     if (!pair) continue;

@@ -1,4 +1,5 @@
-// Outline: pipeline → stages → steps, with step groups and parallel blocks as containers.
+// Outline: pipeline → stages → steps, with step groups and parallel blocks as containers; the
+// other Harness kinds as one symbol with their type (a service with its manifests and artifacts).
 import { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
 import type { ParsedYaml } from '../yaml/types';
 import type { LineMap } from './nodes';
@@ -8,6 +9,15 @@ const KINDS: Record<EntityKind, SymbolKind> = {
   pipeline: SymbolKind.Module,
   template: SymbolKind.Module,
   inputSet: SymbolKind.Module,
+  overlayInputSet: SymbolKind.Module,
+  trigger: SymbolKind.Event,
+  service: SymbolKind.Module,
+  environment: SymbolKind.Module,
+  infrastructureDefinition: SymbolKind.Module,
+  connector: SymbolKind.Interface,
+  secret: SymbolKind.Key,
+  manifest: SymbolKind.File,
+  artifact: SymbolKind.Package,
   stage: SymbolKind.Class,
   stepGroup: SymbolKind.Namespace,
   parallel: SymbolKind.Array,

@@ -94,4 +94,61 @@ describe('features: document symbols', () => {
       ['S'],
     );
   });
+
+  it('gives every other Harness kind one symbol with its type, and a service its manifests and artifacts', () => {
+    const service = documentSymbols(
+      parseYaml(
+        yaml(
+          'service:',
+          '  name: Web',
+          '  identifier: web',
+          '  serviceDefinition:',
+          '    type: Kubernetes',
+          '    spec:',
+          '      manifests:',
+          '        - manifest:',
+          '            identifier: chart',
+          '            type: HelmChart',
+          '      artifacts:',
+          '        sidecars:',
+          '          - sidecar:',
+          '              identifier: proxy',
+          '              type: DockerRegistry',
+          '        primary:',
+          '          sources:',
+          '            - identifier: image',
+          '              type: Ecr',
+        ),
+      ),
+    );
+    assert.deepEqual(service.map(shape), [
+      {
+        'Web [web · Kubernetes]': [
+          'chart [chart · HelmChart]',
+          'proxy [proxy · DockerRegistry]',
+          'image [image · Ecr]',
+        ],
+      },
+    ]);
+    const trigger = documentSymbols(
+      parseYaml(
+        yaml(
+          'trigger:',
+          '  name: On push',
+          '  identifier: on_push',
+          '  source:',
+          '    type: Webhook',
+          '    spec:',
+          '      type: Github',
+        ),
+      ),
+    );
+    assert.deepEqual(trigger.map(shape), ['On push [on_push · Webhook / Github]']);
+    const connector = documentSymbols(
+      parseYaml(
+        yaml('connector:', '  name: Hub', '  identifier: hub', '  type: DockerRegistry', '  spec: {}'),
+      ),
+    );
+    assert.deepEqual(connector.map(shape), ['Hub [hub · DockerRegistry]']);
+  });
 });
