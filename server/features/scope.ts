@@ -1,7 +1,7 @@
-// The document's org/project (from the pipeline or template root) and the scope a reference's
+// The document's org/project (from its root entity) and the scope a reference's
 // prefix selects: `account.x`, `org.x`, or a bare project-level `x`.
 import type { Document, Node } from 'yaml';
-import type { ReferenceScope } from '../../shared/protocol';
+import { HARNESS_ROOT_KEYS, type ReferenceScope } from '../../shared/protocol';
 import { stringOf, valueOf } from './nodes';
 
 export function documentScope(doc: Document | undefined): {
@@ -11,7 +11,11 @@ export function documentScope(doc: Document | undefined): {
   const root = doc?.contents as Node | null | undefined;
   const body =
     valueOf(root, 'pipeline') ?? valueOf(root, 'template') ?? valueOf(valueOf(root, 'inputSet'), 'pipeline');
-  const top = valueOf(root, 'inputSet') ?? body;
+  // Any other Harness entity carries its own org and project (a service, a trigger …).
+  const top =
+    valueOf(root, 'inputSet') ??
+    body ??
+    HARNESS_ROOT_KEYS.map((k) => valueOf(root, k)).find((v) => v !== undefined && v !== null);
   const org = stringOf(body, 'orgIdentifier') ?? stringOf(top, 'orgIdentifier');
   const project = stringOf(body, 'projectIdentifier') ?? stringOf(top, 'projectIdentifier');
   return {
