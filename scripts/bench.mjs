@@ -248,6 +248,7 @@ async function measureFile(server, { name, text, probes, opens, edits, repeat })
     edits: editMs,
     completion,
     completionCounts,
+    completionNames: probes.completion.map(([n]) => n),
     hover,
   };
 }
@@ -354,6 +355,8 @@ async function measureFiles(start, files, { debounced = false } = {}) {
       results.push(r);
     }
     results.fellBack = server.fellBack;
+    // The server's first completion request (first sample at the first file's first position).
+    results.firstCompletion = results[0]?.completion[0]?.[0];
   } finally {
     await server.stop();
   }
@@ -381,14 +384,18 @@ function table(rows, headers) {
 /** Medians of a group of file results (samples pooled over its files). */
 function summarize(results) {
   if (!results || results.length === 0) return undefined;
-  const perProbe = results.flatMap((r) => r.completion.map((s) => median(s)));
+  const perProbe = results.flatMap((r) =>
+    r.completion.map((s, i) => ({ ms: median(s), where: `${r.name}, ${r.completionNames[i]}` })),
+  );
+  const slowest = perProbe.reduce((a, b) => (b.ms > (a?.ms ?? -1) ? b : a), undefined);
   return {
     firstOpen: results[0].firstOpen,
     open: median(flat(results.map((r) => (r.reopen.length ? r.reopen : [r.firstOpen])))),
     edit: median(flat(results.map((r) => r.edits))),
     debounced: median(flat(results.map((r) => r.debounced ?? []))),
     completion: median(flat(results.map((r) => r.completion))),
-    completionSlowest: perProbe.length ? Math.max(...perProbe) : undefined,
+    completionSlowest: slowest?.ms,
+    completionSlowestWhere: slowest?.where,
     hover: median(flat(results.map((r) => r.hover))),
     rss: results[results.length - 1].rss,
     peak: Math.max(...results.map((r) => r.peak ?? 0)) || undefined,
@@ -406,12 +413,15 @@ const lineRange = (files) => {
 // ----- run ------------------------------------------------------------------------------------------
 
 const started = performance.now();
-const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
-console.log(
-  `Harness language server benchmark — node ${process.version}, ${os.cpus().length} CPUs, load ${os
+const load = () =>
+  os
     .loadavg()
     .map((x) => x.toFixed(1))
-    .join(' ')}; flags: ${args.join(' ') || '(none)'}`,
+    .join(' ');
+const loadAtStart = load();
+const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
+console.log(
+  `Harness language server benchmark — node ${process.version}, ${os.cpus().length} CPUs, load average ${loadAtStart}; flags: ${args.join(' ') || '(none)'}`,
 );
 console.log(`kinds: ${KINDS.join(', ')}; ${REPEAT} samples per figure (fewer on files over ${BIG} lines)`);
 console.log(
@@ -462,13 +472,16 @@ if (KINDS.includes('pipeline')) {
     } catch (err) {
       console.error(`${key} failed on pipelines: ${err.message}`);
     }
-    console.log(`pipelines, ${key}: done (${elapsed()})`);
+    console.log(
+      `pipelines, ${key}: done (${elapsed()}); the server's first completion request: ${fmtMs(byVariant[key]?.results.firstCompletion)}`,
+    );
   }
   const oursKey = 'ours/bundled';
   const ylsKey = 'yamlls/reference';
   const pick = (key, names) => byVariant[key]?.results.filter((r) => names.includes(r.name));
 
   const rows = [];
+  const notes = [];
   const detail = (label, names, size) => {
     const s = Object.fromEntries(Object.keys(byVariant).map((k) => [k, summarize(pick(k, names))]));
     const cell = (k, field, fmt = fmtMs) => fmt(s[k]?.[field]);
@@ -527,6 +540,11 @@ if (KINDS.includes('pipeline')) {
         s[ylsKey]?.errors ?? '—',
       ],
     );
+    const slow = s[oursKey];
+    if (size === undefined && slow?.completionSlowestWhere)
+      notes.push(
+        `${label}: slowest completion position (ours, bundled): ${fmtMs(slow.completionSlowest)} at ${slow.completionSlowestWhere}`,
+      );
     return s;
   };
   if (real.length) {
@@ -567,7 +585,8 @@ if (KINDS.includes('pipeline')) {
         'ours (bundled)',
         'ours (reference)',
         `yaml-language-server (${hasReference ? 'reference schema' : 'no schema'})`,
-      ]),
+      ]) +
+      notes.map((n) => `\n${n}`).join(''),
   );
 }
 
@@ -633,7 +652,9 @@ if (entityKinds.length) {
         rssYls: yls?.[yls.length - 1]?.rss,
       });
     }
-    console.log(`${kind}: done (${elapsed()})`);
+    console.log(
+      `${kind}: done (${elapsed()}); the server's first completion request: ${fmtMs(ours.firstCompletion)} / ${fmtMs(yls?.firstCompletion)}`,
+    );
   }
   console.log(
     '\nEntity kinds: per file, ours / yaml-language-server (no schema: plain YAML); one fresh server per kind\n' +
@@ -702,7 +723,7 @@ const summaryRows = groups.map((g) => {
   ];
 });
 console.log(
-  `\nSummary (${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${os.cpus().length} CPUs, flags: ${args.join(' ') || '(none)'}; total ${elapsed()})\n` +
+  `\nSummary (${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${os.cpus().length} CPUs, load average ${loadAtStart} at the start, ${load()} at the end; flags: ${args.join(' ') || '(none)'}; total ${elapsed()})\n` +
     `Medians, ours / yaml-language-server on the same files; yaml-language-server: ${hasReference ? 'the reference pipeline schema' : 'no schema'} for pipelines, no schema (plain YAML) for every other kind.\n` +
     `Targets (issue 10 §4), ok/MISS next to our figure: open→diag ≤ ${TARGETS.open} ms (files ≤ ${BIG} lines); edit work ≤ ${TARGETS.edit} ms, ≤ ${TARGETS.editBig} ms over ${BIG} lines` +
     ` (work only: add our ${DEBOUNCE_MS} ms debounce, yaml-language-server's fixed ${YAMLLS_DELAY_MS} ms); completion ≤ ${TARGETS.completion} ms, ≤ ${TARGETS.completionBig} ms over ${BIG} lines; RSS ≤ ${TARGETS.rss} MB` +
