@@ -80,6 +80,18 @@ describe('language client: Harness document detection', () => {
     ['  pipeline:\n', undefined],
     ['pipelines:\n', undefined],
     ['', undefined],
+    ['overlayInputSet:\n  name: o\n', 'overlayInputSet'],
+    ['infrastructureDefinition:\n  name: k8s\n', 'infrastructureDefinition'],
+    // Keys other YAML uses too count only with an identifier under them.
+    ['service:\n  name: web\n  identifier: web\n', 'service'],
+    ['service:\n  port: 8080\n  host: 0.0.0.0\n', undefined],
+    ['secret:\n  name: db\n  identifier: "db"\n', 'secret'],
+    ['connector:\n  url: x\nother:\n  identifier: y\n', undefined],
+    ['trigger:\n    identifier: t\n', 'trigger'],
+    ['environment:\n  NODE_ENV: production\n', undefined],
+    // Harness v1 YAML.
+    ['version: 1\nkind: pipeline\nspec:\n  stages: []\n', 'pipeline'],
+    ['version: 1\nkind: Deployment\n', undefined],
   ];
   for (const [text, key] of cases) {
     it(`${JSON.stringify(text.slice(0, 20))} → ${key ?? 'not Harness'}`, () =>
