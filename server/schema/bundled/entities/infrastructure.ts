@@ -3,6 +3,7 @@
 // (generated from harness-core: InfrastructureDefinitionConfig and its specs) and
 // harness/harness-schema v0/pipeline/stages/cd/*-infrastructure.yaml; written in our words.
 import {
+  anyValue,
   bool,
   list,
   obj,
@@ -16,9 +17,9 @@ import {
   typeConst,
   union,
 } from '../build';
-import { delegateSelectors, description, identifier, name, tags } from '../common';
+import { description, identifier, name, tags } from '../common';
 import { deploymentTypes } from '../stages/deployment';
-import { uiMetadata } from '../steps/node';
+import { stepDelegates, uiMetadata } from '../steps/node';
 import type { Definitions, JsonSchema } from '../types';
 import { storeFile, typeFamily } from './service';
 
@@ -119,7 +120,7 @@ const specs: Record<string, [string, string[], Record<string, JsonSchema>, strin
           { required: ['credentialsRef'], closed: true },
         ),
       ),
-      delegateSelectors: delegateSelectors(),
+      ...stepDelegates(),
       provisioner: f.provisioner,
     },
     [],
@@ -260,24 +261,28 @@ const specs: Record<string, [string, string[], Record<string, JsonSchema>, strin
 };
 
 const common = shared('InfraCommonKeys', () =>
-  obj('The keys every infrastructure definition has.', {
-    name: name('infrastructure definition'),
-    identifier: identifier('infrastructure definition'),
-    orgIdentifier: str('Organization of the infrastructure definition.'),
-    projectIdentifier: str('Project of the infrastructure definition.'),
-    environmentRef: str('Environment this infrastructure belongs to.'),
-    description: description('infrastructure definition'),
-    tags: tags('infrastructure definition'),
-    deploymentType: oneOfValues('Deployment type of the services that can deploy here.', deploymentTypes),
-    allowSimultaneousDeployments: bool(
-      'Let several executions deploy to this infrastructure at the same time (no lock).',
-    ),
-    scopedServices: strList(
-      'Only these services may deploy to this infrastructure.',
-      'A service identifier.',
-    ),
-    metadata: meta(),
-  }),
+  obj(
+    'The keys every infrastructure definition has.',
+    {
+      name: name('infrastructure definition'),
+      identifier: identifier('infrastructure definition'),
+      orgIdentifier: str('Organization of the infrastructure definition.'),
+      projectIdentifier: str('Project of the infrastructure definition.'),
+      environmentRef: str('Environment this infrastructure belongs to.'),
+      description: description('infrastructure definition'),
+      tags: tags('infrastructure definition'),
+      deploymentType: oneOfValues('Deployment type of the services that can deploy here.', deploymentTypes),
+      allowSimultaneousDeployments: bool(
+        'Let several executions deploy to this infrastructure at the same time (no lock).',
+      ),
+      scopedServices: strList(
+        'Only these services may deploy to this infrastructure.',
+        'A service identifier.',
+      ),
+      metadata: meta(),
+    },
+    { required: ['name', 'identifier', 'deploymentType'] },
+  ),
 );
 
 const branches: Record<string, JsonSchema> = {};
@@ -293,7 +298,7 @@ for (const [key, [summary, types, props, required]] of Object.entries(specs)) {
           : typeFamily('Infrastructure type', types),
       spec: obj(`Settings of the infrastructure.`, props, { required, closed: true }),
     },
-    required: ['name', 'identifier', 'deploymentType', 'type', 'spec'],
+    required: ['type', 'spec'],
     additionalProperties: false,
   };
 }
@@ -342,6 +347,18 @@ Object.assign(d, branches, {
     'A Harness infrastructure definition: its type decides the spec.',
     Object.keys(branches),
     'infrastructure',
-    { unknownIsWarning: true },
+    { unknownIsWarning: true, unknownBranch: 'InfraOfUnknownType' },
   ),
+  InfraOfUnknownType: {
+    type: 'object',
+    description:
+      'An infrastructure definition of a type the bundled schema does not know: its spec is not checked.',
+    allOf: [common],
+    properties: {
+      type: str('Infrastructure type.'),
+      spec: anyValue('Settings of the infrastructure.'),
+    },
+    required: ['type', 'spec'],
+    additionalProperties: false,
+  },
 });

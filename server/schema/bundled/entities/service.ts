@@ -16,9 +16,9 @@ import {
   typeConst,
   union,
 } from '../build';
-import { delegateSelectors, description, identifier, name, tags, variables } from '../common';
+import { description, identifier, name, tags, variables } from '../common';
 import { deploymentTypes } from '../stages/deployment';
-import { uiMetadata } from '../steps/node';
+import { stepDelegates, uiMetadata } from '../steps/node';
 import type { Definitions, JsonSchema } from '../types';
 
 export const serviceDefinitions: Definitions = {};
@@ -41,8 +41,7 @@ const branch = (
 });
 
 /** `type` of a family of kinds sharing one shape: any of `values`. */
-export const typeFamily = (what: string, values: string[]): JsonSchema =>
-  oneOfValues(`${what}: ${values.join(', ')}.`, values);
+export const typeFamily = (what: string, values: string[]): JsonSchema => oneOfValues(`${what}.`, values);
 
 /** A closed spec object. */
 const spec = (summary: string, props: Record<string, JsonSchema>, required: string[] = []): JsonSchema =>
@@ -69,9 +68,15 @@ const f = sharedFields('ServiceField', {
   ),
   optionalValuesYaml: bool('Do not fail when a values file is missing.'),
   valuesPaths: strList('Values YAML files applied in order, later ones overriding earlier ones.', 'A path.'),
-  store: ref('ServiceStore', 'Where the files are kept: a Git provider, the Harness file store, a bucket …'),
+  // A plain reference: the union carries the description.
+  store: { $ref: '#/definitions/ServiceStore' },
 });
 const meta = (): JsonSchema => uiMetadata();
+const serviceVariables = (): JsonSchema => shared('ServiceVariables', () => variables('service'));
+const scriptVariables = (): JsonSchema =>
+  shared('ServiceScriptVariables', () =>
+    list('Values the script reads, as typed variables.', ref('Variable', 'One variable.')),
+  );
 
 // ---- Stores (harness-schema steps/cd/*-store*.yaml, mcp-server StoreConfigWrapper) ----------
 const gitStoreTypes = ['Github', 'Git', 'GitLab', 'Bitbucket', 'AzureRepo'];
@@ -243,7 +248,7 @@ const storeBranches: Record<string, JsonSchema> = {
         {
           extractionScript: str('Shell script that fetches the files.'),
           filePath: str('Path of the fetched files on the delegate.'),
-          delegateSelectors: delegateSelectors(),
+          ...stepDelegates(),
         },
         ['extractionScript', 'filePath'],
       ),
@@ -270,10 +275,15 @@ const storeBranches: Record<string, JsonSchema> = {
 };
 Object.assign(d, storeBranches, {
   ServiceStore: union(
-    'Where files come from; its type decides the spec.',
+    'Where the files are kept (a Git provider, the Harness file store, a bucket …); its type decides the spec.',
     Object.keys(storeBranches),
     'store',
-    { unknownIsWarning: true },
+    { unknownIsWarning: true, unknownBranch: 'ServiceStoreOfUnknownType' },
+  ),
+  ServiceStoreOfUnknownType: obj(
+    'A store of a type the bundled schema does not know: its spec is not checked.',
+    { type: str('Store type.'), spec: anyValue('Settings of the store.'), metadata: meta() },
+    { required: ['type', 'spec'], closed: true },
   ),
   ServiceStoreFile: obj(
     'Files taken from a store.',
@@ -616,8 +626,8 @@ const artifactSpecs: Record<string, [string, Record<string, JsonSchema>, string[
       version: f.version,
       versionRegex: f.versionRegex,
       timeout: str('How long the script may run, e.g. 10m.'),
-      delegateSelectors: delegateSelectors(),
-      inputs: variables('artifact'),
+      ...stepDelegates(),
+      inputs: scriptVariables(),
       scripts: obj(
         'Script that lists the versions.',
         {
@@ -626,7 +636,7 @@ const artifactSpecs: Record<string, [string, Record<string, JsonSchema>, string[
             {
               artifactsArrayPath: str('JSON path of the list of artifacts in the script output.'),
               versionPath: str('JSON path of the version in each artifact.'),
-              attributes: variables('artifact'),
+              attributes: scriptVariables(),
               spec: obj(
                 'The script.',
                 {
@@ -847,7 +857,7 @@ const artifactBranches: Record<string, JsonSchema> = {};
 for (const [type, [summary, props, required]] of Object.entries(artifactSpecs)) {
   artifactBranches[`ServiceArtifact_${type}`] = branch(
     summary,
-    typeConst(type, summary),
+    typeConst(type, 'Artifact type.'),
     { spec: spec('Settings of the artifact.', props, required) },
     ['identifier', 'type'],
     artifactCommon,
@@ -869,7 +879,14 @@ Object.assign(d, artifactBranches, {
     'An artifact source; its type decides the spec.',
     Object.keys(artifactBranches),
     'artifact',
-    { unknownIsWarning: true },
+    { unknownIsWarning: true, unknownBranch: 'ServiceArtifactOfUnknownType' },
+  ),
+  ServiceArtifactOfUnknownType: branch(
+    'An artifact source of a type the bundled schema does not know: its spec is not checked.',
+    str('Artifact type.'),
+    { spec: anyValue('Settings of the artifact.') },
+    ['identifier', 'type'],
+    artifactCommon,
   ),
   ServicePrimaryArtifactSources: obj(
     'The primary artifact: the sources to choose from and which one to deploy.',
@@ -883,7 +900,7 @@ Object.assign(d, artifactBranches, {
     'The primary artifact: sources with primaryArtifactRef, or (older shape) one type and spec.',
     ['ServicePrimaryArtifactSources', ...Object.keys(artifactBranches)],
     'artifact',
-    { unknownIsWarning: true },
+    { unknownIsWarning: true, unknownBranch: 'ServiceArtifactOfUnknownType' },
   ),
   ServiceArtifacts: obj(
     'The artifacts deployed: a primary artifact and sidecars.',
@@ -911,7 +928,7 @@ const specCommon = shared('ServiceSpecCommonKeys', () =>
   obj('The keys every service definition spec has.', {
     manifests: manifestList(),
     artifacts: ref('ServiceArtifacts', 'Primary and sidecar artifacts.'),
-    variables: variables('service'),
+    variables: serviceVariables(),
     configFiles: configFileList(),
   }),
 );
@@ -927,25 +944,31 @@ const serviceSpec = (
   ...(required.length ? { required } : {}),
   additionalProperties: false,
 });
-const hook = (): JsonSchema =>
-  obj(
-    'A script run around a Kubernetes or Helm deployment phase.',
-    {
-      identifier: str('Identifier of the hook.'),
-      storeType: oneOfValues('Where the script is kept.', ['Inline']),
-      actions: list(
-        'Phases the hook runs around.',
-        oneOfValues('A phase.', ['FetchFiles', 'TemplateManifest', 'SteadyStateCheck']),
-      ),
-      store: obj('The script.', { content: str('Script text.') }, { required: ['content'], closed: true }),
-    },
-    { required: ['identifier', 'storeType', 'store'], closed: true },
-  );
+d.ServiceHook = obj(
+  'A script run around a Kubernetes or Helm deployment phase.',
+  {
+    identifier: str('Identifier of the hook.'),
+    storeType: oneOfValues('Where the script is kept.', ['Inline']),
+    actions: list(
+      'Phases the hook runs around.',
+      oneOfValues('A phase.', ['FetchFiles', 'TemplateManifest', 'SteadyStateCheck']),
+    ),
+    store: obj('The script.', { content: str('Script text.') }, { required: ['content'], closed: true }),
+  },
+  { required: ['identifier', 'storeType', 'store'], closed: true },
+);
 const k8sServiceKeys = (): Record<string, JsonSchema> => ({
   hooks: shared('ServiceHooks', () =>
     list(
       'Scripts run before or after deployment phases.',
-      obj('A pre or post hook.', { preHook: hook(), postHook: hook() }, { closed: true }),
+      obj(
+        'A pre or post hook.',
+        {
+          preHook: ref('ServiceHook', 'Runs before the phases.'),
+          postHook: ref('ServiceHook', 'Runs after the phases.'),
+        },
+        { closed: true },
+      ),
     ),
   ),
   manifestConfigurations: shared('ServiceManifestConfigurations', () =>
@@ -1032,13 +1055,13 @@ const specificSpecs: Record<string, JsonSchema> = {
     ),
   }),
   TAS: serviceSpec('Tanzu Application Service service.', {
-    cliEnvironmentVariables: variables('service'),
+    cliEnvironmentVariables: serviceVariables(),
   }),
   WinRm: serviceSpec('WinRM (Windows) service.', {
     artifactOverrideSets: overrideSets('artifact', 'artifacts', ref('ServiceArtifacts', 'Artifacts.')),
     manifestOverrideSets: overrideSets('manifest', 'manifests', manifestList()),
     configFileOverrideSets: overrideSets('config file', 'configFiles', configFileList()),
-    variableOverrideSets: overrideSets('variable', 'variables', variables('service')),
+    variableOverrideSets: overrideSets('variable', 'variables', serviceVariables()),
   }),
   // harness-schema ai-agent-service-spec.yaml: no manifests or artifacts, a platform instead.
   AiAgent: spec(
@@ -1052,8 +1075,8 @@ const specificSpecs: Record<string, JsonSchema> = {
         },
         { required: ['type', 'spec'], closed: true },
       ),
-      variables: variables('service'),
-      configVariables: variables('service'),
+      variables: serviceVariables(),
+      configVariables: serviceVariables(),
     },
     ['platform'],
   ),
@@ -1084,7 +1107,12 @@ Object.assign(d, defBranches, {
     'What the service deploys: its deployment type decides the spec (manifests, artifacts, variables …).',
     Object.keys(defBranches),
     'deployment',
-    { unknownIsWarning: true },
+    { unknownIsWarning: true, unknownBranch: 'ServiceDefinitionOfUnknownType' },
+  ),
+  ServiceDefinitionOfUnknownType: obj(
+    'A service definition of a deployment type the bundled schema does not know: its spec is not checked.',
+    { type: str('Deployment type.'), spec: anyValue('Manifests, artifacts, variables … of the service.') },
+    { required: ['type', 'spec'], closed: true },
   ),
   Service: obj(
     'A Harness service.',
