@@ -634,6 +634,22 @@ describe('bundled schema: services, environments and infrastructure definitions'
     assert.deepEqual(d.range, rangeOf(text, 'startupCommand'));
   });
 
+  it('still checks the keys every infrastructure definition has when its type is unknown', () => {
+    const text = infrastructures[4]
+      .replace('type: AwsLambda', 'type: NomadCluster')
+      .replace('environmentRef', 'enviromentRef');
+    const ds = validate(text);
+    assert.equal(ds.length, 2, show(ds));
+    const [type, key] = [...ds].sort((a, b) => a.range.start.line - b.range.start.line).reverse();
+    assert.equal(type.code, 'unknown-infrastructure-type');
+    assert.equal(type.severity, 2);
+    assert.deepEqual(type.range, rangeOf(text, 'NomadCluster'));
+    assert.equal(key.code, 'unknown-property');
+    assert.equal(key.severity, 1);
+    assert.equal(key.message, 'Unknown property "enviromentRef" — did you mean "environmentRef"?');
+    assert.deepEqual(key.range, rangeOf(text, 'enviromentRef'));
+  });
+
   it('checks host filters and custom deployment variable types', () => {
     let text = infrastructures[1].replace('matchCriteria: ALL', 'matchCriteria: EVERY');
     let d = only(text);
