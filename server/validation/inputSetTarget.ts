@@ -8,6 +8,7 @@
 // template's runtime inputs as the pipeline exposes them); without them, not at all.
 import type { Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { isMap, isScalar, isSeq, mapEntries } from '../yaml/ast';
+import { parseRuntimeInput } from '../../shared/runtimeInput';
 import { ERROR, type Problem } from './problems';
 
 /** The pipeline an input set targets, and where it was found (for messages). */
@@ -35,11 +36,10 @@ const str = (n: Node | null | undefined): string | undefined =>
     ? String(n.value)
     : undefined;
 
-/** Values of `<+input>.allowedValues(a, b, c)`; undefined when there is no such list or it is dynamic. */
+/** Values a runtime input accepts (allowedValues, selectOneFrom); undefined when any or dynamic. */
 export function allowedValues(input: string): string[] | undefined {
-  const m = /\.allowedValues\((.*?)\)(?:\.|$)/.exec(input.trim());
-  if (!m || m[1].includes('<+') || m[1].includes('jexl(')) return undefined;
-  return m[1].split(',').map((v) => v.trim().replace(/^(['"])(.*)\1$/, '$2'));
+  const values = parseRuntimeInput(input)?.allowedValues;
+  return values && !values.some((v) => v.includes('<+') || v.startsWith('jexl(')) ? values : undefined;
 }
 
 export function inputSetTargetProblems(inputPipeline: YAMLMap, target: TargetPipeline): Problem[] {

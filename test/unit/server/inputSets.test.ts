@@ -257,7 +257,7 @@ describe('overlay input sets', () => {
 
 describe('allowedValues', () => {
   it('reads plain and quoted lists, and leaves dynamic ones alone', () => {
-    assert.deepEqual(allowedValues('<+input>.allowedValues(a, "b c",d)'), ['a', 'b c', 'd']);
+    assert.deepEqual(allowedValues("<+input>.allowedValues(a, 'b c',d\\,e)"), ['a', 'b c', 'd,e']);
     assert.deepEqual(allowedValues('<+input>.default(a).allowedValues(a,b)'), ['a', 'b']);
     assert.equal(allowedValues('<+input>.allowedValues(<+pipeline.variables.x>)'), undefined);
     assert.equal(allowedValues('<+input>'), undefined);
