@@ -10,7 +10,7 @@ import type { AccountContext } from './account/accounts';
 import type { ClientFactory } from './account/manager';
 import { CommandEnv } from './commands/context';
 import { AccountFeature } from './features/account';
-import { LanguageFeature } from './features/language';
+import { LanguageFeature, type LanguageServerProbe } from './features/language';
 import { PipelineFilesFeature } from './features/pipelineFiles';
 import { ResourceCommandsFeature } from './features/resourceCommands';
 import { TreeFeature } from './features/tree';
@@ -49,6 +49,8 @@ export interface HarnessExtensionApi {
   logLines(): string[];
   /** Which build is running: 'desktop' (main) or 'web' (browser). */
   platform: Platform['kind'];
+  /** The language server's state as its status item shows it, and its client. */
+  languageServer(): LanguageServerProbe;
 }
 
 /** The exports for a run in `mode`: the test hooks in test runs, nothing otherwise. */
@@ -59,10 +61,42 @@ export function exportsFor(
   return mode === vscode.ExtensionMode.Test ? hooks : {};
 }
 
+/** How long `deactivate` waits for the language server to stop (VS Code waits about 5 s for all). */
+export const DEACTIVATE_TIMEOUT_MS = 3_000;
+
+/** What VS Code calls in an entry module. */
+export interface HarnessEntry {
+  activate(context: vscode.ExtensionContext): HarnessExtensionApi | Record<string, never>;
+  /** Resolves when the language server has stopped, or after DEACTIVATE_TIMEOUT_MS; never rejects. */
+  deactivate(): Promise<void>;
+}
+
+/**
+ * An entry's activate and deactivate for a platform. VS Code calls deactivate without arguments,
+ * so the one thing it needs, how to stop this activation's language server, is kept here, per
+ * entry, rather than in a module-level variable.
+ */
+export function harnessEntry(platform: () => Platform): HarnessEntry {
+  let stopLanguageServer: (() => Promise<void>) | undefined;
+  return {
+    activate(context) {
+      const { exports, language } = activateHarness(context, platform());
+      stopLanguageServer = () => language.stop(DEACTIVATE_TIMEOUT_MS);
+      return exports;
+    },
+    async deactivate() {
+      const stop = stopLanguageServer;
+      stopLanguageServer = undefined;
+      // The features themselves are disposed by VS Code (context.subscriptions).
+      await stop?.();
+    },
+  };
+}
+
 export function activateHarness(
   context: vscode.ExtensionContext,
   platform: Platform,
-): HarnessExtensionApi | Record<string, never> {
+): { exports: HarnessExtensionApi | Record<string, never>; language: LanguageFeature } {
   const started = Date.now();
   const log = new HarnessLog();
   context.subscriptions.push(
@@ -96,12 +130,14 @@ export function activateHarness(
   log.info(
     `Harness extension ${context.extension.packageJSON.version} activated in ${Date.now() - started} ms (${platform.kind})`,
   );
-  return exportsFor(context.extensionMode, {
+  const exports = exportsFor(context.extensionMode, {
     tree: tree.provider,
     ready,
     currentAccount: () => manager.current(),
     storedSessionIds: () => manager.storedSessions().map((s) => s.id),
     logLines: () => log.lines(),
     platform: platform.kind,
+    languageServer: () => language.probe(),
   });
+  return { exports, language };
 }

@@ -1,9 +1,12 @@
 // Language features: starts the bundled language server (a Node process on desktop, a web worker
 // in the browser: the platform's LanguageClientFactory) the first time a Harness document is
 // opened, answers its live-reference requests from the active account, keeps its pipeline schema
-// in step with the settings and the account, and offers Validate and Refresh Schema.
+// in step with the settings and the account, and offers Validate and Refresh Schema. A crash
+// restarts the server (within a budget, see language/lifecycle.ts), the "Harness server" language
+// status item shows its state, `Harness: Restart Language Server` starts a fresh one, and
+// deactivate waits (bounded) for it to stop.
 import * as vscode from 'vscode';
-import type { BaseLanguageClient } from 'vscode-languageclient';
+import { State, type BaseLanguageClient } from 'vscode-languageclient';
 import {
   LIST_REFERENCES_REQUEST,
   RESOLVE_REFERENCES_REQUEST,
@@ -21,10 +24,13 @@ import type { Accounts } from '../account/accounts';
 import type { Log } from '../ui/log';
 import type { LanguageClientFactory } from '../language/client';
 import { documentSelector, harnessDiagnostics, isHarnessDocument } from '../language/documents';
+import { ServerLifecycle } from '../language/lifecycle';
 import { ReferenceResolver, type AccountProvider } from '../language/references';
+import { settleWithin } from '../language/restartPolicy';
 import { SchemaSourceLoader } from '../language/schemaSource';
+import type { ServerStatus, StatusView } from '../language/serverState';
 import { readSettings } from '../language/settings';
-import { SchemaStatusItem } from '../language/status';
+import { RESTART_SERVER_COMMAND, SchemaStatusItem } from '../language/status';
 
 /** The server is running: what it needs answered, and the status item it reports to. */
 interface Running {
@@ -32,11 +38,29 @@ interface Running {
   resolver: ReferenceResolver;
   loader: SchemaSourceLoader;
   statusItem: SchemaStatusItem;
+  /** Follows the client's state into the server status item. */
+  watch: vscode.Disposable;
 }
+
+/** The language server as its status item shows it, and its client: for the test API. */
+export interface LanguageServerProbe extends StatusView {
+  status: ServerStatus;
+  /** The running client (undefined before the first start and while a restart by hand replaces it). */
+  client: BaseLanguageClient | undefined;
+  /** Fires with what the status item shows each time the server's state changes. */
+  onDidChange: vscode.Event<StatusView>;
+}
+
+/** How long a restart by hand waits for the old server to stop before it starts the new one. */
+const RESTART_STOP_MS = 3_000;
 
 export class LanguageFeature implements vscode.Disposable {
   private running: Running | undefined;
   private starting: Promise<Running | undefined> | undefined;
+  /** The server's state and crash handling; made with the first start (activation stays cheap). */
+  private lifecycle: ServerLifecycle | undefined;
+  /** Counts restarts by hand (and dispose): a client from an earlier one is no longer current. */
+  private generation = 0;
   /** Last value of the `harness.isPipelineDocument` context key (set only when it changes). */
   private pipelineContext: boolean | undefined;
   private readonly account: AccountProvider;
@@ -73,6 +97,7 @@ export class LanguageFeature implements vscode.Disposable {
         await this.pushSchema(true);
         return this.running?.statusItem.text;
       }),
+      vscode.commands.registerCommand(RESTART_SERVER_COMMAND, () => this.restart()),
     ];
     vscode.workspace.textDocuments.forEach((doc) => this.consider(doc));
     this.updateContextKey(vscode.window.activeTextEditor);
@@ -80,25 +105,95 @@ export class LanguageFeature implements vscode.Disposable {
 
   dispose(): void {
     for (const d of this.disposables) d.dispose();
+    this.generation++;
     const running = this.running;
     this.running = undefined;
-    if (running) {
-      running.statusItem.dispose();
-      // dispose, not stop: it also ends what the client started (the browser's server worker).
-      void running.client.dispose();
-    }
+    this.starting = undefined;
+    if (running) void this.disposeClient(running, RESTART_STOP_MS);
+    this.lifecycle?.dispose();
+    this.lifecycle = undefined;
+  }
+
+  /**
+   * Stops the server (deactivate): resolves when it has stopped or after `timeoutMs`, whichever
+   * comes first, and never rejects, so VS Code's shutdown never waits on a server that hangs.
+   */
+  async stop(timeoutMs: number): Promise<void> {
+    const client = this.running?.client;
+    if (!client) return;
+    // The client's own shutdown timeout (request, then exit) stays inside ours.
+    const stopping = client.stop(Math.max(0, timeoutMs - 500));
+    if (!(await settleWithin(stopping, timeoutMs)))
+      this.log.warn(`Harness language server did not stop within ${timeoutMs} ms`);
+  }
+
+  /** The server's state for the test API. */
+  probe(): LanguageServerProbe {
+    const lifecycle = this.serverLifecycle();
+    return {
+      ...lifecycle.view,
+      status: lifecycle.status,
+      client: this.running?.client,
+      onDidChange: (listener, thisArgs, disposables) =>
+        lifecycle.onDidChange(() => listener.call(thisArgs, lifecycle.view), undefined, disposables),
+    };
   }
 
   /** Starts the client once; later calls return the same promise. */
   ensureClient(): Promise<Running | undefined> {
-    this.starting ??= this.start().catch((err: unknown) => {
-      this.log.error(
-        `Harness language server failed to start: ${err instanceof Error ? err.message : String(err)}`,
-      );
-      this.starting = undefined;
+    if (this.starting) return this.starting;
+    const generation = this.generation;
+    const starting = this.start(generation).catch((err: unknown) => {
+      const message = err instanceof Error ? err.message : String(err);
+      this.log.error(`Harness language server failed to start: ${message}`);
+      if (this.starting === starting) {
+        this.serverLifecycle().startFailed(`The Harness language server could not start: ${message}`);
+        // The next Harness document tries again.
+        this.starting = undefined;
+      }
       return undefined;
     });
-    return this.starting;
+    this.starting = starting;
+    return starting;
+  }
+
+  /**
+   * `Harness: Restart Language Server`: the current client (running, stopped after too many
+   * crashes, or failed) is disposed and a new one starts with a fresh restart budget. Returns what
+   * the status item shows once the new server runs (or failed to).
+   */
+  private async restart(): Promise<StatusView> {
+    this.generation++;
+    const lifecycle = this.serverLifecycle();
+    lifecycle.restartingByHand();
+    this.log.info('Restarting the Harness language server');
+    const previous = this.running;
+    this.running = undefined;
+    this.starting = undefined;
+    if (previous) await this.disposeClient(previous, RESTART_STOP_MS);
+    await this.ensureClient();
+    return lifecycle.view;
+  }
+
+  /** Ends a client and what belongs to it; bounded, never rejects. */
+  private async disposeClient(running: Running, timeoutMs: number): Promise<void> {
+    running.watch.dispose();
+    running.statusItem.dispose();
+    // dispose, not stop: it also ends what the client started (the browser's server worker).
+    if (!(await settleWithin(running.client.dispose(timeoutMs), timeoutMs + 500)))
+      this.log.warn(`The previous Harness language server did not stop within ${timeoutMs} ms`);
+  }
+
+  private serverLifecycle(): ServerLifecycle {
+    if (!this.lifecycle) {
+      const lifecycle = new ServerLifecycle(documentSelector(), this.log);
+      // A restarted server starts with the bundled schema: give it the chosen one again.
+      lifecycle.onDidRestart(() => {
+        if (readSettings().schemaSource !== 'bundled') void this.pushSchema(false);
+      });
+      this.lifecycle = lifecycle;
+    }
+    return this.lifecycle;
   }
 
   /**
@@ -108,7 +203,8 @@ export class LanguageFeature implements vscode.Disposable {
    */
   async validateDocument(doc: vscode.TextDocument): Promise<vscode.Diagnostic[] | undefined> {
     const c = (await this.ensureClient())?.client;
-    if (!c) return undefined;
+    // Stopped (it crashed too often): not available. Starting or restarting: the request waits.
+    if (!c || c.state === State.Stopped) return undefined;
     const params: ValidateDocumentParams = {
       uri: c.code2ProtocolConverter.asUri(doc.uri),
       text: doc.getText(),
@@ -124,9 +220,12 @@ export class LanguageFeature implements vscode.Disposable {
     if (!this.running && isHarnessDocument(doc)) void this.ensureClient();
   }
 
-  private async start(): Promise<Running> {
+  private async start(generation: number): Promise<Running | undefined> {
     const settings = readSettings();
-    const client = await this.createClient(this.context);
+    const lifecycle = this.serverLifecycle();
+    const isCurrent = () => generation === this.generation;
+    const client = await this.createClient(this.context, lifecycle.clientOptions(isCurrent));
+    const watch = lifecycle.watch(client, isCurrent);
     const resolver = new ReferenceResolver(this.account);
     const loader = new SchemaSourceLoader(this.context.globalStorageUri, this.account);
     const statusItem = new SchemaStatusItem(documentSelector());
@@ -140,10 +239,17 @@ export class LanguageFeature implements vscode.Disposable {
     try {
       await client.start();
     } catch (err) {
+      watch.dispose();
       statusItem.dispose();
       throw err;
     }
-    this.running = { client, resolver, loader, statusItem };
+    const running: Running = { client, resolver, loader, statusItem, watch };
+    if (!isCurrent()) {
+      // Restarted by hand (or disposed) while this one started: it is not needed any more.
+      void this.disposeClient(running, RESTART_STOP_MS);
+      return undefined;
+    }
+    this.running = running;
     this.log.info(`Harness language server started in ${Date.now() - started} ms`);
     if (settings.schemaSource !== 'bundled') await this.pushSchema(false);
     return this.running;
@@ -154,7 +260,8 @@ export class LanguageFeature implements vscode.Disposable {
     const running = this.running;
     if (!running) return;
     running.resolver.clear();
-    void running.client.sendNotification('harness/clearReferenceCache');
+    // A server that is not running has no cache to clear (a restarted one starts empty).
+    running.client.sendNotification('harness/clearReferenceCache').catch(() => undefined);
     if (readSettings().schemaSource === 'account') void this.pushSchema(false);
   }
 

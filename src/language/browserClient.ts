@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/browser';
 import { LANGUAGE_SERVER_ID } from '../../shared/protocol';
 import { CLIENT_NAME, clientOptions, type LanguageClientFactory } from './client';
+import type { LifecycleOptions } from './lifecycle';
 
 /** The worker API used here (the project's types are Node's, not DOM's). */
 type WorkerLike = ConstructorParameters<typeof LanguageClient>[3];
@@ -51,8 +52,11 @@ export async function startServerWorker(scriptUri: vscode.Uri): Promise<ServerWo
 
 /** The browser client leaves its worker running when it stops (a restart reuses it): ended on dispose. */
 class WorkerLanguageClient extends LanguageClient {
-  constructor(private readonly server: ServerWorker) {
-    super(LANGUAGE_SERVER_ID, CLIENT_NAME, clientOptions(), server.worker);
+  constructor(
+    private readonly server: ServerWorker,
+    lifecycle: LifecycleOptions,
+  ) {
+    super(LANGUAGE_SERVER_ID, CLIENT_NAME, clientOptions(lifecycle), server.worker);
   }
 
   override async dispose(timeout?: number): Promise<void> {
@@ -64,7 +68,8 @@ class WorkerLanguageClient extends LanguageClient {
   }
 }
 
-export const browserLanguageClient: LanguageClientFactory = async (context) =>
+export const browserLanguageClient: LanguageClientFactory = async (context, lifecycle) =>
   new WorkerLanguageClient(
     await startServerWorker(vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js')),
+    lifecycle,
   );

@@ -3,7 +3,7 @@ import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-langua
 import { LANGUAGE_SERVER_ID } from '../../shared/protocol';
 import { CLIENT_NAME, clientOptions, type LanguageClientFactory } from './client';
 
-export const nodeLanguageClient: LanguageClientFactory = async (context) => {
+export const nodeLanguageClient: LanguageClientFactory = async (context, lifecycle) => {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -13,5 +13,5 @@ export const nodeLanguageClient: LanguageClientFactory = async (context) => {
       options: { execArgv: ['--nolazy', '--inspect=6019'] },
     },
   };
-  return new LanguageClient(LANGUAGE_SERVER_ID, CLIENT_NAME, serverOptions, clientOptions());
+  return new LanguageClient(LANGUAGE_SERVER_ID, CLIENT_NAME, serverOptions, clientOptions(lifecycle));
 };

@@ -2,14 +2,8 @@
 // web worker extension host. Same wiring as the desktop (../activation.ts) on the web platform:
 // the browser's fetch for the API, the language server in a web worker, no process environment.
 // Built with esbuild's browser platform: a Node module anywhere below this file fails the build.
-import type * as vscode from 'vscode';
-import { activateHarness, type HarnessExtensionApi } from '../activation';
+import { harnessEntry } from '../activation';
 import { webPlatform } from '../platform/web';
 
-export function activate(context: vscode.ExtensionContext): HarnessExtensionApi | Record<string, never> {
-  return activateHarness(context, webPlatform());
-}
-
-export function deactivate(): void {
-  // Disposables registered on the context are disposed by VS Code.
-}
+/** activate wires the features; deactivate resolves when the language server has stopped (bounded). */
+export const { activate, deactivate } = harnessEntry(webPlatform);
