@@ -55,7 +55,10 @@ export function triggerInputYamlProblems(parsed: ParsedYaml, doc: Document): Pro
     const [start, end] = place(s, e);
     out.push({
       code: 'trigger-input-yaml-syntax',
-      message: `inputYaml: ${d.message}${where(s)}`,
+      message:
+        d.code === 'multi-document'
+          ? `inputYaml holds more than one YAML document; it should hold one${where(s)}`
+          : `inputYaml: ${d.message}${where(s)}`,
       start,
       end,
       severity: d.severity === 1 ? ERROR : WARNING,

@@ -59,15 +59,18 @@ d.Trigger = obj(
 );
 
 // v0/trigger/trigger_source.yaml: the source types and the keys every source has.
-const S = sharedFields('TriggerSource', {
-  pollInterval: str('Polling interval, e.g. 5m or 1h (0 or empty: default).'),
-  webhookId: str('Webhook registration used for polling.'),
-});
-const sourceFields = (type: string, spec: JsonSchema): Record<string, JsonSchema> => ({
-  type: typeConst(type, 'Trigger source type.'),
-  ...S,
-  spec,
-});
+const sourceKeys = shared('TriggerSourceKeys', () =>
+  obj('Polling settings every source accepts.', {
+    pollInterval: str('Polling interval, e.g. 5m or 1h (0 or empty: default).'),
+    webhookId: str('Webhook registration used for polling.'),
+  }),
+);
+/** A source type: its `type`, its `spec` and the keys every source has. */
+const source = (description: string, type: string, spec: JsonSchema): JsonSchema =>
+  withBase(sourceKeys, description, { type: typeConst(type, 'Trigger source type.'), spec }, [
+    'type',
+    'spec',
+  ]);
 
 d.TriggerSource = union(
   'What fires the trigger; type picks the kind.',
@@ -107,7 +110,7 @@ d.TriggerCondition = obj(
   { closed: true },
 );
 const conditions = (what: string): JsonSchema =>
-  list(`${what} All must hold.`, ref('TriggerCondition', 'One condition.'));
+  list(`${what} All must hold.`, { $ref: '#/definitions/TriggerCondition' });
 
 const C = sharedFields('Trigger', {
   jexlCondition: str('A JEXL expression that must also be true.'),
@@ -167,7 +170,7 @@ const gitKeys = shared('TriggerGitKeys', () => ({
 
 const gitSpec = (k: GitKeys): JsonSchema => {
   const actions = k.actions
-    ? list('Actions that fire it (empty: any).', oneOfValues('An action.', k.actions))
+    ? list('Actions that fire it (empty: any).', { type: 'string', enum: k.actions })
     : unusedActions;
   if (!k.noConnector && !k.noAutoAbort) return withBase(gitKeys, 'Event filter.', { actions });
   return withBase(webhookConditions, 'Event filter.', {
@@ -348,10 +351,10 @@ const gitProviders: Record<string, [string, string[]]> = {
           'Which registry events fire the trigger.',
           {
             registryName: str('Registry watched.'),
-            actions: list(
-              'Actions that fire it (empty: any).',
-              oneOfValues('An action.', ['ArtifactCreation', 'ArtifactDeletion']),
-            ),
+            actions: list('Actions that fire it (empty: any).', {
+              type: 'string',
+              enum: ['ArtifactCreation', 'ArtifactDeletion'],
+            }),
             autoAbortPreviousExecutions: C.autoAbortPreviousExecutions,
           },
           ['registryName'],
@@ -368,7 +371,7 @@ for (const [provider, [what, evs]] of Object.entries(gitProviders)) {
     what,
     {
       type: typeConst(provider, 'Webhook provider.'),
-      spec: union('The event; type picks it.', evs, 'webhookEvent', { unknownIsWarning: true }),
+      spec: union('The event.', evs, 'webhookEvent', { unknownIsWarning: true }),
     },
     { required: ['type', 'spec'], closed: true },
   );
@@ -399,43 +402,37 @@ d.TriggerWebhook_EventRelay = obj(
 );
 webhookBranches.push('TriggerWebhook_Custom', 'TriggerWebhook_EventRelay');
 
-d.TriggerSource_Webhook = obj(
+d.TriggerSource_Webhook = source(
   'Fires on a webhook event: a Git provider event, a custom webhook call or a registry event.',
-  sourceFields(
-    'Webhook',
-    union('The webhook provider; type picks it.', webhookBranches, 'webhook', { unknownIsWarning: true }),
-  ),
-  { required: ['type', 'spec'], closed: true },
+  'Webhook',
+  union('The webhook provider; type picks it.', webhookBranches, 'webhook', { unknownIsWarning: true }),
 );
 
 // ---------------------------------------------------------------------------------------------
 // Scheduled: v0/trigger/trigger_type/scheduled_trigger.yaml, scheduled_trigger/cron_trigger_spec.yaml.
 // UNIX and QUARTZ: developer.harness.io "Schedule pipelines using triggers"; Harness reads an empty
 // type as UNIX (harness-core NGTriggerEntity).
-d.TriggerSource_Scheduled = obj(
+d.TriggerSource_Scheduled = source(
   'Fires on a schedule.',
-  sourceFields(
-    'Scheduled',
-    obj(
-      'The schedule.',
-      {
-        type: oneOfValues('Kind of schedule.', ['Cron']),
-        spec: obj(
-          'A cron schedule.',
-          {
-            expression: str(
-              'Cron expression, e.g. 0 4 * * MON-FRI (UNIX: minute hour day month weekday) or 0 0 4 ? * MON-FRI (QUARTZ: with seconds).',
-            ),
-            type: oneOfValues('Cron syntax of expression (UNIX when left out).', ['UNIX', 'QUARTZ']),
-            timezone: str('IANA time zone the expression is read in, e.g. Europe/London (default UTC).'),
-          },
-          { required: ['expression'], closed: true },
-        ),
-      },
-      { required: ['type', 'spec'], closed: true },
-    ),
+  'Scheduled',
+  obj(
+    'The schedule.',
+    {
+      type: oneOfValues('Kind of schedule.', ['Cron']),
+      spec: obj(
+        'A cron schedule.',
+        {
+          expression: str(
+            'Cron expression, e.g. 0 4 * * MON-FRI (UNIX: minute hour day month weekday) or 0 0 4 ? * MON-FRI (QUARTZ: with seconds).',
+          ),
+          type: oneOfValues('Cron syntax of expression (UNIX when left out).', ['UNIX', 'QUARTZ']),
+          timezone: str('IANA time zone the expression is read in, e.g. Europe/London (default UTC).'),
+        },
+        { required: ['expression'], closed: true },
+      ),
+    },
+    { required: ['type', 'spec'], closed: true },
   ),
-  { required: ['type', 'spec'], closed: true },
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -465,7 +462,6 @@ const artifactSpecs: Record<string, [string, Record<string, JsonSchema>]> = {
   Acr: [
     'Azure Container Registry images.',
     {
-      connectorRef: C.connectorRef,
       subscriptionId: str('Azure subscription of the registry.'),
       registry: str('Registry name.'),
       repository: str('Repository in the registry.'),
@@ -476,7 +472,6 @@ const artifactSpecs: Record<string, [string, Record<string, JsonSchema>]> = {
   AmazonMachineImage: [
     'Amazon Machine Images.',
     {
-      connectorRef: C.connectorRef,
       region: A.region,
       tags: { ...A.nameValues, description: 'AMI tags (name/value) the image must carry.' },
       filters: { ...A.nameValues, description: 'AMI filters (name/value) the image must match.' },
@@ -488,7 +483,6 @@ const artifactSpecs: Record<string, [string, Record<string, JsonSchema>]> = {
   AmazonS3: [
     'Files in an Amazon S3 bucket.',
     {
-      connectorRef: C.connectorRef,
       region: A.region,
       bucketName: str('Bucket watched.'),
       filePathRegex: str('Regular expression a new file path must match.'),
@@ -498,7 +492,6 @@ const artifactSpecs: Record<string, [string, Record<string, JsonSchema>]> = {
   ArtifactoryRegistry: [
     'Artifacts in a JFrog Artifactory repository.',
     {
-      connectorRef: C.connectorRef,
       repository: str('Repository watched.'),
       repositoryFormat: A.repositoryFormat,
       repositoryUrl: A.repositoryUrl,
@@ -511,7 +504,6 @@ const artifactSpecs: Record<string, [string, Record<string, JsonSchema>]> = {
   AzureArtifacts: [
     'Packages in an Azure Artifacts feed.',
     {
-      connectorRef: C.connectorRef,
       project: A.project,
       feed: str('Feed watched.'),
       packageType: A.packageType,
@@ -524,7 +516,6 @@ const artifactSpecs: Record<string, [string, Record<string, JsonSchema>]> = {
   Bamboo: [
     'Bamboo plan builds.',
     {
-      connectorRef: C.connectorRef,
       planKey: str('Key of the Bamboo plan.'),
       artifactPaths: strList('Artifact paths of the build.', 'A path.'),
       build: A.build,
@@ -547,15 +538,11 @@ const artifactSpecs: Record<string, [string, Record<string, JsonSchema>]> = {
     },
   ],
   // docker_registry.yaml
-  DockerRegistry: [
-    'Images in a Docker registry.',
-    { connectorRef: C.connectorRef, imagePath: A.imagePath, tag: A.tag },
-  ],
+  DockerRegistry: ['Images in a Docker registry.', { imagePath: A.imagePath, tag: A.tag }],
   // ecr.yaml
   Ecr: [
     'Images in Amazon ECR.',
     {
-      connectorRef: C.connectorRef,
       region: A.region,
       registryId: str('AWS account ID of the registry, when it is not the connector account.'),
       imagePath: A.imagePath,
@@ -566,7 +553,6 @@ const artifactSpecs: Record<string, [string, Record<string, JsonSchema>]> = {
   Gcr: [
     'Images in Google Container Registry.',
     {
-      connectorRef: C.connectorRef,
       registryHostname: str('Registry host, e.g. gcr.io or eu.gcr.io.'),
       imagePath: A.imagePath,
       tag: A.tag,
@@ -576,7 +562,6 @@ const artifactSpecs: Record<string, [string, Record<string, JsonSchema>]> = {
   GceImage: [
     'Google Compute Engine images.',
     {
-      connectorRef: C.connectorRef,
       project: A.project,
       labels: { ...A.nameValues, description: 'Image labels (name/value) the image must carry.' },
       filters: { ...A.nameValues, description: 'Image filters (name/value) the image must match.' },
@@ -588,7 +573,6 @@ const artifactSpecs: Record<string, [string, Record<string, JsonSchema>]> = {
   GithubPackageRegistry: [
     'Packages in GitHub Packages.',
     {
-      connectorRef: C.connectorRef,
       org: str('GitHub organization of the package (empty: the connector user).'),
       packageType: A.packageType,
       packageName: A.packageName,
@@ -598,7 +582,6 @@ const artifactSpecs: Record<string, [string, Record<string, JsonSchema>]> = {
   GoogleArtifactRegistry: [
     'Packages in Google Artifact Registry.',
     {
-      connectorRef: C.connectorRef,
       project: A.project,
       region: A.region,
       repositoryName: str('Repository watched.'),
@@ -610,7 +593,6 @@ const artifactSpecs: Record<string, [string, Record<string, JsonSchema>]> = {
   GoogleCloudStorage: [
     'Files in a Google Cloud Storage bucket.',
     {
-      connectorRef: C.connectorRef,
       project: A.project,
       bucket: str('Bucket watched.'),
       artifactPath: A.artifactPath,
@@ -620,7 +602,6 @@ const artifactSpecs: Record<string, [string, Record<string, JsonSchema>]> = {
   Jenkins: [
     'Jenkins job builds.',
     {
-      connectorRef: C.connectorRef,
       jobName: str('Jenkins job watched.'),
       artifactPath: A.artifactPath,
       build: A.build,
@@ -630,7 +611,6 @@ const artifactSpecs: Record<string, [string, Record<string, JsonSchema>]> = {
   Nexus2Registry: [
     'Artifacts in a Nexus 2 repository.',
     {
-      connectorRef: C.connectorRef,
       repositoryName: str('Repository watched.'),
       repositoryFormat: A.repositoryFormat,
       repositoryUrl: A.repositoryUrl,
@@ -646,7 +626,6 @@ const artifactSpecs: Record<string, [string, Record<string, JsonSchema>]> = {
   Nexus3Registry: [
     'Artifacts in a Nexus 3 repository.',
     {
-      connectorRef: C.connectorRef,
       repository: str('Repository watched.'),
       repositoryFormat: A.repositoryFormat,
       repositoryUrl: A.repositoryUrl,
@@ -669,6 +648,11 @@ const artifactConditions = shared('TriggerArtifactConditions', () =>
     jexlCondition: C.jexlCondition,
   }),
 );
+// Every artifact type but CustomArtifact (a script lists its versions) reads through a connector.
+const connectedArtifact = shared('TriggerArtifactConnected', () => ({
+  ...obj('Connector and artifact conditions.', { connectorRef: C.connectorRef }),
+  allOf: [artifactConditions],
+}));
 const artifactRef = shared('TriggerArtifactRef', () =>
   str('Artifact source (identifier) in the stage service.'),
 );
@@ -684,7 +668,11 @@ const artifactBranches = Object.entries(artifactSpecs).map(([type, [what, keys]]
     what,
     {
       type: typeConst(type, 'Registry type.'),
-      spec: withBase(artifactConditions, 'Registry settings.', keys),
+      spec: withBase(
+        type === 'CustomArtifact' ? artifactConditions : connectedArtifact,
+        'Registry settings.',
+        keys,
+      ),
     },
     ['type', 'spec'],
   );
@@ -697,29 +685,26 @@ d.TriggerArtifact = union(
   { unknownIsWarning: true },
 );
 
-d.TriggerSource_Artifact = obj(
+d.TriggerSource_Artifact = source(
   'Fires when a new artifact version appears (polled by Harness).',
-  sourceFields('Artifact', ref('TriggerArtifact', 'The artifact watched.')),
-  { required: ['type', 'spec'], closed: true },
+  'Artifact',
+  ref('TriggerArtifact', 'The artifact watched.'),
 );
 
 // v0/trigger/trigger_type/multi_region_trigger.yaml: the same artifact in several registries.
 // Its type list is the artifact list without GceImage.
-d.TriggerSource_MultiRegionArtifact = obj(
+d.TriggerSource_MultiRegionArtifact = source(
   'Fires when a new version of an artifact kept in several registries (regions) appears.',
-  sourceFields(
-    'MultiRegionArtifact',
-    withBase(artifactConditions, 'The artifact and the registries it is watched in.', {
-      type: oneOfValues(
-        'Registry type of the sources.',
-        Object.keys(artifactSpecs).filter((t) => t !== 'GceImage'),
-      ),
-      stageIdentifier: C.stageIdentifier,
-      artifactRef,
-      sources: list('The registries watched.', ref('TriggerArtifact', 'One registry: type and spec.')),
-    }),
-  ),
-  { required: ['type', 'spec'], closed: true },
+  'MultiRegionArtifact',
+  withBase(artifactConditions, 'The artifact and the registries it is watched in.', {
+    type: oneOfValues(
+      'Registry type of the sources.',
+      Object.keys(artifactSpecs).filter((t) => t !== 'GceImage'),
+    ),
+    stageIdentifier: C.stageIdentifier,
+    artifactRef,
+    sources: list('The registries watched.', ref('TriggerArtifact', 'One registry: type and spec.')),
+  }),
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -775,43 +760,37 @@ d.TriggerHelmChart = obj(
   },
   { required: ['type', 'spec'], closed: true },
 );
-d.TriggerSource_Manifest = obj(
+d.TriggerSource_Manifest = source(
   'Fires when a new Helm chart version appears (polled by Harness).',
-  sourceFields(
-    'Manifest',
-    union('The manifest watched; type picks it.', ['TriggerHelmChart'], 'triggerManifest', {
-      unknownIsWarning: true,
-    }),
-  ),
-  { required: ['type', 'spec'], closed: true },
+  'Manifest',
+  union('The manifest watched; type picks it.', ['TriggerHelmChart'], 'triggerManifest', {
+    unknownIsWarning: true,
+  }),
 );
 
 // ---------------------------------------------------------------------------------------------
 // SystemEvent: v0/trigger/trigger_type/system_event_trigger.yaml,
 // system_event_trigger/pipeline_system_event_spec.yaml.
-d.TriggerSource_SystemEvent = obj(
+d.TriggerSource_SystemEvent = source(
   'Fires on a Harness event, such as another pipeline finishing.',
-  sourceFields(
-    'SystemEvent',
-    obj(
-      'The event.',
-      {
-        type: oneOfValues('Kind of event.', ['Pipeline']),
-        spec: obj(
-          'Which pipeline outcome fires the trigger.',
-          {
-            eventType: oneOfValues('Outcome watched.', ['PipelineSuccess', 'PipelineFailure']),
-            payloadConditions: conditions(
-              'Conditions on the event (key sourcePipeline); empty matches every pipeline.',
-            ),
-          },
-          { required: ['eventType'], closed: true },
-        ),
-      },
-      { required: ['type', 'spec'], closed: true },
-    ),
+  'SystemEvent',
+  obj(
+    'The event.',
+    {
+      type: oneOfValues('Kind of event.', ['Pipeline']),
+      spec: obj(
+        'Which pipeline outcome fires the trigger.',
+        {
+          eventType: oneOfValues('Outcome watched.', ['PipelineSuccess', 'PipelineFailure']),
+          payloadConditions: conditions(
+            'Conditions on the event (key sourcePipeline); empty matches every pipeline.',
+          ),
+        },
+        { required: ['eventType'], closed: true },
+      ),
+    },
+    { required: ['type', 'spec'], closed: true },
   ),
-  { required: ['type', 'spec'], closed: true },
 );
 
 export const triggerDefinitions: Definitions = d;
