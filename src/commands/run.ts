@@ -22,6 +22,7 @@ import {
   findRuntimeInputs,
   missingInputs,
   validateInputValue,
+  allowedChoices,
   type RuntimeInputField,
 } from './runtimeInputs';
 
@@ -35,20 +36,36 @@ export type RunResult = CommandResult<{
   execution?: ExecutionSummary;
 }>;
 
+/** One of the allowed values, the default highlighted; undefined when the user cancels. */
+function pickAllowed(field: RuntimeInputField): Promise<string | undefined> {
+  const { items, active } = allowedChoices(field);
+  const pick = vscode.window.createQuickPick<{ label: string; description?: string }>();
+  pick.title = `Runtime input: ${field.label}`;
+  pick.placeholder = field.expression;
+  pick.ignoreFocusOut = true;
+  pick.items = items;
+  pick.activeItems = [items[active]];
+  return new Promise<string | undefined>((resolve) => {
+    let value: string | undefined;
+    pick.onDidAccept(() => {
+      value = pick.selectedItems[0]?.label ?? pick.activeItems[0]?.label;
+      pick.hide();
+    });
+    pick.onDidHide(() => {
+      pick.dispose();
+      resolve(value);
+    });
+    pick.show();
+  });
+}
+
 /** Asks for each input in turn; undefined when the user cancels. */
 async function askInputs(fields: RuntimeInputField[]): Promise<Record<string, string> | undefined> {
   const values: Record<string, string> = {};
   for (const field of fields.filter((f) => !f.executionInput)) {
     let value: string | undefined;
     if (field.allowedValues?.length) {
-      const picked = await vscode.window.showQuickPick(
-        field.allowedValues.map((v) => ({
-          label: v,
-          description: v === field.defaultValue ? 'default' : undefined,
-        })),
-        { title: `Runtime input: ${field.label}`, placeHolder: field.expression, ignoreFocusOut: true },
-      );
-      value = picked?.label;
+      value = await pickAllowed(field);
     } else {
       value = await vscode.window.showInputBox({
         title: `Runtime input: ${field.label}`,

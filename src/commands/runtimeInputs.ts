@@ -120,3 +120,20 @@ export function missingInputs(
     (f) => !f.executionInput && values[f.label] === undefined && f.defaultValue === undefined,
   );
 }
+
+/**
+ * The choices of an input with allowed values, in Harness's order, and which one is active when
+ * the list opens: the default (so Enter takes it, as in Harness's run form), else the first.
+ */
+export function allowedChoices(field: Pick<RuntimeInputField, 'allowedValues' | 'defaultValue'>): {
+  items: { label: string; description?: string }[];
+  active: number;
+} {
+  const values = field.allowedValues ?? [];
+  const items = values.map((v) => ({
+    label: v,
+    ...(v === field.defaultValue ? { description: 'default' } : {}),
+  }));
+  const at = field.defaultValue === undefined ? -1 : values.indexOf(field.defaultValue);
+  return { items, active: Math.max(0, at) };
+}

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import {
+  allowedChoices,
   fillRuntimeInputs,
   findRuntimeInputs,
   missingInputs,
@@ -108,5 +109,23 @@ describe('commands/runtimeInputs', () => {
     assert.match(validateInputValue(greeting, 'yo') ?? '', /hello, hi/);
     assert.equal(validateInputValue(timeout, '5m'), undefined);
     assert.match(validateInputValue(timeout, '5s') ?? '', /must match/);
+  });
+
+  it('opens allowed values at the default, so Enter takes it; at the first value without one', () => {
+    const withDefault = allowedChoices(
+      parseRuntimeInput('<+input>.default(prod).allowedValues(dev,qa,prod)') ?? {},
+    );
+    assert.deepEqual(
+      withDefault.items.map((i) => i.label),
+      ['dev', 'qa', 'prod'],
+    );
+    assert.equal(withDefault.active, 2);
+    assert.equal(withDefault.items[2].description, 'default');
+    assert.equal(allowedChoices(parseRuntimeInput('<+input>.allowedValues(dev,qa)') ?? {}).active, 0);
+    // A default outside the list (Harness lets it through) selects nothing special.
+    assert.equal(
+      allowedChoices(parseRuntimeInput('<+input>.default(x).allowedValues(dev,qa)') ?? {}).active,
+      0,
+    );
   });
 });
