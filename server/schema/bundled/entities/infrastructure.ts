@@ -285,6 +285,17 @@ const common = shared('InfraCommonKeys', () =>
   ),
 );
 
+/** Keys in the order completion offers them: required first, the provisioner and UI metadata last. */
+const ordered = (props: Record<string, JsonSchema>, required: string[]): Record<string, JsonSchema> => {
+  const last = ['provisioner', 'metadata'];
+  const keys = [
+    ...required,
+    ...Object.keys(props).filter((k) => !required.includes(k) && !last.includes(k)),
+    ...last.filter((k) => k in props),
+  ];
+  return Object.fromEntries(keys.map((k) => [k, props[k]]));
+};
+
 const branches: Record<string, JsonSchema> = {};
 for (const [key, [summary, types, props, required]] of Object.entries(specs)) {
   branches[`Infra_${key}`] = {
@@ -296,7 +307,7 @@ for (const [key, [summary, types, props, required]] of Object.entries(specs)) {
         types.length === 1
           ? typeConst(types[0], 'Infrastructure type.')
           : typeFamily('Infrastructure type', types),
-      spec: obj(`Settings of the infrastructure.`, props, { required, closed: true }),
+      spec: obj(`Settings of the infrastructure.`, ordered(props, required), { required, closed: true }),
     },
     required: ['type', 'spec'],
     additionalProperties: false,
