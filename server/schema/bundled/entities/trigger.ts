@@ -1,4 +1,4 @@
-// The `trigger` root: a Harness trigger as users keep it in Git (v0 YAML). A trigger starts a
+// The `trigger` root: a Harness trigger as written in its YAML editor and kept in Git (v0 YAML). A trigger starts a
 // pipeline on a webhook event, a schedule, a new artifact or Helm chart version, or another
 // pipeline's outcome.
 //
@@ -58,11 +58,12 @@ d.Trigger = obj(
   { required: ['name', 'identifier', 'orgIdentifier', 'projectIdentifier'], closed: true },
 );
 
-// v0/trigger/trigger_source.yaml: the source types and the keys every source has.
+// v0/trigger/trigger_source.yaml: the source types and the keys every source has. What
+// pollInterval and webhookId do is read from their names and pattern (assumption: no doc shows).
 const sourceKeys = shared('TriggerSourceKeys', () =>
   obj('Polling settings every source accepts.', {
-    pollInterval: str('Polling interval, e.g. 5m or 1h (0 or empty: default).'),
-    webhookId: str('Webhook registration used for polling.'),
+    pollInterval: str('Polling interval, e.g. 5m or 1h.'),
+    webhookId: str('Webhook ID, used with pollInterval.'),
   }),
 );
 /** A source type: its `type`, its `spec` and the keys every source has. */
