@@ -25,9 +25,8 @@ import type { Definitions, JsonSchema } from '../types';
 const d: Definitions = {};
 const use = (def: string): JsonSchema => ({ $ref: `#/definitions/${def}` });
 
-/** A key holding a secret identifier: same scope, or `org.`/`account.` prefixed. */
-const secret = (what: string): JsonSchema =>
-  str(`${what} (secret id; org./account. prefix for other scopes).`);
+/** A key holding a secret identifier: same scope, or `org.`/`account.` prefixed (the union says so). */
+const secret = (what: string): JsonSchema => str(`${what} (secret reference).`);
 const url = (what: string): JsonSchema => str(`URL of ${what}.`);
 
 // The keys connector specs share, stored once and joined to every spec through allOf. Each source
@@ -66,7 +65,7 @@ function member(
   extra: Record<string, JsonSchema> = {},
   specRequired = true,
 ): string {
-  const props: Record<string, JsonSchema> = { type: typeConst(type, 'Chooses this method.'), ...extra };
+  const props: Record<string, JsonSchema> = { type: typeConst(type, 'The method.'), ...extra };
   if (spec) props.spec = spec;
   d[def] = obj(what, props, {
     required: spec && specRequired ? ['type', 'spec'] : ['type'],
@@ -75,9 +74,21 @@ function member(
   return def;
 }
 
-/** A discriminated credential union; a type no member has is a warning, a near-miss an error. */
-function block(def: string, what: string, members: string[], kind = 'credential'): JsonSchema {
-  d[def] = union(what, members, kind, { unknownIsWarning: true });
+/**
+ * A discriminated credential union; a type no member has is a warning, a near-miss an error.
+ * Members are shared, so a union whose source does not require `spec` (Harness's DTO leaves it
+ * optional: Docker auth, GitHub API access …) says so on each of its branch references.
+ */
+function block(
+  def: string,
+  what: string,
+  members: string[],
+  specRequired = false,
+  kind = 'credential',
+): JsonSchema {
+  const u = union(what, members, kind, { unknownIsWarning: true });
+  if (!specRequired) u.oneOf = u.oneOf?.map((r) => ({ ...r, 'x-harness-optional': ['spec'] }));
+  d[def] = u;
   return use(def);
 }
 
@@ -153,17 +164,23 @@ const BearerToken = member(
 );
 
 /** Git providers: `authentication: {type: Http|Ssh}` with the provider's HTTP methods. */
-function gitAuth(provider: string, httpMembers: string[]): JsonSchema {
+function gitAuth(provider: string, httpMembers: string[], httpSpecRequired: boolean): JsonSchema {
   const http = member(
     `Connector${provider}Auth_Http`,
     'Http',
     'Over HTTPS.',
-    block(`Connector${provider}Http`, `How Harness signs in to ${provider} over HTTPS.`, httpMembers),
+    block(
+      `Connector${provider}Http`,
+      `How Harness signs in to ${provider} over HTTPS.`,
+      httpMembers,
+      httpSpecRequired,
+    ),
   );
   return block(
     `Connector${provider}Auth`,
     `How Harness connects to ${provider} to clone: Http or Ssh.`,
     [http, Ssh],
+    true,
     'connection',
   );
 }
@@ -175,23 +192,28 @@ const gitUrlKeys = sharedFields('ConnectorGit', {
 const gitConnectionType = (values: string[]) =>
   oneOfValues(`What the URL points to: ${values.join(', ')}.`, values);
 
-/** A Git provider connector spec (Github, Gitlab, Bitbucket, AzureRepo). */
+/**
+ * A Git provider connector spec (Github, Gitlab, Bitbucket, AzureRepo). `strict` marks where the
+ * source requires the spec of an HTTP method and of an API access method.
+ */
 function gitProvider(
   provider: string,
   types: string[],
   httpMembers: string[],
   apiMembers: string[],
+  strict: { http: boolean; api: boolean },
 ): JsonSchema {
   return spec(
     `Settings of the ${provider} connector.`,
     {
       type: gitConnectionType(types),
       ...gitUrlKeys,
-      authentication: gitAuth(provider, httpMembers),
+      authentication: gitAuth(provider, httpMembers, strict.http),
       apiAccess: block(
         `Connector${provider}ApiAccess`,
         `Credentials for ${provider}'s API (webhooks, pull requests, Git Experience).`,
         apiMembers,
+        strict.api,
       ),
     },
     ['type', 'url', 'authentication'],
@@ -209,7 +231,7 @@ function connector(type: string, what: string, specSchema: JsonSchema): void {
     description: what,
     allOf: [use('ConnectorCommonKeys')],
     properties: {
-      type: typeConst(type, what),
+      type: typeConst(type, 'Connector type.'),
       spec: specSchema.$ref ? specSchema : withSpecKeys(specSchema),
     },
     required: ['name', 'identifier', 'type', 'spec'],
@@ -226,6 +248,7 @@ connector(
     ['Account', 'Repo', 'Project'],
     [UserPass, UserToken, OAuth, GithubApp, Anonymous],
     [Token, GithubApp, OAuth],
+    { http: false, api: false },
   ),
 );
 connector(
@@ -258,6 +281,7 @@ connector(
       ),
       OAuth,
     ],
+    { http: true, api: false },
   ),
 );
 connector(
@@ -291,12 +315,13 @@ connector(
         ),
       ),
     ],
+    { http: true, api: true },
   ),
 );
 connector(
   'AzureRepo',
   'Azure Repos (Azure DevOps).',
-  gitProvider('AzureRepo', ['Project', 'Repo'], [UserToken], [Token]),
+  gitProvider('AzureRepo', ['Project', 'Repo'], [UserToken], [Token], { http: true, api: false }),
 );
 
 // Git: the connection type sits on the spec itself (`type: Http|Ssh` with its own `spec`).
@@ -336,6 +361,7 @@ connector(
     'ConnectorGitSpec',
     'Settings of the Git connector: type Http or Ssh.',
     ['ConnectorGit_Http', 'ConnectorGit_Ssh'],
+    true,
     'connection',
   ),
 );
@@ -413,56 +439,61 @@ connector('HttpHelmRepo', 'A Helm chart repository over HTTP(S).', helmSpec('HTT
 connector('OciHelmRepo', 'A Helm chart repository in an OCI registry.', helmSpec('OCI'));
 
 // Clouds and clusters.
-const k8sAuth = block('ConnectorK8sAuth', 'How Harness signs in to the cluster.', [
-  UserPass,
-  member(
-    'ConnectorCred_K8sServiceAccount',
-    'ServiceAccount',
-    'A service account token.',
-    spec(
-      'Service account token and CA certificate.',
-      {
-        serviceAccountTokenRef: secret('Service account token'),
-        caCertRef: secret('CA certificate of the cluster'),
-      },
-      ['serviceAccountTokenRef'],
+const k8sAuth = block(
+  'ConnectorK8sAuth',
+  'How Harness signs in to the cluster.',
+  [
+    UserPass,
+    member(
+      'ConnectorCred_K8sServiceAccount',
+      'ServiceAccount',
+      'A service account token.',
+      spec(
+        'Service account token and CA certificate.',
+        {
+          serviceAccountTokenRef: secret('Service account token'),
+          caCertRef: secret('CA certificate of the cluster'),
+        },
+        ['serviceAccountTokenRef'],
+      ),
     ),
-  ),
-  member(
-    'ConnectorCred_K8sClientKeyCert',
-    'ClientKeyCert',
-    'A client key and certificate.',
-    spec(
-      'Client certificate, key and CA.',
-      {
-        clientCertRef: secret('Client certificate'),
-        clientKeyRef: secret('Client key'),
-        clientKeyPassphraseRef: secret('Passphrase of the client key'),
-        clientKeyAlgo: str('Algorithm of the client key, e.g. RSA.'),
-        caCertRef: secret('CA certificate of the cluster'),
-      },
-      ['clientCertRef', 'clientKeyRef'],
+    member(
+      'ConnectorCred_K8sClientKeyCert',
+      'ClientKeyCert',
+      'A client key and certificate.',
+      spec(
+        'Client certificate, key and CA.',
+        {
+          clientCertRef: secret('Client certificate'),
+          clientKeyRef: secret('Client key'),
+          clientKeyPassphraseRef: secret('Passphrase of the client key'),
+          clientKeyAlgo: str('Algorithm of the client key, e.g. RSA.'),
+          caCertRef: secret('CA certificate of the cluster'),
+        },
+        ['clientCertRef', 'clientKeyRef'],
+      ),
     ),
-  ),
-  member(
-    'ConnectorCred_K8sOpenIdConnect',
-    'OpenIdConnect',
-    'OpenID Connect.',
-    spec(
-      'OIDC provider and credentials.',
-      {
-        oidcIssuerUrl: url('the OIDC issuer'),
-        oidcUsername: str('OIDC user name (or oidcUsernameRef).'),
-        oidcUsernameRef: secret('OIDC user name'),
-        oidcClientIdRef: secret('OIDC client id'),
-        oidcPasswordRef: secret('OIDC password'),
-        oidcSecretRef: secret('OIDC client secret'),
-        oidcScopes: str('Scopes, comma-separated.'),
-      },
-      ['oidcClientIdRef', 'oidcPasswordRef'],
+    member(
+      'ConnectorCred_K8sOpenIdConnect',
+      'OpenIdConnect',
+      'OpenID Connect.',
+      spec(
+        'OIDC provider and credentials.',
+        {
+          oidcIssuerUrl: url('the OIDC issuer'),
+          oidcUsername: str('OIDC user name (or oidcUsernameRef).'),
+          oidcUsernameRef: secret('OIDC user name'),
+          oidcClientIdRef: secret('OIDC client id'),
+          oidcPasswordRef: secret('OIDC password'),
+          oidcSecretRef: secret('OIDC client secret'),
+          oidcScopes: str('Scopes, comma-separated.'),
+        },
+        ['oidcClientIdRef', 'oidcPasswordRef'],
+      ),
     ),
-  ),
-]);
+  ],
+  true,
+);
 connector(
   'K8sCluster',
   'A Kubernetes cluster.',
@@ -540,17 +571,8 @@ connector(
         awsMember(
           'CredentialBroker',
           'Credentials fetched from a credential broker service.',
-          spec(
-            'The broker and how to call it.',
-            {
-              url: url('the broker'),
-              mapping: strMap('Maps broker response fields to AWS credential fields.'),
-              signedSecretRef: secret('Signing secret'),
-              payload: str('Request body sent to the broker.'),
-              skipTls: bool('Skip TLS verification.'),
-              timeoutSeconds: int('Request timeout in seconds.'),
-            },
-            ['mapping', 'signedSecretRef'],
+          anyValue(
+            'The broker: url, mapping (response fields to AWS keys), signedSecretRef, payload, skipTls, timeoutSeconds.',
           ),
         ),
       ]),
@@ -640,22 +662,27 @@ connector(
             'App registration and its credential.',
             {
               ...azureIds,
-              auth: block('ConnectorAzureAuth', 'Credential of the app: Secret or Certificate.', [
-                member(
-                  'ConnectorAzureAuth_Secret',
-                  'Secret',
-                  'A client secret.',
-                  spec('The secret.', { secretRef: secret('Client secret') }, ['secretRef']),
-                ),
-                member(
-                  'ConnectorAzureAuth_Certificate',
-                  'Certificate',
-                  'A client certificate.',
-                  spec('The certificate.', { certificateRef: secret('Certificate (file secret)') }, [
-                    'certificateRef',
-                  ]),
-                ),
-              ]),
+              auth: block(
+                'ConnectorAzureAuth',
+                'Credential of the app: Secret or Certificate.',
+                [
+                  member(
+                    'ConnectorAzureAuth_Secret',
+                    'Secret',
+                    'A client secret.',
+                    spec('The secret.', { secretRef: secret('Client secret') }, ['secretRef']),
+                  ),
+                  member(
+                    'ConnectorAzureAuth_Certificate',
+                    'Certificate',
+                    'A client certificate.',
+                    spec('The certificate.', { certificateRef: secret('Certificate (file secret)') }, [
+                      'certificateRef',
+                    ]),
+                  ),
+                ],
+                true,
+              ),
             },
             ['applicationId', 'tenantId', 'auth'],
           ),
@@ -803,15 +830,20 @@ connector(
     'Settings of the Jira connector.',
     {
       jiraUrl: url('Jira'),
-      auth: block('ConnectorJiraAuth', 'Credentials: UsernamePassword or PersonalAccessToken.', [
-        UserPass,
-        member(
-          'ConnectorCred_JiraPat',
-          'PersonalAccessToken',
-          'A Jira personal access token.',
-          spec('The token.', { patRef: secret('Personal access token') }, ['patRef']),
-        ),
-      ]),
+      auth: block(
+        'ConnectorJiraAuth',
+        'Credentials: UsernamePassword or PersonalAccessToken.',
+        [
+          UserPass,
+          member(
+            'ConnectorCred_JiraPat',
+            'PersonalAccessToken',
+            'A Jira personal access token.',
+            spec('The token.', { patRef: secret('Personal access token') }, ['patRef']),
+          ),
+        ],
+        true,
+      ),
       ...legacyUser,
     },
     // The sources also require auth; older connectors keep username/passwordRef on the spec instead.
@@ -825,41 +857,46 @@ connector(
     'Settings of the ServiceNow connector.',
     {
       serviceNowUrl: url('the ServiceNow instance'),
-      auth: block('ConnectorServiceNowAuth', 'Credentials of the ServiceNow connector.', [
-        UserPass,
-        member(
-          'ConnectorCred_ServiceNowAdfs',
-          'AdfsClientCredentialsWithCertificate',
-          'ADFS client credentials with a certificate.',
-          spec(
-            'ADFS settings.',
-            {
-              adfsUrl: url('the ADFS server'),
-              certificateRef: secret('Certificate'),
-              privateKeyRef: secret('Private key'),
-              clientIdRef: secret('Client id'),
-              resourceIdRef: secret('Resource id'),
-            },
-            ['adfsUrl', 'certificateRef', 'privateKeyRef', 'clientIdRef', 'resourceIdRef'],
+      auth: block(
+        'ConnectorServiceNowAuth',
+        'Credentials of the ServiceNow connector.',
+        [
+          UserPass,
+          member(
+            'ConnectorCred_ServiceNowAdfs',
+            'AdfsClientCredentialsWithCertificate',
+            'ADFS client credentials with a certificate.',
+            spec(
+              'ADFS settings.',
+              {
+                adfsUrl: url('the ADFS server'),
+                certificateRef: secret('Certificate'),
+                privateKeyRef: secret('Private key'),
+                clientIdRef: secret('Client id'),
+                resourceIdRef: secret('Resource id'),
+              },
+              ['adfsUrl', 'certificateRef', 'privateKeyRef', 'clientIdRef', 'resourceIdRef'],
+            ),
           ),
-        ),
-        member(
-          'ConnectorCred_ServiceNowRefreshToken',
-          'RefreshTokenGrantType',
-          'OAuth refresh token grant.',
-          spec(
-            'OAuth settings.',
-            {
-              tokenUrl: url('the token endpoint'),
-              clientIdRef: secret('Client id'),
-              clientSecretRef: secret('Client secret'),
-              refreshTokenRef: secret('Refresh token'),
-              scope: str('OAuth scope.'),
-            },
-            ['tokenUrl', 'clientIdRef', 'refreshTokenRef'],
+          member(
+            'ConnectorCred_ServiceNowRefreshToken',
+            'RefreshTokenGrantType',
+            'OAuth refresh token grant.',
+            spec(
+              'OAuth settings.',
+              {
+                tokenUrl: url('the token endpoint'),
+                clientIdRef: secret('Client id'),
+                clientSecretRef: secret('Client secret'),
+                refreshTokenRef: secret('Refresh token'),
+                scope: str('OAuth scope.'),
+              },
+              ['tokenUrl', 'clientIdRef', 'refreshTokenRef'],
+            ),
           ),
-        ),
-      ]),
+        ],
+        true,
+      ),
       ...legacyUser,
     },
     ['serviceNowUrl'],
@@ -936,6 +973,56 @@ connector(
     ['vaultUrl'],
   ),
 );
+// AWS Secrets Manager and AWS KMS share their credential types; the KMS connector's members also
+// take delegateSelectors, and its STS member externalName (both sources' keys are accepted).
+const awsSecretsCredential = block(
+  'ConnectorAwsSmCredential',
+  'How Harness signs in to AWS Secrets Manager or KMS.',
+  [
+    member(
+      'ConnectorAwsSmCred_ManualConfig',
+      'ManualConfig',
+      'An access key and secret key.',
+      spec(
+        'Keys.',
+        {
+          accessKey: secret('Access key id'),
+          accessKeyPlainText: str('Access key id in plain text.'),
+          secretKey: secret('Secret access key'),
+        },
+        ['secretKey'],
+      ),
+    ),
+    member(
+      'ConnectorAwsSmCred_AssumeIAMRole',
+      'AssumeIAMRole',
+      "Use the delegate's IAM role.",
+      spec('Delegates to use.', { delegateSelectors: shared('DelegateSelectors', delegateSelectors) }),
+    ),
+    member(
+      'ConnectorAwsSmCred_AssumeSTSRole',
+      'AssumeSTSRole',
+      'Assume a role through STS.',
+      spec(
+        'The role.',
+        {
+          roleArn: str('ARN of the role.'),
+          externalId: str('External id the role requires.'),
+          externalName: str('External id the role requires (KMS connectors).'),
+          assumeStsRoleDuration: int('Session duration in seconds.'),
+          delegateSelectors: shared('DelegateSelectors', delegateSelectors),
+        },
+        ['roleArn'],
+      ),
+    ),
+    member(
+      'ConnectorAwsSmCred_OidcAuthentication',
+      'OidcAuthentication',
+      'OpenID Connect.',
+      spec('The role.', { iamRoleArn: str('ARN of the IAM role.') }),
+    ),
+  ],
+);
 connector(
   'AwsSecretManager',
   'AWS Secrets Manager as a secret manager.',
@@ -943,52 +1030,7 @@ connector(
     'Settings of the AWS Secrets Manager connector.',
     {
       region: str('AWS region of the secrets.'),
-      credential: block('ConnectorAwsSmCredential', 'How Harness signs in to AWS Secrets Manager.', [
-        member(
-          'ConnectorAwsSmCred_ManualConfig',
-          'ManualConfig',
-          'An access key and secret key.',
-          spec(
-            'Keys.',
-            {
-              accessKey: secret('Access key id'),
-              accessKeyPlainText: str('Access key id in plain text.'),
-              secretKey: secret('Secret access key'),
-            },
-            ['secretKey'],
-          ),
-        ),
-        member(
-          'ConnectorAwsSmCred_AssumeIAMRole',
-          'AssumeIAMRole',
-          "Use the delegate's IAM role.",
-          spec('Nothing to set.', {}),
-          {},
-          false,
-        ),
-        member(
-          'ConnectorAwsSmCred_AssumeSTSRole',
-          'AssumeSTSRole',
-          'Assume a role through STS.',
-          spec(
-            'The role.',
-            {
-              roleArn: str('ARN of the role.'),
-              externalId: str('External id the role requires.'),
-              assumeStsRoleDuration: int('Session duration in seconds.'),
-            },
-            ['roleArn'],
-          ),
-        ),
-        member(
-          'ConnectorAwsSmCred_OidcAuthentication',
-          'OidcAuthentication',
-          'OpenID Connect.',
-          spec('The role.', { iamRoleArn: str('ARN of the IAM role.') }),
-          {},
-          false,
-        ),
-      ]),
+      credential: awsSecretsCredential,
       secretNamePrefix: str('Prefix of the secret names Harness creates.'),
       usePutSecret: bool('Update secrets with put-secret-value.'),
       forceDeleteWithoutRecovery: bool('Delete secrets without a recovery window.'),
@@ -996,6 +1038,38 @@ connector(
       default: isDefault,
     },
     ['region', 'credential'],
+  ),
+);
+connector(
+  'AwsKms',
+  'AWS KMS as a secret manager (Harness keeps the encrypted secrets).',
+  spec(
+    'Settings of the AWS KMS connector.',
+    {
+      kmsArn: secret('ARN of the KMS key'),
+      kmsArnInPlainText: str('ARN of the KMS key in plain text.'),
+      region: str('AWS region of the key.'),
+      credential: awsSecretsCredential,
+      default: isDefault,
+    },
+    ['region', 'credential'],
+  ),
+);
+connector(
+  'GcpKms',
+  'Google Cloud KMS as a secret manager.',
+  spec(
+    'Settings of the Google Cloud KMS connector.',
+    {
+      projectId: str('GCP project id.'),
+      region: str('Region of the key ring.'),
+      keyRing: str('Key ring name.'),
+      keyName: str('Key name.'),
+      credentials: secret('Service account key (JSON file secret)'),
+      oidcDetails: gcpOidc,
+      default: isDefault,
+    },
+    ['projectId', 'region', 'keyRing', 'keyName'],
   ),
 );
 connector(
@@ -1181,7 +1255,7 @@ export const bundledConnectorTypes: readonly string[] = connectorTypes;
 
 export const connectorDefinitions: Definitions = {
   Connector: union(
-    'A Harness connector: its type decides what its spec holds.',
+    'A Harness connector: its type decides what its spec holds. Keys ending in Ref name a secret: id (same scope), org.id or account.id.',
     connectorTypes.map((t) => `Connector_${t}`),
     'connector',
     { unknownIsWarning: true, unknownBranch: 'ConnectorOfUnknownType' },

@@ -22,15 +22,14 @@ import { description, identifier, name, tags } from '../common';
 import type { Definitions, JsonSchema } from '../types';
 
 const use = (def: string): JsonSchema => ({ $ref: `#/definitions/${def}` });
-const secretRef = (what: string): JsonSchema =>
-  str(`${what}: a secret identifier (id, org.id or account.id).`);
+const secretRef = (what: string): JsonSchema => str(`${what} (secret reference: id, org.id or account.id).`);
 
 /** `Secret_<type>`: the keys every secret has (stored once) with this type's spec. */
 const secretType = (type: string, what: string, spec: JsonSchema): JsonSchema => ({
   type: 'object',
   description: what,
   allOf: [use('SecretCommonKeys')],
-  properties: { type: typeConst(type, what), spec },
+  properties: { type: typeConst(type, 'Secret type.'), spec },
   required: ['name', 'identifier', 'type', 'spec'],
   additionalProperties: false,
 });
