@@ -876,11 +876,22 @@ Object.assign(d, artifactBranches, {
     group: str('Group (raw).'),
   }),
   ServiceArtifact: union(
-    'An artifact source; its type decides the spec.',
-    Object.keys(artifactBranches),
+    'An artifact source: its type decides the spec, or an artifact source template replaces both.',
+    [...Object.keys(artifactBranches), 'ServiceArtifactFromTemplate'],
     'artifact',
     { unknownIsWarning: true, unknownBranch: 'ServiceArtifactOfUnknownType' },
   ),
+  // harness-core ArtifactSource / SidecarArtifact: `template` instead of type and spec.
+  ServiceArtifactFromTemplate: {
+    type: 'object',
+    description: 'An artifact source made from an artifact source template.',
+    allOf: [artifactCommon],
+    // Listing the types pins the branch, so a source with neither type nor template is
+    // reported as missing its type.
+    properties: { type: oneOfValues('Artifact type (the template sets it).', artifactTypes) },
+    required: ['identifier', 'template'],
+    additionalProperties: false,
+  },
   ServiceArtifactOfUnknownType: branch(
     'An artifact source of a type the bundled schema does not know: its spec is not checked.',
     str('Artifact type.'),

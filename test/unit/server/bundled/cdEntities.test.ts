@@ -100,6 +100,14 @@ const helmService = yaml(
   '                connectorRef: docker_hub',
   '                imagePath: acme/checkout',
   '                tag: <+input>',
+  '            - identifier: fromTemplate',
+  '              template:',
+  '                templateRef: account.docker_source',
+  '                versionLabel: v1',
+  '                templateInputs:',
+  '                  type: DockerRegistry',
+  '                  spec:',
+  '                    tag: <+input>',
   '            - identifier: ecr',
   '              type: Ecr',
   '              spec:',
@@ -620,6 +628,30 @@ describe('bundled schema: services, environments and infrastructure definitions'
       end: { line: start.line, character: start.character + 'type'.length },
     });
     assert.deepEqual(validate(otherServices[2]), []);
+  });
+
+  it('accepts an artifact source made from a template, and asks for a type when neither is there', () => {
+    const text = helmService.replace(
+      [
+        '              template:',
+        '                templateRef: account.docker_source',
+        '                versionLabel: v1',
+        '                templateInputs:',
+        '                  type: DockerRegistry',
+        '                  spec:',
+        '                    tag: <+input>',
+      ].join('\n'),
+      '              spec:\n                imagePath: acme/checkout',
+    );
+    const d = only(text);
+    assert.equal(d.code, 'missing-required');
+    assert.equal(d.message, 'Missing required property "type" in artifact');
+    // On the first key of the source.
+    const { start } = rangeOf(text, 'identifier: fromTemplate');
+    assert.deepEqual(d.range, {
+      start,
+      end: { line: start.line, character: start.character + 'identifier'.length },
+    });
   });
 
   it('checks the spec of each deployment type: Azure keys are unknown on a Kubernetes service', () => {
