@@ -92,6 +92,17 @@ function block(
   return use(def);
 }
 
+/**
+ * `spec` on a credential that must have none: Harness's deserializers of the Kubernetes and AWS
+ * credentials refuse one ("No spec should be provided with the inherit from delegate type").
+ * `not` is read by the engine (draft-07); the JsonSchema type does not list it.
+ */
+const noSpec = {
+  description:
+    'Leave out: Harness refuses a spec for this credential type (put delegateSelectors on the connector spec).',
+  not: {},
+} as JsonSchema;
+
 const spec = (what: string, props: Record<string, JsonSchema>, required: string[] = []): JsonSchema =>
   obj(what, props, { required, closed: true });
 
@@ -501,11 +512,12 @@ connector(
     'Settings of the Kubernetes cluster connector.',
     {
       credential: block('ConnectorK8sCredential', 'How Harness reaches the cluster.', [
-        // Harness refuses a spec here ("No spec should be provided with the inherit from delegate type").
         member(
           'ConnectorK8sCred_InheritFromDelegate',
           'InheritFromDelegate',
           "Use the delegate's own in-cluster credentials (needs delegateSelectors).",
+          undefined,
+          { spec: noSpec },
         ),
         member(
           'ConnectorK8sCred_ManualConfig',
@@ -536,7 +548,7 @@ const aws = sharedFields('ConnectorAws', {
   ),
 });
 const awsMember = (type: string, what: string, s?: JsonSchema) =>
-  member(`ConnectorAwsCred_${type}`, type, what, s, aws);
+  member(`ConnectorAwsCred_${type}`, type, what, s, s ? aws : { ...aws, spec: noSpec });
 connector(
   'Aws',
   'An AWS account.',

@@ -1035,6 +1035,30 @@ const mistakes: { name: string; text: string; expect: Expect[] }[] = [
     ],
   },
   {
+    name: 'a spec on an inherit-from-delegate credential is an error (Harness refuses it), on its key',
+    text: doc(
+      'connector:',
+      '  name: Cluster',
+      '  identifier: cluster',
+      '  type: K8sCluster',
+      '  spec:',
+      '    credential:',
+      '      type: InheritFromDelegate',
+      '      spec:',
+      '        delegateSelectors:',
+      '          - private-delegate',
+    ),
+    expect: [
+      {
+        code: 'not-allowed',
+        at: 'spec',
+        line: 8,
+        message: 'This value is not allowed here',
+        severity: 1,
+      },
+    ],
+  },
+  {
     name: 'an inline secret value in YAML is an error on the value (Harness refuses it; it would be plaintext in Git)',
     text: doc(
       'secret:',
