@@ -335,7 +335,7 @@ const otherServices = [
 
 const environment = yaml(
   'environment:',
-  '  name: Prod (EU)',
+  '  name: Prod EU',
   '  identifier: prod_eu',
   '  orgIdentifier: default',
   '  projectIdentifier: payments',
