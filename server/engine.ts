@@ -11,6 +11,7 @@ import { dedupe, toDiagnostic, type Problem } from './validation/problems';
 import { listReferences, referenceProblems, type DocumentReference, type KnownRefs } from './validation/refs';
 import { NO_LOG, type ServiceLog } from './log';
 import { inputSetTargetProblems, type TargetPipeline } from './validation/inputSetTarget';
+import { triggerInputYamlProblems } from './validation/triggerInputYaml';
 import {
   overlayPipeline,
   overlayReferenceProblems,
@@ -35,7 +36,7 @@ export interface ValidateOptions {
 
 /** Entities a document is checked against, when the caller found them. */
 export interface RelatedEntities {
-  /** For an input set: the pipeline it targets. */
+  /** For an input set or a trigger: the pipeline it targets. */
   targetPipeline?: TargetPipeline;
   /** For an overlay input set: the input sets its pipeline has. */
   inputSets?: KnownInputSets;
@@ -97,6 +98,11 @@ export function validateParsed(
   }
   try {
     problems.push(...semanticChecks(parsed, doc));
+    // A trigger's inputYaml: its YAML, its shape as an input set, and (when the caller found the
+    // pipeline) its values against the pipeline's runtime inputs.
+    problems.push(
+      ...triggerInputYamlProblems(parsed, doc, { store: schema.store, target: related?.targetPipeline }),
+    );
   } catch (e) {
     problems.push({
       code: 'internal',

@@ -122,7 +122,9 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Har
   const related = options.entities ? new RelatedEntityCache(options.entities, options.now) : undefined;
   /** What the document is checked against; a failed lookup only means less is checked. */
   const relatedOf = async (document: TextDocument, parsed: ParsedYaml, token?: CancellationToken) => {
-    if (!related || (parsed.rootKey !== 'inputSet' && parsed.rootKey !== 'overlayInputSet')) return undefined;
+    const kind = parsed.rootKey;
+    if (!related || (kind !== 'inputSet' && kind !== 'overlayInputSet' && kind !== 'trigger'))
+      return undefined;
     try {
       return await related.forDocument(document.uri, parsed, token);
     } catch (err) {

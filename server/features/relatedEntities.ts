@@ -59,8 +59,11 @@ export class RelatedEntityCache {
       ...(org ? { orgIdentifier: org } : {}),
       ...(project ? { projectIdentifier: project } : {}),
     };
-    if (parsed.rootKey === 'inputSet') {
-      const identifier = field(child(entity, 'pipeline'), 'identifier');
+    if (parsed.rootKey === 'inputSet' || parsed.rootKey === 'trigger') {
+      const identifier =
+        parsed.rootKey === 'trigger'
+          ? field(entity, 'pipelineIdentifier')
+          : field(child(entity, 'pipeline'), 'identifier');
       if (!identifier) return undefined;
       const found = await this.ask(`p\u0000${identifier}\u0000${org}\u0000${project}`, () =>
         this.findPipeline({ uri, identifier, ...scope }, token),

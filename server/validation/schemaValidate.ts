@@ -58,6 +58,13 @@ export class SchemaValidator {
     private readonly limits: SchemaValidateLimits = DEFAULT_LIMITS,
   ) {}
 
+  /** Problems of one node of the document against one schema (a part checked on its own). */
+  validateAt(node: Node, schema: SchemaRef): Problem[] {
+    const out: Problem[] = [];
+    this.validate(node, schema, { depth: 0 }, out);
+    return out;
+  }
+
   run(): Problem[] {
     const root = this.doc.contents as Node | null;
     if (root) this.validate(root, this.store.root, { depth: 0 }, this.problems);

@@ -14,7 +14,10 @@ import type { Document, Node, Scalar, YAMLMap } from 'yaml';
 import { isMap, isScalar, mapEntries, mapGet, mapGetPair, scalarString } from '../yaml/ast';
 import { parseYaml } from '../yaml/parse';
 import type { ParsedYaml } from '../yaml/types';
+import type { SchemaStore } from '../schema/compile';
+import { inputSetTargetProblems, type TargetPipeline } from './inputSetTarget';
 import { ERROR, WARNING, type Problem } from './problems';
+import { SchemaValidator } from './schemaValidate';
 import { suggest } from './suggest';
 
 /** Offsets in the trigger file of each character of the string value: [start, end) per character. */
@@ -23,7 +26,11 @@ interface ValueMap {
   ends: Int32Array;
 }
 
-export function triggerInputYamlProblems(parsed: ParsedYaml, doc: Document): Problem[] {
+export function triggerInputYamlProblems(
+  parsed: ParsedYaml,
+  doc: Document,
+  check?: TriggerInputChecks,
+): Problem[] {
   if (parsed.rootKey !== 'trigger') return [];
   const root = doc.contents as Node | null;
   if (!root || !isMap(root)) return [];
@@ -103,7 +110,35 @@ export function triggerInputYamlProblems(parsed: ParsedYaml, doc: Document): Pro
   if (!pipeline || !pipeline.value || !isMap(pipeline.value)) return out;
 
   checkIdentifier(trigger, pipeline.value, at, where, out);
+  // Validated like an input set: the partial pipeline against the schema (misspelled keys), and
+  // its values against the runtime inputs of the target pipeline when the caller found it.
+  const innerProblems = [
+    ...(check?.store ? partialPipelineProblems(check.store, inner.doc, pipeline.value) : []),
+    ...(check?.target ? inputSetTargetProblems(pipeline.value, check.target) : []),
+  ];
+  for (const p of innerProblems) {
+    const [start, end] = place(p.start, p.end);
+    out.push({ ...p, message: `inputYaml: ${p.message}${where(p.start)}`, start, end });
+  }
   return out;
+}
+
+/** What the inputs are checked against beyond their own shape. */
+export interface TriggerInputChecks {
+  /** The schema: the inputs' pipeline is validated as a partial pipeline (an input set's). */
+  store?: SchemaStore;
+  /** The pipeline the trigger starts, when found: values must sit on its runtime inputs. */
+  target?: TargetPipeline;
+}
+
+const PARTIAL_PIPELINE = {
+  $ref: '#/definitions/Pipeline',
+  'x-harness-partial': true,
+};
+
+function partialPipelineProblems(store: SchemaStore, doc: Document, pipeline: YAMLMap): Problem[] {
+  if (!store.resolveRef(PARTIAL_PIPELINE.$ref)) return [];
+  return new SchemaValidator(store, doc).validateAt(pipeline, PARTIAL_PIPELINE);
 }
 
 function checkIdentifier(

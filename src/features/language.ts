@@ -8,11 +8,15 @@
 import * as vscode from 'vscode';
 import { State, type BaseLanguageClient } from 'vscode-languageclient';
 import {
+  FIND_PIPELINE_REQUEST,
+  LIST_INPUT_SETS_REQUEST,
   LIST_REFERENCES_REQUEST,
   RESOLVE_REFERENCES_REQUEST,
   SCHEMA_STATUS_NOTIFICATION,
   SET_SCHEMA_REQUEST,
   VALIDATE_DOCUMENT_REQUEST,
+  type FindPipelineParams,
+  type ListInputSetsParams,
   type ListReferencesParams,
   type ResolveReferencesParams,
   type SchemaStatusParams,
@@ -24,6 +28,7 @@ import type { Accounts } from '../account/accounts';
 import type { Log } from '../ui/log';
 import type { LanguageClientFactory } from '../language/client';
 import { documentSelector, harnessDiagnostics, isHarnessDocument } from '../language/documents';
+import { EntityLookup } from '../language/entityLookup';
 import { ServerLifecycle } from '../language/lifecycle';
 import { ReferenceResolver, type AccountProvider } from '../language/references';
 import { settleWithin } from '../language/restartPolicy';
@@ -31,6 +36,7 @@ import { SchemaSourceLoader } from '../language/schemaSource';
 import type { ServerStatus, StatusView } from '../language/serverState';
 import { readSettings } from '../language/settings';
 import { RESTART_SERVER_COMMAND, SchemaStatusItem } from '../language/status';
+import { VscodeWorkspaceFiles } from '../language/workspaceFiles';
 
 /** The server is running: what it needs answered, and the status item it reports to. */
 interface Running {
@@ -64,6 +70,8 @@ export class LanguageFeature implements vscode.Disposable {
   /** Last value of the `harness.isPipelineDocument` context key (set only when it changes). */
   private pipelineContext: boolean | undefined;
   private readonly account: AccountProvider;
+  /** Harness files of the workspace, for the input set checks (one scan serves a few seconds). */
+  private readonly workspaceFiles: VscodeWorkspaceFiles;
   private readonly disposables: vscode.Disposable[];
 
   constructor(
@@ -72,6 +80,7 @@ export class LanguageFeature implements vscode.Disposable {
     private readonly log: Log,
     private readonly createClient: LanguageClientFactory,
   ) {
+    this.workspaceFiles = new VscodeWorkspaceFiles();
     // Live completion/validation data follows the active account.
     this.account = () => {
       const a = accounts.current();
@@ -231,6 +240,12 @@ export class LanguageFeature implements vscode.Disposable {
     const statusItem = new SchemaStatusItem(documentSelector());
     client.onRequest(RESOLVE_REFERENCES_REQUEST, (p: ResolveReferencesParams) => resolver.resolve(p));
     client.onRequest(LIST_REFERENCES_REQUEST, (p: ListReferencesParams) => resolver.list(p));
+    // The pipeline an input set targets, from the workspace or (live references on) the account.
+    const entities = new EntityLookup(this.workspaceFiles, () =>
+      readSettings().liveReferences ? this.account() : undefined,
+    );
+    client.onRequest(FIND_PIPELINE_REQUEST, (p: FindPipelineParams) => entities.findPipeline(p));
+    client.onRequest(LIST_INPUT_SETS_REQUEST, (p: ListInputSetsParams) => entities.listInputSets(p));
     client.onNotification(SCHEMA_STATUS_NOTIFICATION, (p: SchemaStatusParams) => {
       statusItem.update(p);
       if (p.fallbackReason) this.log.warn(p.fallbackReason);

@@ -21,7 +21,12 @@ export function clientOptions(lifecycle: LifecycleOptions): LanguageClientOption
     ...lifecycle,
     documentSelector: documentSelector(),
     synchronize: { configurationSection: 'harness' },
-    initializationOptions: { settings: serverSettings(readSettings()), servesReferences: true },
+    initializationOptions: {
+      settings: serverSettings(readSettings()),
+      servesReferences: true,
+      // Answers harness/findPipeline and harness/listInputSets (language/entityLookup.ts).
+      servesEntities: true,
+    },
     outputChannelName: CLIENT_NAME,
   };
 }

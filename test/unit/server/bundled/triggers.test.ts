@@ -5,6 +5,8 @@
 import * as assert from 'node:assert/strict';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { createEngine } from '../../../../server/engine';
+import { createLanguageService } from '../../../../server/service';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { bundledPipelineSchema } from '../../../../server/schema/bundled/index';
 import { toDiagnostic } from '../../../../server/validation/problems';
 import { triggerInputYamlProblems } from '../../../../server/validation/triggerInputYaml';
@@ -529,8 +531,11 @@ describe('trigger inputYaml check', () => {
     assert.equal(ds[0].code, 'trigger-input-yaml-syntax');
     assert.equal(ds[0].severity, 1);
     assert.match(ds[0].message, /^inputYaml: /);
-    // The engine reports nothing there: for the trigger file the block is just a string.
-    assert.deepEqual(validate(text), []);
+    // The engine reports the same problem, at the same place, and nothing else.
+    assert.deepEqual(
+      validate(text).map((d) => [d.code, d.range]),
+      ds.map((d) => [d.code, d.range]),
+    );
     // The same characters as the parser's own diagnostic on the inputs alone.
     const block = text.slice(text.indexOf('  inputYaml: |\n') + 15);
     const inner = block.replace(/^ {4}/gm, '');
@@ -690,5 +695,90 @@ describe('bundled schema: trigger definitions', () => {
     const own = Object.entries(defs).filter(([k]) => k.startsWith('Trigger'));
     const bytes = own.reduce((n, [k, v]) => n + k.length + JSON.stringify(v).length + 4, 0);
     assert.ok(bytes < 50_000, `${bytes} bytes`);
+  });
+});
+
+describe('trigger inputYaml as an input set', () => {
+  const trigger = (inputs: string[]) =>
+    [
+      'trigger:',
+      '  name: Nightly',
+      '  identifier: nightly',
+      '  enabled: true',
+      '  orgIdentifier: default',
+      '  projectIdentifier: web',
+      '  pipelineIdentifier: deploy',
+      '  source:',
+      '    type: Scheduled',
+      '    spec:',
+      '      type: Cron',
+      '      spec:',
+      '        type: UNIX',
+      '        expression: 0 2 * * *',
+      '  inputYaml: |',
+      ...inputs.map((l) => `    ${l}`),
+    ].join('\n') + '\n';
+  const pipeline = [
+    'pipeline:',
+    '  name: Deploy',
+    '  identifier: deploy',
+    '  variables:',
+    '    - name: region',
+    '      type: String',
+    '      value: <+input>',
+    '    - name: team',
+    '      type: String',
+    '      value: platform',
+  ].join('\n');
+  const service = createLanguageService({
+    entities: {
+      findPipeline: async (p) =>
+        p.identifier === 'deploy' ? { text: pipeline, from: '.harness/deploy.yaml' } : {},
+      listInputSets: async () => undefined,
+    },
+  });
+  let n = 0;
+  const check = (text: string) =>
+    service.validate(TextDocument.create(`file:///w/trigger-${++n}.yaml`, 'yaml', 1, text));
+
+  it("reports a misspelled key of the inputs' pipeline at its place in the trigger file", async () => {
+    const text = trigger(['pipeline:', '  identifier: deploy', '  variabels: []']);
+    const ds = await check(text);
+    const typo = ds.find((d) => d.code === 'unknown-property');
+    assert.ok(typo && /^inputYaml: .*did you mean "variables"/.test(typo.message), show(ds));
+    assert.deepEqual(typo.range, rangeOf(text, 'variabels'));
+  });
+
+  it("accepts values for the pipeline's runtime inputs and reports one the pipeline fixes", async () => {
+    const ok = trigger([
+      'pipeline:',
+      '  identifier: deploy',
+      '  variables:',
+      '    - name: region',
+      '      type: String',
+      '      value: eu',
+    ]);
+    assert.deepEqual(await check(ok), []);
+    const fixed = trigger([
+      'pipeline:',
+      '  identifier: deploy',
+      '  variables:',
+      '    - name: team',
+      '      type: String',
+      '      value: web',
+    ]);
+    const ds = await check(fixed);
+    assert.equal(ds.length, 1, show(ds));
+    assert.equal(ds[0].code, 'input-not-runtime');
+    assert.match(
+      ds[0].message,
+      /^inputYaml: variable "team" is not a runtime input in pipeline "deploy" \(\.harness\/deploy\.yaml\)/,
+    );
+    // On the key of the fixed value, where the input set sets it.
+    const at = rangeOf(fixed, 'value: web').start;
+    assert.deepEqual(ds[0].range, {
+      start: at,
+      end: { line: at.line, character: at.character + 'value'.length },
+    });
   });
 });
