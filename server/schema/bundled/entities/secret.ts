@@ -165,7 +165,7 @@ const defs: Definitions = {
         auth: union(
           'How to sign in: SSH or Kerberos.',
           ['SecretSshAuth_SSH', 'SecretSshAuth_Kerberos'],
-          'authentication',
+          'credential',
           {
             unknownIsWarning: true,
           },
@@ -195,7 +195,7 @@ const defs: Definitions = {
         auth: union(
           'How to sign in: NTLM or Kerberos.',
           ['SecretWinRmAuth_NTLM', 'SecretWinRmAuth_Kerberos'],
-          'authentication',
+          'credential',
           {
             unknownIsWarning: true,
           },
