@@ -97,11 +97,15 @@ function block(
  * credentials refuse one ("No spec should be provided with the inherit from delegate type").
  * `not` is read by the engine (draft-07); the JsonSchema type does not list it.
  */
-const noSpec = {
-  description:
-    'Leave out: Harness refuses a spec for this credential type (put delegateSelectors on the connector spec).',
-  not: {},
-} as JsonSchema;
+const noSpec = shared(
+  'ConnectorNoSpec',
+  () =>
+    ({
+      description:
+        'Leave out: Harness refuses a spec for this credential type (put delegateSelectors on the connector spec).',
+      not: {},
+    }) as JsonSchema,
+);
 
 const spec = (what: string, props: Record<string, JsonSchema>, required: string[] = []): JsonSchema =>
   obj(what, props, { required, closed: true });
@@ -201,7 +205,11 @@ const gitUrlKeys = sharedFields('ConnectorGit', {
   validationRepo: str('A repository Harness tests the connection with (for Account URLs).'),
 });
 const gitConnectionType = (values: string[]) =>
-  oneOfValues(`What the URL points to: ${values.join(', ')}.`, values);
+  values.length === 3
+    ? shared('ConnectorGitUrlType', () =>
+        oneOfValues('What the URL points to: Account, Repo or Project.', values),
+      )
+    : oneOfValues(`What the URL points to: ${values.join(' or ')}.`, values);
 
 /**
  * A Git provider connector spec (Github, Gitlab, Bitbucket, AzureRepo). `strict` marks where the
