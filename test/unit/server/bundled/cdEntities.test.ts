@@ -3,7 +3,10 @@
 // cleanly, and seeded mistakes give the code, message and exact range a user needs.
 import * as assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { stringify } from 'yaml';
 import { createEngine } from '../../../../server/engine';
+import { bundledPipelineSchema } from '../../../../server/schema/bundled/index';
+import type { JsonSchema } from '../../../../server/schema/bundled/types';
 
 const engine = createEngine();
 let version = 0;
@@ -36,6 +39,43 @@ function only(text: string): Diagnostic {
 }
 
 const yaml = (...lines: string[]): string => lines.join('\n') + '\n';
+
+const defs = bundledPipelineSchema.definitions ?? {};
+const deref = (s: JsonSchema | undefined): JsonSchema | undefined =>
+  s?.$ref ? deref(defs[s.$ref.replace('#/definitions/', '')]) : s;
+
+/** A value that satisfies a schema, built from its required keys only (allOf parts included). */
+function sample(s: JsonSchema | undefined, depth = 0): unknown {
+  s = deref(s);
+  if (!s || depth > 12) return 'x';
+  if (s.const !== undefined) return s.const;
+  if (s.enum) return s.enum[0];
+  if (s.oneOf) return sample(s.oneOf[0], depth + 1);
+  const t = Array.isArray(s.type) ? s.type[0] : s.type;
+  if (t === 'object' || s.allOf) {
+    const parts = [s, ...(s.allOf ?? []).map((a) => deref(a) ?? {})];
+    const o: Record<string, unknown> = {};
+    for (const part of parts)
+      for (const k of part.required ?? []) {
+        const prop = parts.map((p) => p.properties?.[k]).find((p) => p !== undefined);
+        o[k] = k === 'identifier' ? 'an_id' : k === 'name' ? 'A name' : sample(prop, depth + 1);
+      }
+    return o;
+  }
+  if (t === 'array') return [sample(s.items, depth + 1)];
+  if (t === 'integer' || t === 'number') return 1;
+  if (t === 'boolean') return true;
+  return 'value_1';
+}
+
+/** Every `type` value of a union's branches, each with the branch it selects. */
+const typesOf = (union: string): [string, JsonSchema][] =>
+  (defs[union]?.oneOf ?? []).flatMap((b) => {
+    const d = deref(b) ?? {};
+    const t = d.properties?.type;
+    const values = t?.const !== undefined ? [t.const] : (t?.enum ?? []);
+    return values.map((v): [string, JsonSchema] => [String(v), d]);
+  });
 
 const helmService = yaml(
   'service:',
@@ -506,6 +546,35 @@ describe('bundled schema: services, environments and infrastructure definitions'
       const ds = validate(text);
       assert.deepEqual(ds, [], `${text.split('\n')[1]}\n${show(ds)}`);
     }
+  });
+
+  it('accepts every infrastructure, deployment, manifest, store and artifact type with only its required keys', () => {
+    const docs: string[] = [];
+    for (const [type, branch] of typesOf('InfrastructureDefinition'))
+      docs.push(stringify({ infrastructureDefinition: { ...(sample(branch) as object), type } }));
+    const service = (serviceDefinition: unknown) =>
+      stringify({ service: { name: 'svc', identifier: 'svc', serviceDefinition } });
+    for (const [type, branch] of typesOf('ServiceDefinition'))
+      docs.push(service({ ...(sample(branch) as object), type }));
+    const k8s = (spec: unknown) => service({ type: 'Kubernetes', spec });
+    for (const [type, branch] of typesOf('ServiceManifest'))
+      docs.push(k8s({ manifests: [{ manifest: { ...(sample(branch) as object), type } }] }));
+    for (const [type, branch] of typesOf('ServiceStore'))
+      docs.push(
+        k8s({
+          configFiles: [
+            { configFile: { identifier: 'f', spec: { store: { ...(sample(branch) as object), type } } } },
+          ],
+        }),
+      );
+    for (const [type, branch] of typesOf('ServiceArtifact'))
+      docs.push(k8s({ artifacts: { sidecars: [{ sidecar: { ...(sample(branch) as object), type } }] } }));
+    assert.ok(docs.length > 100, `${docs.length} documents`);
+    const bad = docs.map((text) => [text, validate(text)] as const).filter(([, ds]) => ds.length > 0);
+    assert.deepEqual(
+      bad.map(([text, ds]) => `${text}${show(ds)}`),
+      [],
+    );
   });
 
   it('reports a misspelled manifest key with its did-you-mean, on the key', () => {
