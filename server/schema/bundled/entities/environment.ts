@@ -14,6 +14,7 @@ export const environmentDefinitions: Definitions = {
     {
       name: name('environment'),
       identifier: identifier('environment'),
+      // Required by the project-scope schema only; org- and account-level environments omit them.
       orgIdentifier: str('Organization of the environment (omit for account-level environments).'),
       projectIdentifier: str('Project of the environment (omit for org- or account-level environments).'),
       description: description('environment'),

@@ -266,6 +266,7 @@ const common = shared('InfraCommonKeys', () =>
     {
       name: name('infrastructure definition'),
       identifier: identifier('infrastructure definition'),
+      // Required by the project-scope schema only; org- and account-level definitions omit them.
       orgIdentifier: str('Organization of the infrastructure definition.'),
       projectIdentifier: str('Project of the infrastructure definition.'),
       environmentRef: str('Environment this infrastructure belongs to.'),

@@ -1122,6 +1122,8 @@ Object.assign(d, defBranches, {
     {
       name: name('service'),
       identifier: identifier('service'),
+      // Assumption: harness-core's service schema omits the scope keys, but Harness's exported
+      // service YAML carries them (as environments and infrastructure definitions do).
       orgIdentifier: str('Organization of the service (omit for account-level services).'),
       projectIdentifier: str('Project of the service (omit for org- or account-level services).'),
       description: description('service'),
