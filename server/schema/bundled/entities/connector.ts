@@ -55,6 +55,8 @@ const userKeys = sharedFields('Connector', {
 });
 
 // ---- credential members: `{type, spec}` blocks, each stored once and shared by the unions ----
+// Source: NG schema *UsernamePassword*, *UsernameToken*, *TokenSpec, *Oauth, GithubApp(Spec),
+// *SshCredentials; SDK model_github_http_credentials*.go, model_docker_auth_credentials.go.
 
 /** One `{type, spec}` member, `Connector<Group>_<Type>`; without a spec schema, spec is tolerated. */
 function member(
@@ -258,7 +260,8 @@ function connector(type: string, what: string, specSchema: JsonSchema): void {
   };
 }
 
-// Code repositories.
+// Code repositories. Source: NG schema GithubConnector, GitlabConnector, BitbucketConnector,
+// AzureRepoConnector (+ their *Authentication, *HttpCredentials, *ApiAccess); SDK model_git*_connector.go.
 connector(
   'Github',
   'GitHub or GitHub Enterprise.',
@@ -344,6 +347,7 @@ connector(
 );
 
 // Git: the connection type sits on the spec itself (`type: Http|Ssh` with its own `spec`).
+// Source: NG schema GitConfigDTO, GitHTTPAuthenticationDTO, GitSSHAuthenticationDTO.
 const gitCommon = {
   connectionType: gitConnectionType(['Account', 'Repo', 'Project']),
   ...gitUrlKeys,
@@ -385,7 +389,8 @@ connector(
   ),
 );
 
-// Artifact and chart repositories.
+// Artifact and chart repositories. Source: NG schema DockerConnectorDTO, ArtifactoryConnector,
+// NexusConnector, HttpHelmConnectorDTO, OciHelmConnectorDTO; SDK model_docker_connector.go etc.
 const userPassOrAnonymous = block(
   'ConnectorUserPassOrAnonymous',
   'Credentials: UsernamePassword or Anonymous.',
@@ -457,7 +462,10 @@ const helmSpec = (kind: string) =>
 connector('HttpHelmRepo', 'A Helm chart repository over HTTP(S).', helmSpec('HTTP'));
 connector('OciHelmRepo', 'A Helm chart repository in an OCI registry.', helmSpec('OCI'));
 
-// Clouds and clusters.
+// Clouds and clusters. Source: NG schema KubernetesClusterConfigDTO, AwsConnector, GcpConnector,
+// AzureConnector, PhysicalDataCenterConnectorDTO, TasConnector, SpotConnector, RancherConnectorDTO,
+// TerraformCloudConnector; SDK model_aws_connector.go (proxyUrl), model_physical_data_center_*.go
+// (sshKeyRef); harness-core's credential deserializers (no spec with InheritFromDelegate/Irsa).
 const k8sAuth = block(
   'ConnectorK8sAuth',
   'How Harness signs in to the cluster.',
@@ -838,7 +846,8 @@ connector(
   ),
 );
 
-// Ticketing and CI servers.
+// Ticketing and CI servers. Source: NG schema JiraConnector, ServiceNowConnector (+ *AuthenticationDTO),
+// JenkinsConnectorDTO, BambooConnectorDTO; SDK model_jira_connector.go, model_service_now_connector.go.
 const legacyUser = {
   ...userKeys,
   passwordRef: secret('Password (older connectors; use auth)'),
@@ -938,7 +947,9 @@ connector(
   spec('Settings of the Bamboo connector.', { bambooUrl: url('Bamboo'), auth: ciAuth }, ['bambooUrl']),
 );
 
-// Secret managers.
+// Secret managers. Source: NG schema VaultConnectorDTO, AwsSecretManagerDTO, AwsKmsConnectorDTO,
+// GcpSecretManager, GcpKmsConnectorDTO, AzureKeyVaultConnectorDTO, CustomSecretManager; SDK
+// model_vault_connector.go (isReadOnly, isDefault), model_azure_key_vault_connector.go.
 const isDefault = shared('ConnectorDefaultSecretManager', () =>
   bool('Use this secret manager by default for new secrets at its scope.'),
 );
@@ -1171,7 +1182,8 @@ connector(
   ),
 );
 
-// Monitoring and observability (health sources of continuous verification).
+// Monitoring and observability (health sources of continuous verification). Source: NG schema
+// DatadogConnectorDTO, PrometheusConnectorDTO, NewRelicConnectorDTO, AppDynamicsConnectorDTO, SplunkConnectorDTO.
 const api = sharedFields('ConnectorApi', {
   url: str('URL of the API.'),
   apiKeyRef: secret('API key'),

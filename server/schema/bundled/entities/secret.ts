@@ -4,7 +4,8 @@
 // harness/nextgen model_secret*.go, model_ssh*.go, model_win_rm*.go, model_kerberos*.go,
 // model_ntlm_config.go, model_tgt*.go (Apache-2.0), and harness-core's SecretTextSpecDTO (read
 // for facts only): creating a secret from YAML refuses an Inline text secret that carries a
-// value ("Inline secret text cannot be provided in YAML.") and a Reference one without a value.
+// value ("Inline secret text cannot be provided in YAML.") and a Reference one without a value;
+// Harness's docs ("Create a connector using YAML") show an Inline secret with no value.
 import {
   bool,
   int,
@@ -45,6 +46,7 @@ const manager = sharedFields('Secret', {
   ),
 });
 
+// Source: NG schema SecretTextSpecDTO, SecretFileSpecDTO, AdditionalMetadata; SDK model_secret_text_spec.go.
 /**
  * SecretText: the value of an Inline secret is set in the Harness UI or API, never in YAML (Harness
  * refuses it there, and it would be plaintext in Git); a Reference names the secret in the manager.
@@ -80,6 +82,8 @@ const textSpec = Object.assign(
   },
 );
 
+// SSH and WinRM Kerberos. Source: NG schema KerberosConfigDTO, KerberosWinRmConfigDTO,
+// TGTKeyTabFilePathSpecDTO, TGTPasswordSpecDTO; SDK model_kerberos_config.go, model_tgt_*.go.
 const tgt = sharedFields('SecretKerberos', {
   principal: str('Kerberos principal, e.g. user@EXAMPLE.COM.'),
   realm: str('Kerberos realm.'),
@@ -96,6 +100,7 @@ const tgt = sharedFields('SecretKerberos', {
     { closed: true },
   ),
 });
+// Source: NG schema NTLMConfigDTO, KerberosWinRmConfigDTO; SDK model_ntlm_config.go.
 const winRmFlags = sharedFields('SecretWinRm', {
   useSSL: bool('Connect over HTTPS.'),
   skipCertChecks: bool('Skip checking the certificate of the host.'),
@@ -105,6 +110,7 @@ const winRmFlags = sharedFields('SecretWinRm', {
 const member = (type: string, what: string, spec: JsonSchema, extra: Record<string, JsonSchema> = {}) =>
   obj(what, { type: typeConst(type, what), spec, ...extra }, { required: ['type', 'spec'], closed: true });
 
+// Source: NG schema SSHKeySpecDTO, SSHAuthDTO, SSHConfigDTO, SSHKey*CredentialDTO; SDK model_ssh_*.go.
 // The SSH credential spec is chosen by credentialType (not type), so its keys stay together and
 // each credential type requires its own key through if/then.
 const sshKeyNeeds = (credentialType: string, key: string) => ({
