@@ -88,6 +88,9 @@ function extract(body: Record<string, unknown>, secrets: readonly string[]): Ext
   else if (typeof body.code === 'number') out.code = String(body.code);
   if (typeof body.message === 'string' && body.message.trim() !== '')
     out.serverMessage = clean(body.message, secrets);
+  // The log service answers its errors as `{"error_msg": "…"}` (log-service handler/helper.go).
+  else if (typeof body.error_msg === 'string' && body.error_msg.trim() !== '')
+    out.serverMessage = clean(body.error_msg, secrets);
   if (typeof body.correlationId === 'string' && body.correlationId !== '')
     out.correlationId = clean(body.correlationId, secrets);
   const add = (text: string): void => {

@@ -63,7 +63,8 @@ export class FetchTransport implements Transport {
   /** Nothing pooled that fetch lets us close. */
   async close(): Promise<void> {}
 
-  async exchange(req: WireRequest, { signal, progress, maxBytes }: ExchangeOptions): Promise<WireAnswer> {
+  async exchange(req: WireRequest, options: ExchangeOptions): Promise<WireAnswer> {
+    const { signal, progress, maxBytes } = options;
     signal.throwIfAborted();
     // Aborted with the caller's signal, and by us when the answer passes the cap (so the
     // connection stops, not only our reading).
@@ -108,7 +109,12 @@ export class FetchTransport implements Transport {
       if (location !== null) answer.location = location;
       if (retryAfter !== null) answer.retryAfter = retryAfter;
       try {
-        answer.text = await readCapped(res, maxBytes);
+        const read = await readCapped(res, maxBytes, options);
+        answer.text = read.text;
+        if (read.truncated) {
+          answer.truncated = true;
+          stop.abort(new ResponseTooLarge());
+        }
       } catch (err) {
         if (err instanceof ResponseTooLarge) stop.abort(err);
         else if (signal.aborted) throw signal.reason;
@@ -136,26 +142,43 @@ function describeFailure(err: unknown, progress: { sent: boolean }): unknown {
   return Object.assign(new Error(message, { cause: err }), { code: FETCH_FAILED });
 }
 
-/** Reads the body up to `limit` bytes; past it, cancels the stream and throws ResponseTooLarge. */
-async function readCapped(res: Response, limit: number): Promise<string> {
+/**
+ * Reads the body up to `limit` bytes; past it, cancels the stream and throws ResponseTooLarge,
+ * or with `overflow: 'truncate'` answers with the head read so far.
+ */
+async function readCapped(
+  res: Response,
+  limit: number,
+  how: Pick<ExchangeOptions, 'overflow' | 'onText'> = {},
+): Promise<{ text: string; truncated: boolean }> {
+  const truncate = how.overflow === 'truncate';
   const declared = res.headers.get('content-length');
-  if (declared !== null && Number(declared) > limit) {
+  if (!truncate && declared !== null && Number(declared) > limit) {
     await res.body?.cancel().catch(() => undefined);
     throw new ResponseTooLarge();
   }
-  if (!res.body) return '';
+  if (!res.body) return { text: '', truncated: false };
   const reader = res.body.getReader();
+  const streamDecoder = how.onText ? new TextDecoder() : undefined;
   const chunks: Uint8Array[] = [];
   let total = 0;
+  let truncated = false;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
+    if (total + value.byteLength > limit) {
       void reader.cancel().catch(() => undefined);
-      throw new ResponseTooLarge();
+      if (!truncate) throw new ResponseTooLarge();
+      const head = value.subarray(0, limit - total);
+      chunks.push(head);
+      total += head.byteLength;
+      if (streamDecoder && how.onText) how.onText(streamDecoder.decode(head));
+      truncated = true;
+      break;
     }
+    total += value.byteLength;
     chunks.push(value);
+    if (streamDecoder && how.onText) how.onText(streamDecoder.decode(value, { stream: true }));
   }
   const all = new Uint8Array(total);
   let at = 0;
@@ -163,5 +186,5 @@ async function readCapped(res: Response, limit: number): Promise<string> {
     all.set(c, at);
     at += c.byteLength;
   }
-  return new TextDecoder().decode(all);
+  return { text: new TextDecoder().decode(all), truncated };
 }

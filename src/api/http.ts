@@ -80,6 +80,25 @@ export interface RequestSpec {
   /** May be retried automatically (idempotent reads only). False means the request changes data. */
   safe: boolean;
   op: Operation;
+  /**
+   * The answer is text, not a JSON envelope (the log service's blob and stream): a 2xx answer
+   * gives `RawAnswer` as its data; errors are read as usual.
+   */
+  raw?: RawRead;
+}
+
+export interface RawRead {
+  /** Largest body read (at most the client's cap); past it the head is kept, `truncated` set. */
+  maxBytes?: number;
+  /** Each piece of the body as it arrives (SSE streams); a streamed call is never retried. */
+  onText?: (text: string) => void;
+}
+
+/** What a raw read gives: the body (its head when it was longer than the cap). */
+export interface RawAnswer {
+  text: string;
+  truncated: boolean;
+  contentType?: string;
 }
 
 export const DEFAULT_USER_AGENT = 'harness-vscode/0.1.0';
@@ -219,7 +238,8 @@ export class HarnessHttp {
    * enforced here, outside undici, and retries and the waits between them share it.
    */
   async call(spec: RequestSpec, options: CallOptions = {}): Promise<unknown> {
-    const maxAttempts = spec.safe ? Math.max(1, this.retry.maxAttempts ?? 4) : 1;
+    // A stream's pieces were already handed out: repeating it would hand them out twice.
+    const maxAttempts = spec.safe && !spec.raw?.onText ? Math.max(1, this.retry.maxAttempts ?? 4) : 1;
     const limitMs = options.timeoutMs ?? this.timeoutMs;
     const startedAt = performance.now();
     // Waits count as the time the clock was asked to sleep (a test clock sleeps instantly).
@@ -310,10 +330,13 @@ export class HarnessHttp {
           };
         }
       }
+      const raw = spec.raw;
       const work = this.transport.exchange(this.wireRequest(url, spec), {
         signal: controller.signal,
         progress: state,
-        maxBytes: this.maxResponseBytes,
+        maxBytes: Math.min(raw?.maxBytes ?? this.maxResponseBytes, this.maxResponseBytes),
+        ...(raw ? { overflow: 'truncate' as const } : {}),
+        ...(raw?.onText ? { onText: raw.onText } : {}),
       });
       // Observed through the race below (or dropped once the deadline won it).
       work.catch(() => undefined);
@@ -399,6 +422,14 @@ export class HarnessHttp {
       const label = status > 0 ? `HTTP ${status}` : 'redirect';
       return { error: this.redirectError(spec.op, status, answer.location), label };
     }
+    if (spec.raw && status >= 200 && status < 300) {
+      const data: RawAnswer = {
+        text: answer.text,
+        truncated: answer.truncated === true,
+        ...(answer.contentType !== undefined ? { contentType: answer.contentType } : {}),
+      };
+      return { data };
+    }
     const parsed = parseBody(answer.text, answer.contentType);
     if (!spec.safe && (status === 504 || (status < 400 && parsed.type === 'malformed'))) {
       // A gateway timeout or a broken success body: the write may well have been applied.
@@ -432,7 +463,7 @@ export class HarnessHttp {
   private wireRequest(url: URL, spec: RequestSpec): WireRequest {
     const headers: Record<string, string> = {
       'x-api-key': this.token,
-      accept: 'application/json',
+      accept: spec.raw ? '*/*' : 'application/json',
       'user-agent': this.userAgent,
     };
     let body: string | undefined;

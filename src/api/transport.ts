@@ -32,6 +32,8 @@ export interface WireAnswer {
   location?: string;
   retryAfter?: string;
   text: string;
+  /** The body was longer than the cap and `overflow: 'truncate'` was asked: `text` is its head. */
+  truncated?: boolean;
   /**
    * A redirect the transport could not look into: a browser's `fetch` with `redirect: 'manual'`
    * gives neither the status nor the Location. Not followed either way.
@@ -57,6 +59,13 @@ export interface ExchangeOptions {
   progress: WireProgress;
   /** Largest body read; beyond it the transport stops reading and throws ResponseTooLarge. */
   maxBytes: number;
+  /**
+   * Past `maxBytes`: 'fail' (default) throws ResponseTooLarge; 'truncate' stops reading and
+   * answers with the head read so far and `truncated: true` (step logs).
+   */
+  overflow?: 'fail' | 'truncate';
+  /** Called with each piece of the body as it arrives (decoded as UTF-8), for streams (SSE). */
+  onText?: (text: string) => void;
 }
 
 /** Where a failed request went, for messages: the proxy's host:port (never its credentials). */

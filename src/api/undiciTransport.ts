@@ -140,8 +140,13 @@ export class UndiciTransport implements Transport {
     if (result === 'timeout') await dispatcher.destroy().catch(() => undefined);
   }
 
-  exchange(req: WireRequest, { signal, progress, maxBytes }: ExchangeOptions): Promise<WireAnswer> {
-    const work = this.send(req, signal, progress, maxBytes);
+  exchange(req: WireRequest, options: ExchangeOptions): Promise<WireAnswer> {
+    const { signal, progress, maxBytes } = options;
+    const how = {
+      ...(options.overflow ? { overflow: options.overflow } : {}),
+      ...(options.onText ? { onText: options.onText } : {}),
+    };
+    const work = this.send(req, signal, progress, maxBytes, how);
     let settled = false;
     const onAbort = (): void => {
       if (!settled) this.reapIfWedged(work, () => settled);
@@ -160,6 +165,7 @@ export class UndiciTransport implements Transport {
     signal: AbortSignal,
     progress: WireProgress,
     maxBytes: number,
+    how: Pick<ExchangeOptions, 'overflow' | 'onText'>,
   ): Promise<WireAnswer> {
     const dispatcher = (await this.getDispatcher()).compose(trackSending(progress));
     signal.throwIfAborted();
@@ -178,8 +184,8 @@ export class UndiciTransport implements Transport {
     if (contentType !== undefined) answer.contentType = contentType;
     if (location !== undefined) answer.location = location;
     if (retryAfter !== undefined) answer.retryAfter = retryAfter;
-    const text = await readBody(res.body, headerValue(res.headers['content-length']), maxBytes);
-    return { ...answer, text };
+    const read = await readBody(res.body, headerValue(res.headers['content-length']), maxBytes, how);
+    return read.truncated ? { ...answer, text: read.text, truncated: true } : { ...answer, text: read.text };
   }
 
   private async getDispatcher(): Promise<Dispatcher> {
@@ -236,25 +242,37 @@ export class UndiciTransport implements Transport {
   }
 }
 
-/** Reads the body as text, stopping (and closing the connection) as soon as it passes the cap. */
+/**
+ * Reads the body as text, stopping (and closing the connection) as soon as it passes the cap:
+ * then it throws ResponseTooLarge, or with `overflow: 'truncate'` answers with the head.
+ */
 async function readBody(
   body: AsyncIterable<Buffer> & { destroy(err?: Error): unknown },
   contentLength: string | undefined,
   limit: number,
-): Promise<string> {
-  if (contentLength !== undefined && Number(contentLength) > limit) {
+  how: Pick<ExchangeOptions, 'overflow' | 'onText'> = {},
+): Promise<{ text: string; truncated: boolean }> {
+  const truncate = how.overflow === 'truncate';
+  if (!truncate && contentLength !== undefined && Number(contentLength) > limit) {
     body.destroy();
     throw new ResponseTooLarge();
   }
+  const decoder = how.onText ? new TextDecoder() : undefined;
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of body) {
-    total += chunk.length;
-    if (total > limit) {
+    if (total + chunk.length > limit) {
       body.destroy();
-      throw new ResponseTooLarge();
+      if (!truncate) throw new ResponseTooLarge();
+      const head = chunk.subarray(0, limit - total);
+      chunks.push(head);
+      total += head.length;
+      if (decoder && how.onText) how.onText(decoder.decode(head));
+      return { text: Buffer.concat(chunks, total).toString('utf8'), truncated: true };
     }
+    total += chunk.length;
     chunks.push(chunk);
+    if (decoder && how.onText) how.onText(decoder.decode(chunk, { stream: true }));
   }
-  return Buffer.concat(chunks, total).toString('utf8');
+  return { text: Buffer.concat(chunks, total).toString('utf8'), truncated: false };
 }
