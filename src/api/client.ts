@@ -3,13 +3,15 @@
 // HarnessApi member. verifyToken is the one member that picks its request (SAT or not).
 import { normalizeBaseUrl } from './baseUrl';
 import type { Clock } from './clock';
-import { type Body, type Endpoint, type Member, endpoints, tokenEndpoints } from './endpoints';
+import { type Body, type Endpoint, type Member, endpoints, rawAnswer, tokenEndpoints } from './endpoints';
+import { isHarnessApiError } from './errors';
+import { DEFAULT_LOG_BYTES, LogStreamParser } from './logs';
 import { type Logger, type RequestSpec, HarnessHttp, parseWith } from './http';
 import type { RateBudgets, RateLimitOptions } from './limiter';
 import type { RetryOptions } from './retry';
 import { parseToken, resolveAccountId } from './token';
 import type { ProxyRoute, Transport, TransportFactory } from './transport';
-import type { CallOptions, HarnessApi } from './types';
+import type { CallOptions, HarnessApi, LogLine, StepLogOptions, StepLogStreamEnd } from './types';
 
 export interface HarnessClientOptions {
   /** Harness URL; default https://app.harness.io. Normalised by normalizeBaseUrl. */
@@ -75,6 +77,7 @@ export function createHarnessClient(options: HarnessClientOptions): HarnessClien
       ...bodyOf(endpoint.body?.(...args)),
       safe: endpoint.retry === 'read',
       op: endpoint.op(...args),
+      ...(endpoint.raw ? { raw: endpoint.raw(...args) } : {}),
     };
     const data = await http.call(spec, args[endpoint.optsAt] as CallOptions | undefined);
     return parseWith(spec.op, data, endpoint.parse, http.secretsToRedact());
@@ -108,8 +111,52 @@ export function createHarnessClient(options: HarnessClientOptions): HarnessClien
       const user = await run(tokenCalls.currentUser, [opts]);
       return { kind: tokenKind, user };
     },
+    streamStepLog: (key, onLines, opts) => streamLog(http, accountId, key, onLines, opts),
     ...members,
   };
+}
+
+/**
+ * The log service's SSE stream of a running step: lines are handed to `onLines` as they arrive;
+ * the promise settles when the server ends the stream (`ended`), at the cap or at the deadline.
+ */
+async function streamLog(
+  http: HarnessHttp,
+  accountId: string,
+  key: string,
+  onLines: (lines: LogLine[]) => void,
+  opts: StepLogOptions = {},
+): Promise<StepLogStreamEnd> {
+  const parser = new LogStreamParser();
+  let count = 0;
+  const deliver = (lines: LogLine[]): void => {
+    if (lines.length === 0) return;
+    count += lines.length;
+    onLines(lines);
+  };
+  const spec: RequestSpec = {
+    method: 'GET',
+    path: '/gateway/log-service/stream',
+    query: { accountID: accountId, key },
+    safe: true,
+    op: { op: 'follow the step log' },
+    raw: { maxBytes: opts.maxBytes ?? DEFAULT_LOG_BYTES, onText: (text) => deliver(parser.feed(text)) },
+  };
+  const callOpts: CallOptions = {
+    ...(opts.signal ? { signal: opts.signal } : {}),
+    ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
+  };
+  let truncated = false;
+  try {
+    const data = await http.call(spec, callOpts);
+    truncated = rawAnswer(data).truncated;
+  } catch (err) {
+    // The deadline of a stream that was delivering is its natural end here, not a failure.
+    if (!(isHarnessApiError(err) && err.kind === 'timeout' && count > 0)) throw err;
+    return { ended: false, truncated: false, lines: count };
+  }
+  deliver(truncated ? [] : parser.end());
+  return { ended: parser.ended, truncated, lines: count };
 }
 
 /** A body as the transport takes it: JSON, or text with its content type. */

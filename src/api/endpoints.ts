@@ -24,6 +24,16 @@ import {
   parseServiceResponse,
   parseTemplate,
 } from './parsers';
+import {
+  parseExecutionDetailGraph,
+  parseExecutionInputs,
+  parseInputSet,
+  parseInputSetSummary,
+  parseInterrupt,
+  parseMergedInputSets,
+  parseRetryInfo,
+} from './executionParsers';
+import { DEFAULT_LOG_BYTES, parseLogBlob } from './logs';
 import type {
   CallOptions,
   ConnectorInfo,
@@ -43,8 +53,11 @@ export type Body = { json: unknown } | { yaml: string } | { text: string };
  */
 export type RetryClass = 'read' | 'write';
 
-/** The HarnessApi members that are one request each (verifyToken picks one of two: see below). */
-export type Member = Exclude<keyof HarnessApi, 'baseUrl' | 'accountId' | 'verifyToken'>;
+/**
+ * The HarnessApi members that are one request each (verifyToken picks one of two; streamStepLog
+ * reads a stream: see client.ts).
+ */
+export type Member = Exclude<keyof HarnessApi, 'baseUrl' | 'accountId' | 'verifyToken' | 'streamStepLog'>;
 export type Args<K extends Member> = Parameters<HarnessApi[K]>;
 export type Result<K extends Member> = Awaited<ReturnType<HarnessApi[K]>>;
 /** Position of the trailing CallOptions argument (checked against HarnessApi by the compiler). */
@@ -63,6 +76,8 @@ export interface Endpoint<A extends unknown[], R, At extends number = number> {
   parse: (data: unknown) => R;
   /** Index of the CallOptions argument (signal, timeout; executePipeline also reads it for its query). */
   optsAt: At;
+  /** The answer is text read up to a cap (the log service), not a JSON envelope: see RequestSpec.raw. */
+  raw?: (...args: A) => { maxBytes: number };
 }
 
 export type EndpointTable = { [K in Member]: Endpoint<Args<K>, Result<K>, OptsAt<K>> };
@@ -87,6 +102,16 @@ function projectThing(scope: { orgIdentifier: string; projectIdentifier: string 
 
 function schemaScope(scope: Scope | undefined): string {
   return scope?.projectIdentifier ? 'project' : scope?.orgIdentifier ? 'org' : 'account';
+}
+
+/** A raw read's data (RequestSpec.raw): its text and whether the cap cut it. */
+export function rawAnswer(d: unknown): { text: string; truncated: boolean } {
+  if (typeof d === 'object' && d !== null && typeof (d as { text?: unknown }).text === 'string') {
+    const a = d as { text: string; truncated?: unknown };
+    return { text: a.text, truncated: a.truncated === true };
+  }
+  // An empty 2xx body: an empty log.
+  return { text: '', truncated: false };
 }
 
 /** NG (`/ng/api`) paging. */
@@ -477,6 +502,148 @@ export function endpoints(accountId: string): EndpointTable {
       op: (_scope, id) => op(`read execution ${id}`, `Execution "${id}"`),
       parse: parseExecutionDetail,
       optsAt: 2,
+    },
+
+    getExecutionDetail: {
+      method: 'GET',
+      path: (_scope, id) => `/pipeline/api/pipelines/execution/v2/${seg(id)}`,
+      query: (scope, _id, options) => ({
+        ...scopeQuery(scope),
+        stageNodeId: options?.stageNodeId || undefined,
+        renderFullBottomGraph: options?.fullGraph ? true : undefined,
+      }),
+      retry: 'read',
+      op: (_scope, id) => op(`read execution ${id}`, `Execution "${id}"`),
+      parse: parseExecutionDetailGraph,
+      optsAt: 3,
+    },
+    abortExecution: {
+      method: 'PUT',
+      path: (_scope, id) => `/pipeline/api/pipeline/execute/interrupt/${seg(id)}`,
+      query: (scope) => ({ ...scopeQuery(scope), interruptType: 'AbortAll' }),
+      retry: 'write',
+      op: (_scope, id) => op(`abort execution ${id}`, `Execution "${id}"`),
+      parse: parseInterrupt,
+      optsAt: 2,
+    },
+    getRetryStages: {
+      method: 'GET',
+      path: (_scope, _pipeline, id) => `/pipeline/api/pipeline/execute/${seg(id)}/retryStages`,
+      query: (scope, pipelineIdentifier) => ({ ...scopeQuery(scope), pipelineIdentifier }),
+      retry: 'read',
+      op: (_scope, _pipeline, id) => op(`read the retry stages of execution ${id}`, `Execution "${id}"`),
+      parse: parseRetryInfo,
+      optsAt: 3,
+    },
+    retryExecution: {
+      method: 'POST',
+      path: (_scope, pipeline) => `/pipeline/api/pipeline/execute/retry/${seg(pipeline)}`,
+      query: (scope, _pipeline, id, retry) => ({
+        ...scopeQuery(scope),
+        planExecutionId: id,
+        retryStages: retry.retryStages,
+        runAllStages: retry.runAllStages,
+        moduleType: retry.moduleType,
+      }),
+      body: (_scope, _pipeline, _id, retry) => ({ yaml: retry.runtimeInputYaml ?? '' }),
+      retry: 'write',
+      op: (_scope, pipeline, id) => op(`retry execution ${id} of pipeline ${pipeline}`, `Execution "${id}"`),
+      parse: parsePlanExecution,
+      optsAt: 4,
+    },
+    rerunExecution: {
+      method: 'POST',
+      path: (_scope, pipeline, original) =>
+        `/pipeline/api/pipeline/execute/rerun/${seg(original)}/${seg(pipeline)}`,
+      query: (scope, _pipeline, _original, _yaml, opts) => ({
+        ...scopeQuery(scope),
+        moduleType: opts?.moduleType,
+      }),
+      // As for executePipeline: the body is sent even when empty.
+      body: (_scope, _pipeline, _original, yaml) => ({ yaml: yaml ?? '' }),
+      retry: 'write',
+      op: (_scope, pipeline, original) =>
+        op(`run pipeline ${pipeline} again (as execution ${original})`, `Execution "${original}"`),
+      parse: parsePlanExecution,
+      optsAt: 4,
+    },
+    getExecutionInputs: {
+      method: 'GET',
+      path: (_scope, id) => `/pipeline/api/pipelines/execution/${seg(id)}/inputsetV2`,
+      query: (scope) => scopeQuery(scope),
+      retry: 'read',
+      op: (_scope, id) => op(`read the inputs of execution ${id}`, `Execution "${id}"`),
+      parse: parseExecutionInputs,
+      optsAt: 2,
+    },
+
+    listInputSets: {
+      method: 'GET',
+      path: '/pipeline/api/inputSets',
+      query: (scope, pipelineIdentifier, page) => ({
+        ...scopeQuery(scope),
+        pipelineIdentifier,
+        inputSetType: 'ALL',
+        ...ngPage(page),
+      }),
+      retry: 'read',
+      op: (_scope, pipeline) => op(`list the input sets of pipeline ${pipeline}`, `Pipeline "${pipeline}"`),
+      parse: (d) => toPage(d, parseInputSetSummary),
+      optsAt: 3,
+    },
+    getInputSet: {
+      method: 'GET',
+      path: (_scope, _pipeline, id) => `/pipeline/api/inputSets/${seg(id)}`,
+      query: (scope, pipelineIdentifier) => ({ ...scopeQuery(scope), pipelineIdentifier }),
+      retry: 'read',
+      op: (_scope, pipeline, id) => op(`read input set ${id} of pipeline ${pipeline}`, `Input set "${id}"`),
+      parse: parseInputSet,
+      optsAt: 3,
+    },
+    createInputSet: {
+      method: 'POST',
+      path: '/pipeline/api/inputSets',
+      query: (scope, pipelineIdentifier) => ({ ...scopeQuery(scope), pipelineIdentifier }),
+      body: (_scope, _pipeline, yaml) => ({ yaml }),
+      retry: 'write',
+      op: (_scope, pipeline, yaml) => {
+        const id = /^ {2}identifier:\s*["']?([A-Za-z0-9_$]+)/m.exec(yaml)?.[1];
+        return op(
+          `create input set${id ? ` ${id}` : ''} for pipeline ${pipeline}`,
+          id ? `Input set "${id}"` : 'The input set',
+        );
+      },
+      parse: parseInputSet,
+      optsAt: 3,
+    },
+    mergeInputSets: {
+      method: 'POST',
+      path: '/pipeline/api/inputSets/merge',
+      query: (scope, pipelineIdentifier) => ({ ...scopeQuery(scope), pipelineIdentifier }),
+      body: (_scope, _pipeline, refs, withMergedPipelineYaml) => ({
+        json: { inputSetReferences: refs, withMergedPipelineYaml: withMergedPipelineYaml ?? false },
+      }),
+      // A merge stores nothing: retried like a read.
+      retry: 'read',
+      op: (_scope, pipeline, refs) =>
+        op(`merge input sets ${refs.join(', ')} of pipeline ${pipeline}`, `Pipeline "${pipeline}"`),
+      parse: parseMergedInputSets,
+      optsAt: 4,
+    },
+
+    getStepLog: {
+      method: 'GET',
+      path: '/gateway/log-service/blob',
+      // The log service reads `accountID` (capital ID) and `key` (log-service handler/helper.go).
+      query: (key) => ({ accountID: accountId, key }),
+      retry: 'read',
+      op: () => op('read the step log'),
+      parse: (d) => {
+        const answer = rawAnswer(d);
+        return parseLogBlob(answer.text, answer.truncated);
+      },
+      optsAt: 1,
+      raw: (_key, opts) => ({ maxBytes: opts?.maxBytes ?? DEFAULT_LOG_BYTES }),
     },
 
     getService: {

@@ -12,6 +12,8 @@ export {
   isHarnessApiError,
 } from './errors';
 export { type AllPagesOptions, allItems, collectAll, toPage } from './paging';
+export { flattenExecution } from './executionParsers';
+export { DEFAULT_LOG_BYTES, LogStreamParser, parseLogBlob, parseLogLine } from './logs';
 export { type Clock, systemClock } from './clock';
 export { type RateLimitOptions, RateBudgets, TokenBucket } from './limiter';
 export { type RetryOptions } from './retry';

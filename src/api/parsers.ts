@@ -12,6 +12,7 @@ import {
   type CurrentUser,
   type Environment,
   type ExecutionSummary,
+  type ExecutionTrigger,
   type GitDetails,
   type GovernanceMetadata,
   type GovernancePolicySet,
@@ -320,7 +321,10 @@ export function parseInputSetTemplate(x: unknown): InputSetTemplate {
  * Harness has not documented is kept as sent; a missing or null one (the server serialises its
  * legacy NOT_STARTED/INTERVENTION_WAITING/… values as null) becomes `Unknown`.
  */
-function executionStatus(o: Record<string, unknown>, key: string): { status: string; rawStatus?: string } {
+export function executionStatus(
+  o: Record<string, unknown>,
+  key: string,
+): { status: string; rawStatus?: string } {
   const v = o[key];
   if (typeof v !== 'string' || v.trim() === '')
     return { status: 'Unknown', rawStatus: v === undefined ? 'missing' : (rawText(v) ?? 'missing') };
@@ -347,6 +351,9 @@ export function parsePlanExecution(x: unknown): PlanExecution {
 export function parseExecutionSummary(x: unknown): ExecutionSummary {
   const e = record(x, 'execution summary');
   const info = optRecord(e, 'executionErrorInfo');
+  const git = optRecord(e, 'gitDetails');
+  const moduleInfo = optRecord(e, 'moduleInfo');
+  const ci = moduleInfo ? optRecord(moduleInfo, 'ci') : undefined;
   return defined({
     pipelineIdentifier: str(e, 'pipelineIdentifier', 'execution'),
     planExecutionId: str(e, 'planExecutionId', 'execution'),
@@ -361,6 +368,32 @@ export function parseExecutionSummary(x: unknown): ExecutionSummary {
     runningStagesCount: optNum(e, 'runningStagesCount'),
     totalStagesCount: optNum(e, 'totalStagesCount'),
     executionErrorInfo: info ? defined({ message: optStr(info, 'message') }) : undefined,
+    trigger: executionTrigger(e),
+    branch: optStr(git ?? {}, 'branch') || undefined,
+    repoName: optStr(git ?? {}, 'repoName') || undefined,
+    ciBranch: optStr(ci ?? {}, 'branch') || undefined,
+    canRetry: optBool(e, 'canRetry'),
+    modules: optStrArray(e, 'modules'),
+  });
+}
+
+/** `executionTriggerInfo`: {triggerType, triggeredBy: {uuid, identifier, extraInfo: {email}}, isRerun}. */
+function executionTrigger(e: Record<string, unknown>): ExecutionTrigger | undefined {
+  const t = optRecord(e, 'executionTriggerInfo');
+  if (!t) return undefined;
+  const by = optRecord(t, 'triggeredBy');
+  const extra = by ? optRecord(by, 'extraInfo') : undefined;
+  const who = by
+    ? defined({
+        identifier: optStr(by, 'identifier') || undefined,
+        uuid: optStr(by, 'uuid') || undefined,
+        email: (extra && optStr(extra, 'email')) || undefined,
+      })
+    : undefined;
+  return defined({
+    type: optStr(t, 'triggerType') || undefined,
+    by: who && Object.keys(who).length > 0 ? who : undefined,
+    isRerun: optBool(t, 'isRerun'),
   });
 }
 

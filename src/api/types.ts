@@ -289,6 +289,190 @@ export interface ExecutionSummary {
   runningStagesCount?: number;
   totalStagesCount?: number;
   executionErrorInfo?: { message?: string };
+  /** Who or what started the run (`executionTriggerInfo`). */
+  trigger?: ExecutionTrigger;
+  /** Branch of the pipeline's YAML for Git (remote) pipelines (`gitDetails.branch`). */
+  branch?: string;
+  /** Repository of a Git (remote) pipeline (`gitDetails.repoName`). */
+  repoName?: string;
+  /** Branch a CI build ran on (`moduleInfo.ci.branch`), when the run built code. */
+  ciBranch?: string;
+  /** Harness allows a retry (from a failed stage) of this run. */
+  canRetry?: boolean;
+  /** Lower-case module names (`ci`, `cd`, `pms`). */
+  modules?: string[];
+}
+
+/**
+ * `executionTriggerInfo`. `type` is kept as sent (MANUAL, WEBHOOK, SCHEDULER_CRON, … : an open
+ * set); `by` is the user or trigger that started the run.
+ */
+export interface ExecutionTrigger {
+  type?: string;
+  by?: { identifier?: string; uuid?: string; email?: string };
+  isRerun?: boolean;
+}
+
+/**
+ * One node of an execution's tree: a stage (layoutNodeMap) or what runs inside it (executionGraph).
+ * `kind`: a `parallel` block or a `strategy` (matrix / repeat / parallelism) holds its branches or
+ * instances in `children`; a `stepGroup` its steps; a `stage` its steps (when the stage's graph
+ * was part of the answer); a `step` has no children.
+ */
+export interface ExecutionNode {
+  /** nodeMap key / layout nodeUuid: what `stageNodeId` and links use. */
+  id: string;
+  identifier: string;
+  name: string;
+  kind: 'stage' | 'step' | 'stepGroup' | 'parallel' | 'strategy';
+  /** stepType (steps) or nodeType (stages) as sent: `ShellScript`, `Run`, `CI`, `Deployment`, … */
+  type?: string;
+  status: ExecutionStatus;
+  rawStatus?: string;
+  startTs?: number;
+  endTs?: number;
+  /** failureInfo.message (and its response messages), on failed nodes. */
+  failureMessage?: string;
+  /** The log service key of a step's log (`logBaseKey`). */
+  logBaseKey?: string;
+  /** Fully qualified name (`pipeline.stages.build.spec.execution.steps.test`). */
+  baseFqn?: string;
+  children: ExecutionNode[];
+}
+
+/** GET /pipeline/api/pipelines/execution/v2/{id}: the summary and the stage → step tree. */
+export interface ExecutionDetail {
+  summary: ExecutionSummary;
+  /** Stages in run order (parallel stages in a `parallel` node, matrix stages in a `strategy` node). */
+  stages: ExecutionNode[];
+  /** The layout node id of the stage whose steps are in the answer (all when the full graph was asked). */
+  stagesWithSteps: string[];
+}
+
+export interface ExecutionDetailOptions {
+  /** The stage whose step graph is wanted (a layout node id); default: the one Harness picks. */
+  stageNodeId?: string;
+  /** Every stage's steps at once (`renderFullBottomGraph=true`). */
+  fullGraph?: boolean;
+}
+
+/** GET …/execution/{id}/inputsetV2: the runtime inputs a run was started with, for a re-run. */
+export interface ExecutionInputs {
+  /** The values the run used (runtime-input YAML); absent when the pipeline had no inputs. */
+  inputSetYaml?: string;
+  /** The pipeline's runtime inputs as they were then. */
+  inputSetTemplateYaml?: string;
+  /** The pipeline's runtime inputs now (they may have changed since the run). */
+  latestTemplateYaml?: string;
+}
+
+/** PUT …/execute/interrupt/{id}: the interrupt Harness registered. */
+export interface InterruptResult {
+  id?: string;
+  /** The interrupt type as sent back (`AbortAll`, …). */
+  type?: string;
+  planExecutionId?: string;
+}
+
+/** GET …/execute/{id}/retryStages: whether and from which stages a run can be retried. */
+export interface RetryInfo {
+  resumable: boolean;
+  errorMessage?: string;
+  /** Groups of stages in run order; a group with several stages ran them in parallel. */
+  groups: { identifier: string; name?: string; status: ExecutionStatus; rawStatus?: string }[][];
+}
+
+export interface RetryRunOptions {
+  /** Stage identifiers to retry from (one group: the failed one, or the parallel stages of its group). */
+  retryStages: string[];
+  /** With parallel stages: run all of the group's stages again, not only the failed ones. */
+  runAllStages?: boolean;
+  /** Runtime inputs YAML (as for executePipeline); '' or none when the pipeline has none. */
+  runtimeInputYaml?: string;
+  moduleType?: string;
+}
+
+export type InputSetType = 'INPUT_SET' | 'OVERLAY_INPUT_SET';
+
+/** An input set of a pipeline, as listed. */
+export interface InputSetSummary {
+  identifier: string;
+  name?: string;
+  pipelineIdentifier?: string;
+  description?: string;
+  /** INPUT_SET or OVERLAY_INPUT_SET; another value is `UNKNOWN` with `rawType`. */
+  inputSetType: InputSetType | 'UNKNOWN';
+  rawType?: string;
+  tags?: Tags;
+  /** The pipeline changed since: some of its inputs no longer exist or are missing. */
+  isOutdated?: boolean;
+  gitDetails?: GitDetails;
+  createdAt?: number;
+  lastUpdatedAt?: number;
+}
+
+/** One input set with its YAML. */
+export interface InputSet {
+  identifier: string;
+  name?: string;
+  pipelineIdentifier?: string;
+  description?: string;
+  tags?: Tags;
+  inputSetYaml: string;
+  isOutdated?: boolean;
+  /** Invalid input set: Harness's reasons, by field (from `inputSetErrorWrapper`). */
+  errors?: InputSetError[];
+  gitDetails?: GitDetails;
+  version?: number;
+}
+
+export interface InputSetError {
+  /** The field's path in the YAML (`pipeline.variables.x`) when Harness gives one. */
+  field?: string;
+  message: string;
+}
+
+/** POST /pipeline/api/inputSets/merge. */
+export interface MergedInputSets {
+  /** The merged runtime inputs, ready for executePipeline's `runtimeInputYaml`. */
+  pipelineYaml: string;
+  /** The whole pipeline with the inputs applied (only when asked for). */
+  completePipelineYaml?: string;
+  /** The input sets did not merge (outdated ones, invalid values): see `errors`. */
+  isErrorResponse: boolean;
+  errors?: InputSetError[];
+}
+
+/** One line of a step log: the log service's `{level, pos, out, time, args}` (ANSI codes kept as sent). */
+export interface LogLine {
+  out: string;
+  level?: string;
+  /** ISO time as sent. */
+  time?: string;
+  pos?: number;
+}
+
+/** A whole step log from the log service blob. */
+export interface StepLog {
+  lines: LogLine[];
+  /** The log is longer than the cap: these are its first lines only. */
+  truncated: boolean;
+  /** Lines that were not JSON, kept with their text in `out`. */
+  unparsedLines: number;
+}
+
+/** What a step log stream (SSE) delivered before it ended. */
+export interface StepLogStreamEnd {
+  /** The server closed the stream (the step's log ended: read the blob from now on). */
+  ended: boolean;
+  /** Reading stopped at the cap. */
+  truncated: boolean;
+  lines: number;
+}
+
+export interface StepLogOptions extends CallOptions {
+  /** Bytes read at most (default 8 MB); the rest is left on the server ("open in Harness"). */
+  maxBytes?: number;
 }
 
 export interface CurrentUser {
@@ -505,6 +689,87 @@ export interface HarnessApi {
     opts?: CallOptions,
   ): Promise<Page<ExecutionSummary>>;
   getExecution(scope: ProjectScope, planExecutionId: string, opts?: CallOptions): Promise<ExecutionSummary>;
+  /** GET /pipeline/api/pipelines/execution/v2/{id} with the graph: stages, steps, groups, failures, log keys. */
+  getExecutionDetail(
+    scope: ProjectScope,
+    planExecutionId: string,
+    options?: ExecutionDetailOptions,
+    opts?: CallOptions,
+  ): Promise<ExecutionDetail>;
+  /** PUT /pipeline/api/pipeline/execute/interrupt/{id}?interruptType=AbortAll. */
+  abortExecution(scope: ProjectScope, planExecutionId: string, opts?: CallOptions): Promise<InterruptResult>;
+  /** GET /pipeline/api/pipeline/execute/{id}/retryStages: can it be retried, from which stages. */
+  getRetryStages(
+    scope: ProjectScope,
+    pipelineIdentifier: string,
+    planExecutionId: string,
+    opts?: CallOptions,
+  ): Promise<RetryInfo>;
+  /** POST /pipeline/api/pipeline/execute/retry/{pipeline}?planExecutionId&retryStages: re-run from stages. */
+  retryExecution(
+    scope: ProjectScope,
+    pipelineIdentifier: string,
+    planExecutionId: string,
+    retry: RetryRunOptions,
+    opts?: CallOptions,
+  ): Promise<PlanExecution>;
+  /** POST /pipeline/api/pipeline/execute/rerun/{original}/{pipeline}: the whole run again with these inputs. */
+  rerunExecution(
+    scope: ProjectScope,
+    pipelineIdentifier: string,
+    originalExecutionId: string,
+    runtimeInputYaml?: string,
+    opts?: CallOptions & { moduleType?: string },
+  ): Promise<PlanExecution>;
+  /** GET /pipeline/api/pipelines/execution/{id}/inputsetV2: the runtime inputs a run was started with. */
+  getExecutionInputs(
+    scope: ProjectScope,
+    planExecutionId: string,
+    opts?: CallOptions,
+  ): Promise<ExecutionInputs>;
+
+  /** GET /pipeline/api/inputSets?pipelineIdentifier (NG page). */
+  listInputSets(
+    scope: ProjectScope,
+    pipelineIdentifier: string,
+    page?: PageRequest,
+    opts?: CallOptions,
+  ): Promise<Page<InputSetSummary>>;
+  /** GET /pipeline/api/inputSets/{id}?pipelineIdentifier. */
+  getInputSet(
+    scope: ProjectScope,
+    pipelineIdentifier: string,
+    inputSetIdentifier: string,
+    opts?: CallOptions,
+  ): Promise<InputSet>;
+  /** POST /pipeline/api/inputSets?pipelineIdentifier with the input set YAML. */
+  createInputSet(
+    scope: ProjectScope,
+    pipelineIdentifier: string,
+    yaml: string,
+    opts?: CallOptions,
+  ): Promise<InputSet>;
+  /** POST /pipeline/api/inputSets/merge: several input sets as one runtime-input YAML (later ones win). */
+  mergeInputSets(
+    scope: ProjectScope,
+    pipelineIdentifier: string,
+    inputSetReferences: string[],
+    withMergedPipelineYaml?: boolean,
+    opts?: CallOptions,
+  ): Promise<MergedInputSets>;
+
+  /** GET /gateway/log-service/blob?accountID&key: a finished step's log, capped, parsed line by line. */
+  getStepLog(logKey: string, opts?: StepLogOptions): Promise<StepLog>;
+  /**
+   * GET /gateway/log-service/stream?accountID&key (server-sent events) while a step runs: `onLines`
+   * gets each batch as it arrives. Resolves when the server ends the stream, at the cap, or at
+   * the call's deadline (`ended: false`: open it again or read the blob).
+   */
+  streamStepLog(
+    logKey: string,
+    onLines: (lines: LogLine[]) => void,
+    opts?: StepLogOptions,
+  ): Promise<StepLogStreamEnd>;
 
   /** GET /ng/api/servicesV2/{id} at exactly this scope. */
   getService(scope: Scope, identifier: string, opts?: CallOptions): Promise<Service>;

@@ -17,6 +17,7 @@ import {
   success,
 } from './bodies';
 import { CONNECTIVITY_STATUSES, ENGINE_STATUSES, EXECUTION_SUMMARY_STATUSES } from './enums';
+import { RUN_LOOP_ENDPOINTS } from './runLoop';
 import { S, type Source } from './sources';
 
 /** In an expected value: this key must be absent (or undefined) in the parsed result. */
@@ -1752,6 +1753,7 @@ export const ENDPOINTS: EndpointContract[] = [
       },
     ],
   },
+  ...RUN_LOOP_ENDPOINTS,
 ];
 
 /** Every example each endpoint is checked against (its own and the shared errors). */

@@ -264,6 +264,97 @@ export const S = {
     commit: 'project fact sheet',
     what: "UploadWaiting and QueuedGlobalInfraCapacityReached of newer servers (CORE ExecutionStatus via code search, and a generated client's docstring); not in the 2023 sources above",
   },
+  // ---- the run loop: detail graph, abort, retry, re-run, input sets, logs ----------------------
+  executionDetailSdk: {
+    ...SDK,
+    path: 'harness/nextgen/api_execution_details.go',
+    what: 'GetExecutionDetailV2: GET /pipeline/api/pipelines/execution/v2/{planExecutionId} with stageNodeId and renderFullBottomGraph → PipelineExecutionDetail; GetInputsetYamlV2: GET …/execution/{planExecutionId}/inputsetV2 → InputSetTemplateResponse {inputSetTemplateYaml, inputSetYaml, latestTemplateYaml, expressionValues} (model_input_set_template_response.go)',
+  },
+  executionGraphSdk: {
+    ...SDK,
+    path: 'harness/nextgen/model_execution_node.go',
+    what: 'ExecutionNode {uuid, setupId, name, identifier, baseFqn, startTs, endTs, stepType, status, failureInfo, …}; ExecutionGraph {rootNodeId, nodeMap, nodeAdjacencyListMap, representationStrategy} (model_execution_graph.go); ExecutionNodeAdjacencyList {children, nextIds}; FailureInfoDto {message, failureTypeList, responseMessages}',
+  },
+  layoutNodeSdk: {
+    ...SDK,
+    path: 'harness/nextgen/model_graph_layout_node.go',
+    what: 'GraphLayoutNode {nodeType, nodeGroup, nodeIdentifier, name, nodeUuid, status, module, moduleInfo, startTs, endTs, edgeLayoutList {currentNodeChildren, nextIds}, failureInfo, failureInfoDTO}',
+  },
+  executionSummarySdk: {
+    ...SDK,
+    path: 'harness/nextgen/model_pipeline_execution_summary.go',
+    what: 'PipelineExecutionSummary {…, executionTriggerInfo, moduleInfo, layoutNodeMap, startingNodeId, canRetry, runSequence, gitDetails (PipelineEntityGitDetails {objectId, branch, repoIdentifier, rootFolder, filePath, repoName}), …}; ExecutionTriggerInfo {triggerType, triggeredBy {uuid, identifier, extraInfo}, isRerun} (model_execution_trigger_info.go, model_triggered_by.go)',
+  },
+  mcpGraphWalk: {
+    ...MCP,
+    path: 'src/tools/diagnose/pipeline.ts',
+    what: 'walks layoutNodeMap from startingNodeId (nodeGroup STAGE, edgeLayoutList.currentNodeChildren then nextIds); executionGraph nodes carry logBaseKey, failureInfo {message, failureTypeList, responseMessages}, stepType, baseFqn',
+  },
+  mcpLogPrefix: {
+    ...MCP,
+    path: 'src/utils/log-prefix.ts',
+    what: 'a step log is read with the logBaseKey of its executionGraph node',
+  },
+  executeSdk: {
+    ...SDK,
+    path: 'harness/nextgen/api_execute.go',
+    what: 'PutHandleInterrupt: PUT /pipeline/api/pipeline/execute/interrupt/{planExecutionId}?interruptType → InterruptResponse; GetRetryStages: GET …/execute/{planExecutionId}/retryStages?pipelineIdentifier → RetryInfo; RetryPipeline: POST …/execute/retry/{identifier}?planExecutionId&retryStages (multi)&runAllStages&moduleType, body YAML → PlanExecutionResponseDto; RePostPipelineExecuteWithInputSetYaml: POST …/execute/rerun/{originalExecutionId}/{identifier}, body YAML',
+  },
+  retryInfoSdk: {
+    ...SDK,
+    path: 'harness/nextgen/model_retry_info.go',
+    what: 'RetryInfo {isResumable, errorMessage, groups [RetryGroup {info [RetryStageInfo {name, identifier, status, createdAt, parentId, nextId}]}]}',
+  },
+  interruptSdk: {
+    ...SDK,
+    path: 'harness/nextgen/model_interrupt_response.go',
+    what: 'InterruptResponse {id, planExecutionId}',
+  },
+  inputSetsSdk: {
+    ...SDK,
+    path: 'harness/nextgen/api_input_sets.go',
+    what: 'ListInputSet: GET /pipeline/api/inputSets?pipelineIdentifier&pageIndex&pageSize&inputSetType → PageResponseInputSetSummaryResponse (NG page); GetInputSet: GET /inputSets/{id}?pipelineIdentifier → InputSetResponse; PostInputSet: POST /inputSets?pipelineIdentifier, body YAML; MergeInputSets: POST /inputSets/merge?pipelineIdentifier, body MergeInputSetRequest → MergeInputSetResponse',
+  },
+  inputSetModelsSdk: {
+    ...SDK,
+    path: 'harness/nextgen/model_input_set_response.go',
+    what: 'InputSetResponse {identifier, inputSetYaml, name, pipelineIdentifier, tags, isOutdated, isErrorResponse, inputSetErrorWrapper {errorPipelineYaml, uuidToErrorResponseMap}, gitDetails, …}; InputSetSummaryResponse {identifier, name, pipelineIdentifier, inputSetType, tags, isOutdated, …}; MergeInputSetRequest {inputSetReferences, withMergedPipelineYaml, stageIdentifiers}; MergeInputSetResponse {pipelineYaml, completePipelineYaml, isErrorResponse, inputSetErrorWrapper}; InputSetError {fieldName, message, identifierOfErrorSource}',
+  },
+  logServiceRoutes: {
+    repo: 'vigneswara-propelo/harness-core',
+    commit: '0ba4929696bb56104484bd002506b0731dfa3ef5',
+    path: 'product/log-service/handler/handler.go',
+    what: '/blob?accountID=&key= (GET: the stored log) and /stream?accountID=&key= (GET: tail as server-sent events), behind AuthMiddleware (handler/middleware.go: x-api-key validated with accountID and routingId, or X-Harness-Token header/query)',
+  },
+  logServiceErrors: {
+    repo: 'vigneswara-propelo/harness-core',
+    commit: '112fc814661e9bee649b61fdb63384de0a2e9df1',
+    path: 'product/log-service/handler/helper.go',
+    what: 'params accountID and key; errors as {"error_msg": "…"} with 400 (bad request, e.g. "no key exists in the URL"), 404 (blob not found) or 500',
+  },
+  logServiceStream: {
+    repo: 'vigneswara-propelo/harness-core',
+    commit: '112fc814661e9bee649b61fdb63384de0a2e9df1',
+    path: 'product/log-service/handler/stream.go',
+    what: 'HandleTail: text/event-stream, ": ping" comments, "data: <Line JSON>" then a blank line per line, "event: error\ndata: eof" at the end',
+  },
+  logLine: {
+    repo: 'vigneswara-propelo/harness-core',
+    commit: '283a069fdfa99d82b16fd7193b48c0926fd1851c',
+    path: 'product/log-service/stream/stream.go',
+    what: 'Line {level, pos, out, time, args}',
+  },
+  logServiceUi: {
+    repo: 'vigneswara-propelo/harness-core-ui',
+    commit: '9cea11af046026ab09c4d710d6ffb09ee94df299',
+    path: 'src/services/logs/index.tsx',
+    what: 'LogBlobQueryParams / LogStreamQueryParams {accountID, key, X-Harness-Token}; Line {level, pos, out, time, args}; Error {error_msg}; the blob is text split on newlines, one JSON Line each (getLogsFromBlob)',
+  },
+  mcpLogGateway: {
+    ...MCP,
+    path: 'src/client/harness-client.ts',
+    what: 'log-service calls go to /gateway/log-service/… with accountID (capital ID) added to the query, authenticated with x-api-key',
+  },
   // ---- services, environments, templates ---------------------------------------------------
   serviceResource: core(
     '120-ng-manager/src/main/java/io/harness/ng/core/service/resources/ServiceResourceV2.java',
