@@ -434,7 +434,7 @@ export class SchemaValidator {
           : 'its fields are not checked';
       out.push({
         code: `unknown-${kind}-type`,
-        message: `"${clip(v)}" is a ${kind} type not known to the bundled schema${hint ? ` (did you mean "${hint}"?)` : ''}; ${checked}`,
+        message: `"${clip(v)}" is ${article(kind)} ${kind} type not known to the bundled schema${hint ? ` (did you mean "${hint}"?)` : ''}; ${checked}`,
         start: r[0],
         end: r[1],
         severity: WARNING,
@@ -445,7 +445,7 @@ export class SchemaValidator {
     const sorted = hint ? [hint, ...values.filter((x) => x !== hint)] : values;
     out.push({
       code: 'invalid-enum',
-      message: `"${clip(v)}" is not a ${kind} type; ${hint ? `did you mean "${hint}"? ` : ''}expected one of ${listValues(sorted)}`,
+      message: `"${clip(v)}" is not ${article(kind)} ${kind} type; ${hint ? `did you mean "${hint}"? ` : ''}expected one of ${listValues(sorted)}`,
       start: r[0],
       end: r[1],
       severity: ERROR,
@@ -671,4 +671,9 @@ function typeName(t: string): string {
     default:
       return t;
   }
+}
+
+/** "a" or "an" before a kind name in messages ("an artifact type", "a step type"). */
+function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? 'an' : 'a';
 }

@@ -111,7 +111,11 @@ export function templateDefinitions(stepGroup: JsonSchema): Definitions {
         infrastructure: obj(
           'Variables, the script that lists the instances, and where their attributes are in its output.',
           {
-            variables: list('Infrastructure variables.', ref('Variable', 'One variable.')),
+            // harness-core CustomDeploymentNGVariable: pipeline variable types plus Connector.
+            variables: list(
+              'Infrastructure variables: String, Number, Secret or Connector.',
+              ref('InfraVariable', 'One variable.'),
+            ),
             fetchInstancesScript: anyValue(
               'The script that writes the instance list to $INSTANCE_OUTPUT_PATH: store (Inline content or a file store).',
             ),

@@ -51,6 +51,11 @@ d.Trigger = obj(
       'Input sets supplying the runtime inputs; inputYaml overrides them.',
       'An input set identifier.',
     ),
+    // developer.harness.io docs/platform/pipelines/input-sets.md ("Example trigger YAML with
+    // inputSetBranchName"): newer than v0/trigger/trigger.yaml.
+    inputSetBranchName: str(
+      'Git branch the input sets (inputSetRefs) are read from when they are stored in Git, e.g. <+trigger.sourceBranch>.',
+    ),
     inputYaml: str('Runtime inputs as YAML text: pipeline: with its identifier and the <+input> values.'),
     source: ref('TriggerSource', 'What fires the trigger.'),
     encryptedWebhookSecretIdentifier: str('Secret Harness verifies webhook event signatures with.'),

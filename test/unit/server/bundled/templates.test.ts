@@ -193,4 +193,62 @@ describe('bundled schema: templates by type', () => {
       show(ds),
     );
   });
+
+  it('accepts a CustomDeployment template whose infrastructure variables include a Connector', () => {
+    const ds = validate(
+      ...head('CustomDeployment'),
+      '  spec:',
+      '    infrastructure:',
+      '      variables:',
+      '        - name: cluster',
+      '          type: Connector',
+      '          value: <+input>',
+      '          description: The cluster to deploy to',
+      '      fetchInstancesScript:',
+      '        store:',
+      '          type: Inline',
+      '          spec:',
+      '            content: echo []',
+      '      instanceAttributes:',
+      '        - name: instancename',
+      '          jsonPath: name',
+      '      instancesListPath: items',
+      '    execution:',
+      '      stepTemplateRefs:',
+      '        - account.deploy_step',
+    );
+    assert.deepEqual(ds, [], show(ds));
+    const wrong = validate(
+      ...head('CustomDeployment'),
+      '  spec:',
+      '    infrastructure:',
+      '      variables:',
+      '        - name: cluster',
+      '          type: Conector',
+    );
+    assert.ok(
+      wrong.some((d) => d.code === 'invalid-enum' && /did you mean "Connector"/.test(d.message)),
+      show(wrong),
+    );
+  });
+
+  it('says "an" before a kind that starts with a vowel', () => {
+    const ds = validate(
+      'infrastructureDefinition:',
+      '  name: k8s',
+      '  identifier: k8s',
+      '  environmentRef: dev',
+      '  deploymentType: Kubernetes',
+      '  type: KubernetesDirekt',
+    );
+    assert.ok(
+      ds.some((d) => /"KubernetesDirekt" is not an infrastructure type/.test(d.message)),
+      show(ds),
+    );
+    const stage = validate(...head('Stage'), '  spec:', '    type: Aproval');
+    assert.ok(
+      stage.some((d) => /is not a stage type/.test(d.message)),
+      show(stage),
+    );
+  });
 });
