@@ -3,6 +3,7 @@
 // VS Code's own provider commands.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { harnessDiagnostics } from './helpers/diagnostics';
 import { waitFor } from './helpers/waitFor';
 
 const PIPELINE = [
@@ -40,37 +41,6 @@ function positionOf(doc: vscode.TextDocument, needle: string, delta = 0): vscode
   const i = doc.getText().indexOf(needle);
   assert.ok(i >= 0, `${needle} not in document`);
   return doc.positionAt(i + delta);
-}
-
-/** Resolves with the Harness diagnostics of `uri` once `pred` accepts them (event-driven, bounded). */
-function harnessDiagnostics(
-  uri: vscode.Uri,
-  pred: (d: vscode.Diagnostic[]) => boolean,
-  timeoutMs = 20_000,
-): Promise<vscode.Diagnostic[]> {
-  const current = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'harness');
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(
-        new Error(
-          `diagnostics for ${uri.fsPath} not as expected: ${JSON.stringify(current().map((d) => d.message))}`,
-        ),
-      );
-    }, timeoutMs);
-    const check = () => {
-      const d = current();
-      if (pred(d)) {
-        clearTimeout(timer);
-        sub.dispose();
-        resolve(d);
-      }
-    };
-    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
-      if (e.uris.some((u) => u.toString() === uri.toString())) check();
-    });
-    check();
-  });
 }
 
 describe('language server in the real extension host', function () {
