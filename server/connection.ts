@@ -205,10 +205,20 @@ export function initConnection(connection: Connection): void {
       const current = documents.get(uri);
       if (run.token.isCancellationRequested || !current || current.version !== version) return;
       publish(uri, diagnostics, version);
+      warmUpOnce(current);
     } finally {
       if (running.get(uri) === run) running.delete(uri);
       run.dispose();
     }
+  }
+
+  /** Documents whose completion data was prepared (once per open document, in the background). */
+  const warmed = new Set<string>();
+  function warmUpOnce(doc: TextDocument): void {
+    if (warmed.has(doc.uri)) return;
+    warmed.add(doc.uri);
+    const svc = languageService();
+    void guard('warmUp', undefined, () => svc.warmUp(doc, () => !warmed.has(doc.uri)));
   }
 
   function scheduleValidation(doc: TextDocument, delay = settingsFor(doc.uri).debounceMs): void {
@@ -321,6 +331,7 @@ export function initConnection(connection: Connection): void {
         service?.forget(uri);
         resourceSettings.delete(uri);
         published.delete(uri);
+        warmed.delete(uri);
         void connection.sendDiagnostics({ uri, diagnostics: [] });
       }),
   );

@@ -34,6 +34,8 @@ import { definition } from './features/definition';
 import { hover } from './features/hover';
 import { LiveRefCache } from './features/liveRefs';
 import { RelatedEntityCache, type EntityProvider } from './features/relatedEntities';
+import { outlineOf, walkEntities } from './features/outline';
+import { typeSkeleton, unionTypes } from './features/skeletons';
 import { documentSymbols } from './features/symbols';
 import { compileGlobs, uriPath } from './glob';
 import { failure, NO_LOG, type ServiceLog } from './log';
@@ -109,6 +111,12 @@ export interface HarnessLanguageService {
   clearReferenceCache(): void;
   /** Drops what is cached for a closed document. */
   forget(uri: string): void;
+  /**
+   * Prepares, a few at a time, what the first completion of a step or stage `type:` in this
+   * document would otherwise compute at once (the skeleton of every type: several hundred ms).
+   * Resolves when done or when `stop()` says so.
+   */
+  warmUp(document: TextDocument, stop?: () => boolean): Promise<void>;
 }
 
 const MAX_REFERENCE_QUESTIONS = 200;
@@ -296,5 +304,27 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Har
       related?.clear();
     },
     forget: (uri) => engine.forget(uri),
+
+    async warmUp(document, stop = () => false) {
+      const parsed = harnessParse(document);
+      if (!parsed) return;
+      const compiled = schema();
+      if (!compiled) return;
+      const stageTypes = new Set<string>(['Custom']);
+      for (const e of walkEntities(outlineOf(parsed)))
+        if (e.kind === 'stage' && e.type) stageTypes.add(e.type);
+      const work: (() => void)[] = unionTypes(compiled, 'stage', '', log).map(
+        (t) => () => void typeSkeleton(compiled, 'stage', t, '', [], log),
+      );
+      for (const stageType of stageTypes)
+        for (const t of unionTypes(compiled, 'step', stageType, log))
+          work.push(() => void typeSkeleton(compiled, 'step', t, stageType, [], log));
+      // Small slices between yields, so a request or an edit waits for one slice at most.
+      for (let i = 0; i < work.length; i++) {
+        if (stop() || schema() !== compiled) return;
+        work[i]();
+        if (i % 8 === 7) await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    },
   };
 }

@@ -251,4 +251,19 @@ describe('language service', () => {
     assert.deepEqual(await service.validate(doc, { token: cancelled }), []);
     assert.equal((await service.validate(doc)).length, 1);
   });
+
+  it('warms up type completion in the background: the same items after it, and it stops when asked', async () => {
+    const at = positionOf(PIPELINE, 'type: ShellScript', 'type: '.length);
+    const cold = await createLanguageService().complete(document(PIPELINE), at);
+    const service = createLanguageService();
+    const doc = document(PIPELINE);
+    await service.warmUp(doc);
+    const warm = await service.complete(doc, at);
+    assert.ok(cold && warm && cold.items.length > 100, 'every step type is offered');
+    assert.deepEqual(warm.items, cold.items);
+    let asked = 0;
+    await service.warmUp(document(PIPELINE), () => ++asked > 3);
+    assert.equal(asked, 4, 'stopped at the first check after stop() said so');
+    assert.equal(await service.warmUp(document('plain: yaml\n', 'file:///repo/other.yaml')), undefined);
+  });
 });
