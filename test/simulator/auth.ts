@@ -10,7 +10,7 @@
 //     403 so the sign-in flow's "no access to this account" path stays testable.
 // `routingId` is accepted and recorded (Simulator.requests) but not enforced.
 import type { IncomingHttpHeaders } from 'node:http';
-import { errorDto, failureDto } from './envelope';
+import { errorDto, failureDto, SimHttpError } from './envelope';
 import type { SimPrincipal, SimState } from './model';
 
 export function authenticate(
@@ -45,4 +45,30 @@ export function authenticate(
     throw errorDto(403, 'NG_ACCESS_DENIED', `Not authorized to access account ${account}`, correlationId);
   }
   return principal;
+}
+
+/**
+ * The log service's AuthMiddleware (harness-core product/log-service/handler/middleware.go):
+ * `accountID` in the query, then `x-api-key` validated for that account; its errors are 400
+ * `{"error_msg": …}` (handler/helper.go), not ErrorDTOs.
+ */
+export function logServiceAuth(
+  state: SimState,
+  headers: IncomingHttpHeaders,
+  query: URLSearchParams,
+): SimPrincipal {
+  const account = query.get('accountID');
+  if (!account) throw logServiceError(400, 'no account ID in query params');
+  const header = headers['x-api-key'];
+  const token = Array.isArray(header) ? header[0] : header;
+  if (!token) throw logServiceError(400, 'no token in header');
+  const principal = state.principals.find((p) => p.token === token);
+  if (!principal || account !== state.account.identifier)
+    throw logServiceError(400, 'apikey in request not authorized for receiving tokens');
+  return principal;
+}
+
+/** A log service error: `{"error_msg": "…"}` with its status. */
+export function logServiceError(status: number, message: string): SimHttpError {
+  return new SimHttpError(status, { error_msg: message });
 }

@@ -10,6 +10,11 @@ export interface Reply {
   body: unknown;
   contentType?: string;
   headers?: Record<string, string>;
+  /**
+   * A streamed answer (the log service's SSE): written piece by piece after the head. `wait`
+   * resolves false once the simulator closes or the client went away: then the stream stops.
+   */
+  stream?: (write: (text: string) => void, wait: (ms: number) => Promise<boolean>) => Promise<void>;
 }
 
 /** Thrown by routes to answer with an error body; caught once in server.ts. */

@@ -168,11 +168,41 @@ export interface SimExecutionStep {
   stageIdentifier: string;
   stageName: string;
   stageType: string;
+  /** The stage-level `parallel:` block the stage is in (its first stage's identifier). */
+  stageParallel?: string;
   identifier: string;
   name: string;
   type: string;
   /** The step makes the run fail when reached (its command contains `exit 1`). */
   fails: boolean;
+  /** What holds the step, outermost first: step groups, parallel blocks, a looping strategy. */
+  containers?: SimStepContainer[];
+  /** The step's command or script (its log echoes it). */
+  script?: string;
+}
+
+export interface SimStepContainer {
+  kind: 'stepGroup' | 'parallel' | 'strategy';
+  identifier: string;
+  name: string;
+}
+
+/** An input set of a pipeline (`inputSet:` YAML, or an overlay listing others). */
+export interface SimInputSet {
+  identifier: string;
+  name: string;
+  orgIdentifier: string;
+  projectIdentifier: string;
+  pipelineIdentifier: string;
+  description: string;
+  tags: Record<string, string>;
+  type: 'INPUT_SET' | 'OVERLAY_INPUT_SET';
+  yaml: string;
+  /** Overlays: the input sets they merge, in order. */
+  references: string[];
+  version: number;
+  createdAt: number;
+  lastUpdatedAt: number;
 }
 
 /**
@@ -202,6 +232,12 @@ export interface SimExecution {
   modules: string[];
   triggeredBy: { uuid: string; identifier: string; email?: string };
   inputYaml: string;
+  /** Started by a re-run of this execution (`executionTriggerInfo.isRerun`). */
+  rerunOf?: string;
+  /** Started by a retry of this execution, from the stages in `retriedStages`. */
+  retryOf?: string;
+  /** A later retry of this run exists: it can no longer be retried itself. */
+  retriedBy?: string;
 }
 
 /** Scope fields of NG entities: none = account, org only = org, both = project. */
@@ -253,6 +289,7 @@ export interface SimState {
   connectors: SimConnector[];
   pipelines: SimPipeline[];
   executions: SimExecution[];
+  inputSets: SimInputSet[];
   services: SimService[];
   environments: SimEnvironment[];
   templates: SimTemplate[];

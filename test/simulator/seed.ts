@@ -530,6 +530,7 @@ export function seedState(seed: number = DEFAULT_SEED): SimState {
     connectors: connectorList,
     pipelines,
     executions,
+    inputSets: [],
     // Derived without the PRNG, so adding them left every other seeded value unchanged.
     services: seedServices(pipelines, SEED_EPOCH),
     environments: seedEnvironments(pipelines, SEED_EPOCH),

@@ -4,7 +4,7 @@
 // demo and by benchmarks. Uses only node:http and `yaml`. Never logs anything, tokens included.
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { authenticate } from './auth';
+import { authenticate, logServiceAuth } from './auth';
 import type { RequestContext } from './context';
 import { errorDto, failureDto, resourceNotFound, SimHttpError, type Reply } from './envelope';
 import { refreshExecutions } from './executions';
@@ -15,6 +15,8 @@ import { registerAccountRoutes } from './routes/account';
 import { registerCdEntityRoutes } from './routes/cd-entities';
 import { registerConnectorRoutes } from './routes/connectors';
 import { registerExecutionRoutes } from './routes/executions';
+import { registerInputSetRoutes } from './routes/inputSets';
+import { registerLogRoutes } from './routes/logs';
 import { registerPipelineRoutes } from './routes/pipelines';
 import { registerProjectRoutes } from './routes/projects';
 import { registerSchemaRoutes } from './routes/schemas';
@@ -80,6 +82,8 @@ function buildRouter(): Router {
   registerConnectorRoutes(router);
   registerPipelineRoutes(router);
   registerExecutionRoutes(router);
+  registerInputSetRoutes(router);
+  registerLogRoutes(router);
   registerSchemaRoutes(router);
   registerCdEntityRoutes(router);
   registerTemplateRoutes(router);
@@ -158,7 +162,9 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
         { allow: match.allowed.join(', ') },
       );
     }
-    const principal = authenticate(state, req.headers, query, cid);
+    const principal = path.startsWith('/gateway/log-service/')
+      ? logServiceAuth(state, req.headers, query)
+      : authenticate(state, req.headers, query, cid);
     const ctx: RequestContext = {
       method,
       path,
@@ -177,6 +183,23 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 
   const send = (res: http.ServerResponse, reply: Reply, bodyOverride?: string): void => {
     if (res.destroyed || res.writableEnded) return;
+    if (reply.stream && bodyOverride === undefined) {
+      res.writeHead(reply.status, {
+        'content-type': reply.contentType ?? 'text/event-stream',
+        'cache-control': 'no-cache',
+        ...(reply.headers ?? {}),
+      });
+      const alive = async (ms: number): Promise<boolean> => (await wait(ms)) && !res.destroyed;
+      reply
+        .stream((text) => {
+          if (!res.destroyed) res.write(text);
+        }, alive)
+        .catch(() => undefined)
+        .finally(() => {
+          if (!res.destroyed) res.end();
+        });
+      return;
+    }
     const { body, contentType } = serialise(reply);
     const payload = bodyOverride ?? body;
     res.writeHead(reply.status, {

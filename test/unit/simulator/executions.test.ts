@@ -69,7 +69,10 @@ describe('simulator: executions', function () {
   const detail = async (id: string) =>
     data<{
       pipelineExecutionSummary: Summary;
-      executionGraph: { rootNodeId: string; nodeMap: Record<string, { status: string; identifier: string }> };
+      executionGraph: {
+        rootNodeId: string;
+        nodeMap: Record<string, { status: string; identifier: string; baseFqn: string }>;
+      };
     }>(await call(sim, 'GET', `/pipeline/api/pipelines/execution/v2/${id}`, { query: PLATFORM }));
 
   const runToEnd = (id: string) =>
@@ -115,7 +118,8 @@ describe('simulator: executions', function () {
     assert.equal(s.runSequence, 1);
     assert.ok((s.endTs ?? 0) > s.startTs);
     assert.deepEqual([s.successfulStagesCount, s.failedStagesCount, s.totalStagesCount], [1, 0, 1]);
-    const nodes = Object.values(done.executionGraph.nodeMap);
+    // The stage node and its execution section hold the steps (test/contract/runLoop.ts).
+    const nodes = Object.values(done.executionGraph.nodeMap).filter((n) => n.baseFqn.includes('.steps.'));
     assert.deepEqual(
       nodes.map((n) => [n.identifier, n.status]),
       [
@@ -227,7 +231,7 @@ describe('simulator: executions', function () {
       );
       const running = data<{
         pipelineExecutionSummary: Summary;
-        executionGraph: { nodeMap: Record<string, { status: string }> };
+        executionGraph: { nodeMap: Record<string, { status: string; baseFqn: string }> };
       }>(
         await call(slow, 'GET', `/pipeline/api/pipelines/execution/v2/${run.planExecution.uuid}`, {
           query: PLATFORM,
@@ -236,8 +240,12 @@ describe('simulator: executions', function () {
       assert.equal(running.pipelineExecutionSummary.status, 'Running');
       assert.equal(running.pipelineExecutionSummary.endTs, undefined);
       assert.deepEqual(
-        Object.values(running.executionGraph.nodeMap).map((n) => n.status),
-        ['Running'],
+        Object.values(running.executionGraph.nodeMap).map((n) => [n.baseFqn.split('.').at(-1), n.status]),
+        [
+          ['build', 'Running'],
+          ['execution', 'Running'],
+          ['echo', 'Running'],
+        ],
       );
       const p = slow.state.pipelines.find((x) => x.identifier === 'sim_running');
       assert.equal(p?.executionSummaryInfo.lastExecutionStatus, 'Running');
