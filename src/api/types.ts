@@ -763,7 +763,10 @@ export interface HarnessApi {
   /**
    * GET /gateway/log-service/stream?accountID&key (server-sent events) while a step runs: `onLines`
    * gets each batch as it arrives. Resolves when the server ends the stream, at the cap, or at
-   * the call's deadline (`ended: false`: open it again or read the blob).
+   * the call's deadline (`ended: false`: open it again or read the blob). Every connection starts
+   * again from the log's first line (the log service tails its stream from the start): a reopened
+   * stream replaces what was shown, it does not append to it. `ended` with no lines: the step's
+   * stream is gone (it finished): read the blob.
    */
   streamStepLog(
     logKey: string,

@@ -945,7 +945,7 @@ export const RUN_LOOP_ENDPOINTS: EndpointContract[] = [
     examples: [
       {
         name: 'server-sent events: pings, lines, then eof',
-        source: [S.logServiceStream, S.logLine],
+        source: [S.logServiceStream, S.logStreamReplay, S.logLine],
         basis: 'composed',
         status: 200,
         text: `: ping\ndata: ${logLine('info', 0, 'one\n')}\n\ndata: ${logLine('info', 1, 'two\n')}\n\n: ping\nevent: error\ndata: eof\n`,

@@ -338,6 +338,12 @@ export const S = {
     path: 'product/log-service/handler/stream.go',
     what: 'HandleTail: text/event-stream, ": ping" comments, "data: <Line JSON>" then a blank line per line, "event: error\ndata: eof" at the end',
   },
+  logStreamReplay: {
+    repo: 'vigneswara-propelo/harness-core',
+    commit: '01bc5fe0932270da0e6bfd69d4d7e98e8afa4013',
+    path: 'product/log-service/stream/redis/redis.go',
+    what: 'Tail reads the stream from ID "0": every new connection gets the log from its first line again; a missing stream gives no channel (the handler answers eof at once)',
+  },
   logLine: {
     repo: 'vigneswara-propelo/harness-core',
     commit: '283a069fdfa99d82b16fd7193b48c0926fd1851c',
