@@ -34,6 +34,9 @@ import { measureRobustness } from './bench/robustness.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SERVER = path.join(repoRoot, 'dist', 'server.js');
+// The Node flags the extension starts the server with (SERVER_NODE_FLAGS in src/language/nodeClient.ts;
+// a unit test keeps the two lists equal).
+const SERVER_NODE_FLAGS = ['--max-semi-space-size=4'];
 const YAMLLS = path.join(repoRoot, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
 const YAMLLS_NO_DELAY = path.join(repoRoot, 'scripts', 'bench', 'yamlls-no-delay.mjs');
 const SHARED = path.resolve(repoRoot, '..', 'shared');
@@ -255,7 +258,7 @@ async function measureFile(server, { name, text, probes, opens, edits, repeat })
 
 /** Edit → diagnostics with the editor's default debounce, in a fresh server of ours: the total a user waits (ms each). */
 async function measureDebounced(name, text) {
-  const server = new BenchServer([SERVER, '--stdio']);
+  const server = new BenchServer([...SERVER_NODE_FLAGS, SERVER, '--stdio']);
   await server.initialize({ settings: { validation: { debounceMs: DEBOUNCE_MS, liveReferences: false } } });
   try {
     const uri = uriOf(name);
@@ -277,7 +280,7 @@ function referenceSchema() {
 
 /** Our server, initialized with a 0 ms debounce; `schema` 'reference' sends the reference via harness/setSchema. */
 async function startOurs(schema = 'bundled') {
-  const server = new BenchServer([SERVER, '--stdio']);
+  const server = new BenchServer([...SERVER_NODE_FLAGS, SERVER, '--stdio']);
   await server.initialize({ settings: { validation: { debounceMs: 0, liveReferences: false } } });
   server.fellBack = false;
   if (schema === 'reference') {
