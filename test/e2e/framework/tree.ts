@@ -19,7 +19,10 @@ export async function dismissHover(page: Page): Promise<void> {
   if ((await hover.count()) === 0) return;
   await page.keyboard.press('Escape');
   // One that stays is reported by the click that follows, with what covers it.
-  await hover.first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
+  await hover
+    .first()
+    .waitFor({ state: 'detached', timeout: 5_000 })
+    .catch(() => undefined);
 }
 
 /** Expands a row (waits for it; leaves it alone when it is already expanded). */
