@@ -3,6 +3,7 @@
 // service, environment …) the entity with its type and, for services, its manifests and
 // artifact sources. Symbols, go-to-definition and expression completion all read this one walk.
 import type { Document, Node } from 'yaml';
+import { HARNESS_ROOT_KEYS, type HarnessRootKey } from '../../shared/protocol';
 import { derive, type ParsedYaml } from '../yaml/types';
 import { mapItems, pairOf, rangeOf, seqItems, stringOf, valueOf, type YNode } from './nodes';
 
@@ -25,15 +26,10 @@ export type EntityKind =
   | 'parallel';
 
 /** Root kinds whose outline is the entity itself (with a type), not a stage tree. */
-const FLAT_ROOTS = [
-  'overlayInputSet',
-  'trigger',
-  'service',
-  'environment',
-  'infrastructureDefinition',
-  'connector',
-  'secret',
-] as const;
+const FLAT_ROOTS = HARNESS_ROOT_KEYS.filter(
+  (k): k is Exclude<HarnessRootKey, 'pipeline' | 'template' | 'inputSet'> =>
+    k !== 'pipeline' && k !== 'template' && k !== 'inputSet',
+);
 
 export interface Variable {
   name: string;

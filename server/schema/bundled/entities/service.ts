@@ -19,6 +19,7 @@ import {
 import { description, identifier, name, tags, variables } from '../common';
 import { deploymentTypes } from '../stages/deployment';
 import { stepDelegates, uiMetadata } from '../steps/node';
+import { HELM_COMMANDS } from '../steps/cd';
 import type { Definitions, JsonSchema } from '../types';
 
 export const serviceDefinitions: Definitions = {};
@@ -293,22 +294,6 @@ Object.assign(d, storeBranches, {
 });
 
 // ---- Manifests (harness-schema steps/cd/manifest-config.yaml, *-manifest.yaml; mcp-server) ---
-const helmCommands = [
-  'Fetch',
-  'Template',
-  'Pull',
-  'Install',
-  'Upgrade',
-  'Rollback',
-  'History',
-  'Delete',
-  'Uninstall',
-  'List',
-  'Add',
-  'Update',
-  'Version',
-  'Test',
-];
 const commandFlags = (commands: string[]): JsonSchema =>
   list(
     'Extra command-line flags per command.',
@@ -392,7 +377,7 @@ const manifestBranches: Record<string, JsonSchema> = {
     subChartPath: str('Path of a sub-chart to deploy.'),
     valuesPaths: f.valuesPaths,
     optionalValuesYaml: f.optionalValuesYaml,
-    commandFlags: commandFlags(helmCommands),
+    commandFlags: commandFlags(HELM_COMMANDS),
     fetchHelmChartMetadata: bool('Read the chart metadata (name, version) for expressions.'),
     ...k8sFlags,
     metadata: meta(),

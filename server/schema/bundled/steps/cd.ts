@@ -49,28 +49,30 @@ const k8sFlags = (): JsonSchema =>
       ),
     ),
   );
+/** The Helm commands a manifest or step may pass extra flags to. */
+export const HELM_COMMANDS = [
+  'Fetch',
+  'Template',
+  'Pull',
+  'Install',
+  'Upgrade',
+  'Rollback',
+  'History',
+  'Delete',
+  'Uninstall',
+  'List',
+  'Add',
+  'Update',
+  'Version',
+  'Test',
+];
 const helmFlags = (): JsonSchema =>
   list(
     'Extra Helm flags per command.',
     obj(
       'Flags for one Helm command.',
       {
-        commandType: oneOfValues('Helm command the flag applies to.', [
-          'Fetch',
-          'Template',
-          'Pull',
-          'Install',
-          'Upgrade',
-          'Rollback',
-          'History',
-          'Delete',
-          'Uninstall',
-          'List',
-          'Add',
-          'Update',
-          'Version',
-          'Test',
-        ]),
+        commandType: oneOfValues('Helm command the flag applies to.', HELM_COMMANDS),
         flag: str('Flag text, e.g. --atomic.'),
       },
       { required: ['commandType'], closed: true },
