@@ -8,7 +8,14 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { startSession, type Session } from './framework/session';
-import { inlineAction, readFromHarness, showAccount, showPipeline, treeRow } from './framework/tree';
+import {
+  inlineAction,
+  readFromHarness,
+  selectRow,
+  showAccount,
+  showPipeline,
+  treeRow,
+} from './framework/tree';
 
 const PIPELINE = 'Default Project Deploy';
 const PIPELINE_ID = 'default_project_deploy';
@@ -136,7 +143,7 @@ describe('e2e: open, edit, push and run a pipeline', function () {
     const { page } = session;
     // The organization selected in the tree is where the project goes.
     await showAccount(session);
-    await treeRow(page, 'Engineering').click();
+    await selectRow(page, 'Engineering', 'engineering');
     await session.runCommand('Harness: Create Project');
     await answer(page, 'New project in engineering (1/5): name', 'Mobile Checkout');
     const identifier = page.locator('.quick-input-widget', { hasText: '(2/5): identifier' });
@@ -172,7 +179,7 @@ describe('e2e: open, edit, push and run a pipeline', function () {
   it('creates a Docker Registry connector with the guided flow at the selected organization', async () => {
     const { page } = session;
     await showAccount(session);
-    await treeRow(page, 'Engineering').click();
+    await selectRow(page, 'Engineering', 'engineering');
     await session.runCommand('Harness: Create Connector');
     const type = page.locator('.quick-input-widget [role=option]', { hasText: 'Docker Registry' }).first();
     await type.waitFor({ state: 'visible', timeout: 30_000 });

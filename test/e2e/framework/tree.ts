@@ -50,6 +50,26 @@ async function clickRow(page: Page, row: Locator): Promise<void> {
   }
 }
 
+/**
+ * Selects a row as a user does (a click) and waits until the extension knows it: the account
+ * status bar item names the selected scope (`· org` or `· org/project`). Commands run from the
+ * palette act on that scope, so a test must not run one before the selection has arrived.
+ */
+export async function selectRow(page: Page, label: string | RegExp, scope: string): Promise<void> {
+  const row = treeRow(page, label);
+  await row.waitFor({ state: 'visible', timeout: 30_000 });
+  await clickRow(page, row);
+  const status = page.locator('.part.statusbar .statusbar-item', { hasText: `· ${scope}` }).first();
+  try {
+    await status.waitFor({ state: 'visible', timeout: 5_000 });
+  } catch {
+    // A click that only toggled the row (it landed while the row re-rendered) selects nothing:
+    // click once more, as a user would, and then insist.
+    await clickRow(page, row);
+    await status.waitFor({ state: 'visible', timeout: 15_000 });
+  }
+}
+
 /** Clicks an inline action (icon button shown on hover) of a tree row. */
 export async function inlineAction(page: Page, label: string | RegExp, action: string): Promise<void> {
   const row = treeRow(page, label);
