@@ -14,11 +14,15 @@ export function multilineScalarLines(parsed: ParsedYaml): Set<number> {
 function scalarLines(parsed: ParsedYaml): Set<number> {
   const set = new Set<number>();
   const lines = parsed.lines;
+  const text = parsed.text;
   const visit = (node: unknown, depth: number): void => {
     if (!node || depth > 500) return;
     if (isScalar(node)) {
       const r = node.range;
       if (!r) return;
+      // Most scalars sit on one line: skip the line lookups unless a line break is inside.
+      const nl = text.indexOf('\n', r[0]);
+      if (nl < 0 || nl >= r[1] - 1) return;
       const a = lines.positionAt(r[0]).line;
       // The range of a block scalar ends at the start of the following line.
       const b = lines.positionAt(Math.max(r[0], r[1] - 1)).line;
