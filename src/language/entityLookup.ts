@@ -73,6 +73,8 @@ const sameScope = (f: FileIdentity, p: { orgIdentifier?: string; projectIdentifi
   (!f.projectIdentifier || !p.projectIdentifier || f.projectIdentifier === p.projectIdentifier);
 
 const CALL = { timeoutMs: 10_000 };
+/** Pages of 100 input sets read for one overlay check; a pipeline with more is left unchecked. */
+const MAX_INPUT_SET_PAGES = 5;
 
 export class EntityLookup {
   constructor(
@@ -104,20 +106,43 @@ export class EntityLookup {
   }
 
   /**
-   * Input sets of a pipeline found in the workspace. Never complete: the account may hold more
-   * (listing them from the account comes with the run dialog's input sets).
+   * Input sets of a pipeline: the workspace's, and with an account (live references on) the
+   * account's, every page of them. Complete only when the account answered in full: only then
+   * does the server report a reference missing from the list.
    */
   async listInputSets(p: ListInputSetsParams): Promise<ListInputSetsResult> {
     const identifiers: string[] = [];
     for (const file of await this.workspace.harnessFiles()) {
       const id = fileIdentity(file.text);
       if (
-        id?.kind === 'inputSet' &&
+        (id?.kind === 'inputSet' || id?.kind === 'overlayInputSet') &&
         id.identifier &&
-        id.pipelineIdentifier === p.pipelineIdentifier &&
+        (id.pipelineIdentifier ?? '') === p.pipelineIdentifier &&
         sameScope(id, p)
       )
         identifiers.push(id.identifier);
+    }
+    const acct = this.account();
+    if (!acct || !p.orgIdentifier || !p.projectIdentifier)
+      return { identifiers, complete: false, from: 'the workspace' };
+    const scope = { orgIdentifier: p.orgIdentifier, projectIdentifier: p.projectIdentifier };
+    try {
+      for (let pageIndex = 0; pageIndex < MAX_INPUT_SET_PAGES; pageIndex++) {
+        const page = await acct.api.listInputSets(
+          scope,
+          p.pipelineIdentifier,
+          { pageIndex, pageSize: 100 },
+          CALL,
+        );
+        for (const s of page.items) if (!identifiers.includes(s.identifier)) identifiers.push(s.identifier);
+        if (!page.hasMore) {
+          const from = acct.label ? `the account ${acct.label}` : 'the account';
+          return { identifiers, complete: true, from };
+        }
+      }
+    } catch (err) {
+      // Offline, not signed in, no permission: what the workspace holds, never a false problem.
+      if (!isHarnessApiError(err)) throw err;
     }
     return { identifiers, complete: false, from: 'the workspace' };
   }

@@ -119,4 +119,43 @@ describe('language client: related-entity lookup', function () {
       from: 'the workspace',
     });
   });
+
+  it("lists the account's input sets of a pipeline as a complete list, and falls back to the workspace on failure", async () => {
+    const scope = { orgIdentifier: 'default', projectIdentifier: 'default_project' };
+    for (const id of ['eu', 'us'])
+      await client.createInputSet(
+        scope,
+        'default_project_hotfix',
+        [
+          'inputSet:',
+          `  identifier: ${id}`,
+          `  name: ${id}`,
+          '  orgIdentifier: default',
+          '  projectIdentifier: default_project',
+          '  pipeline:',
+          '    identifier: default_project_hotfix',
+          '',
+        ].join('\n'),
+      );
+    const lookup = new EntityLookup(
+      files([
+        {
+          path: 'local.yaml',
+          text: 'inputSet:\n  identifier: local\n  pipeline:\n    identifier: default_project_hotfix\n',
+        },
+      ]),
+      () => ({ api: client, label: 'sim' }),
+    );
+    const params = { uri: 'u', pipelineIdentifier: 'default_project_hotfix', ...scope };
+    const listed = await lookup.listInputSets(params);
+    assert.equal(listed.complete, true);
+    assert.equal(listed.from, 'the account sim');
+    assert.deepEqual([...listed.identifiers].sort(), ['eu', 'local', 'us']);
+    sim.faults.inject({ method: 'GET', path: '/pipeline/api/inputSets', kind: '500' });
+    assert.deepEqual(await lookup.listInputSets(params), {
+      identifiers: ['local'],
+      complete: false,
+      from: 'the workspace',
+    });
+  });
 });
