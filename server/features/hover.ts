@@ -186,7 +186,7 @@ export async function hover(deps: HoverDeps): Promise<Hover | undefined> {
       [
         `**${value}**${branch?.kind ? ` · ${branch.kind} type` : ''}${known === false ? ' (not known to the active schema)' : ''}`,
         branch?.title && branch.title !== value ? branch.title : undefined,
-        branch?.description ?? view?.description,
+        branch?.branchDescription ?? branch?.description ?? view?.description,
       ],
       loc.valueRange,
     );

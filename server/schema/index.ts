@@ -136,6 +136,7 @@ class Views {
     const nodes: SchemaNode[] = [];
     const unions: { branches: SchemaRef[]; disc: { key: string; values: string[] }; kind?: string }[] = [];
     const seen = new Set<SchemaNode>();
+    const selected: SchemaNode[] = [];
     const validator = doc ? new SchemaValidator(this.store, doc) : undefined;
     const visit = (s: SchemaRef, depth: number) => {
       if (depth > 24) return;
@@ -157,7 +158,13 @@ class Views {
             const v = node && isMap(node) ? mapGet(node, disc.key) : undefined;
             const value = v && isScalar(v) && v.value !== null ? String(v.value) : undefined;
             const idx = value !== undefined ? disc.byValue.get(value) : undefined;
-            if (idx && idx.length) for (const i of idx) visit(branches[i], depth + 1);
+            if (idx && idx.length)
+              for (const i of idx) {
+                const first = nodes.length;
+                visit(branches[i], depth + 1);
+                // The branch's own node: what this member is, in the branch's words.
+                if (nodes.length > first) selected.push(nodes[first]);
+              }
             else {
               unions.push({ branches, disc, kind: n.kind });
               // A type no branch knows: what validation still checks is what completion offers.
@@ -175,7 +182,7 @@ class Views {
       }
     };
     for (const s of schemas) visit(s, 0);
-    return { nodes, unions };
+    return { nodes, unions, selected };
   }
 
   /** Properties every branch of an unresolved union has (what is safe to offer before `type`). */
@@ -234,12 +241,15 @@ class Views {
     doc: Document | undefined,
     path: YamlPath,
   ): SchemaView {
-    const { nodes, unions } = this.effective(schemas, node, doc);
+    const { nodes, unions, selected } = this.effective(schemas, node, doc);
     const facts = collectFacts(nodes);
+    const branchDescription = selected.find((n) => n.description)?.description;
     const discriminator = this.addUnionFacts(facts, unions);
     const properties = this.propertyViews(facts, discriminator, node, doc, path);
     annotateFromKey(facts, path);
     const view = assembleView(facts, properties, discriminator);
+    if (branchDescription && branchDescription !== view.description)
+      view.branchDescription = branchDescription;
     if (facts.items.length) {
       const itemSchemas = facts.items;
       view.items = () => {

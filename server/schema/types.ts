@@ -31,6 +31,8 @@ export interface SchemaView {
   kind?: SchemaKind;
   /** A union keyed by a property (`type`): the values that select a branch. */
   discriminator?: { key: 'type'; values: string[] };
+  /** The description of the union branch the document's `type` selected (a step type's own words). */
+  branchDescription?: string;
   format?: SchemaFormat;
   examples?: unknown[];
   default?: unknown;

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { ReferenceQuery, ReferenceStatus } from '../../../../shared/protocol';
 import { createEngine } from '../../../../server/engine';
 import { hover } from '../../../../server/features/hover';
+import { bundledPipelineSchema } from '../../../../server/schema/bundled/index';
 import { cursor } from './cursor';
 import { markAt, SAMPLE } from './sample';
 
@@ -108,5 +109,14 @@ describe('features: hover', () => {
       status: 'missing',
     }));
     assert.match(text ?? '', /was not found at org default level/);
+  });
+
+  it("says what the selected type is in that type's own words, not the union's", async () => {
+    const defs = bundledPipelineSchema.definitions ?? {};
+    const step = await hoverText(markAt(SAMPLE, 'type: Http', 8));
+    assert.ok(defs.Step_Http?.description && step?.includes(defs.Step_Http.description), step);
+    assert.ok(!step?.includes(defs.Step?.description ?? '\u0000'), step);
+    const stage = await hoverText(markAt(SAMPLE, 'type: Custom', 8));
+    assert.ok(defs.Stage_Custom?.description && stage?.includes(defs.Stage_Custom.description), stage);
   });
 });
