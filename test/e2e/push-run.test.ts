@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { startSession, type Session } from './framework/session';
 import {
+  expand,
   inlineAction,
   readFromHarness,
   selectRow,
@@ -160,6 +161,7 @@ describe('e2e: open, edit, push and run a pipeline', function () {
         hasText: 'created project "Mobile Checkout" in engineering',
       })
       .waitFor({ state: 'visible', timeout: 30_000 });
+    await expand(page, 'Engineering');
     await treeRow(page, 'Mobile Checkout').waitFor({ state: 'visible', timeout: 30_000 });
     await shot(session, 'create-project-2-created');
     // The project exists in Harness, as the user described it.

@@ -63,9 +63,12 @@ export async function selectRow(page: Page, label: string | RegExp, scope: strin
   try {
     await status.waitFor({ state: 'visible', timeout: 5_000 });
   } catch {
-    // A click that only toggled the row (it landed while the row re-rendered) selects nothing:
-    // click once more, as a user would, and then insist.
+    // A click whose selection did not arrive: click once more, as a user would, then put the
+    // row's expansion back the way the first click left it (the second click toggles it).
+    const expanded = await row.getAttribute('aria-expanded');
     await clickRow(page, row);
+    if ((await row.getAttribute('aria-expanded')) !== expanded)
+      await row.locator('.monaco-tl-twistie').first().click();
     await status.waitFor({ state: 'visible', timeout: 15_000 });
   }
 }
