@@ -2,7 +2,7 @@
 // and words. Facts (keys, enums, required keys) from: Harness's NG connector YAML schema as bundled
 // in harness/mcp-server (src/data/schemas/entities/connector.project.ts, synced 2026-05-27, MIT),
 // harness/harness-go-sdk harness/nextgen model_*connector*.go and model_*credential*.go
-// (Apache-2.0), and /work/shared/docs/harness-api.md §6. Where a choice is ours and no source
+// (Apache-2.0), and ../shared/docs/harness-api.md (beside the project) §6. Where a choice is ours and no source
 // shows it, the comment says "Assumption".
 import {
   anyValue,
