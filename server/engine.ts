@@ -17,7 +17,7 @@ import {
   overlayReferenceProblems,
   type KnownInputSets,
 } from './validation/overlayReferences';
-import { isMap } from './yaml/ast';
+import { isMap, mapGet } from './yaml/ast';
 import type { YAMLMap } from 'yaml';
 
 export type { Diagnostic } from 'vscode-languageserver-types';
@@ -124,15 +124,14 @@ function relatedProblems(parsed: ParsedYaml, related: RelatedEntities, log: Serv
   const root = parsed.doc?.contents;
   if (!root || !isMap(root)) return [];
   try {
-    const entity = (root as YAMLMap).get(parsed.rootKey ?? '', true);
+    const entity = parsed.rootKey ? mapGet(root as YAMLMap, parsed.rootKey) : undefined;
     if (parsed.rootKey === 'inputSet' && related.targetPipeline && entity && isMap(entity)) {
-      const pipeline = (entity as YAMLMap).get('pipeline', true);
-      if (pipeline && isMap(pipeline))
-        return inputSetTargetProblems(pipeline as YAMLMap, related.targetPipeline);
+      const pipeline = mapGet(entity, 'pipeline');
+      if (pipeline && isMap(pipeline)) return inputSetTargetProblems(pipeline, related.targetPipeline);
     }
     if (parsed.rootKey === 'overlayInputSet' && related.inputSets && entity && isMap(entity)) {
       const pipelineId = overlayPipeline(entity);
-      if (pipelineId) return overlayReferenceProblems(entity as YAMLMap, pipelineId, related.inputSets);
+      if (pipelineId) return overlayReferenceProblems(entity, pipelineId, related.inputSets);
     }
   } catch (e) {
     log.debug(`related-entity checks stopped: ${(e as Error).message}`);

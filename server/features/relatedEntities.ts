@@ -11,7 +11,8 @@ import type {
 } from '../../shared/protocol';
 import type { RelatedEntities } from '../engine';
 import { parseYaml, type ParsedYaml } from '../yaml/parse';
-import { isMap, isScalar, mapEntries } from '../yaml/ast';
+import { isMap } from '../yaml/ast';
+import { stringOf, valueOf, type YNode } from './nodes';
 import type { CancellationToken } from 'vscode-languageserver';
 
 /** The client's lookups; either may resolve to undefined when it cannot tell. */
@@ -29,13 +30,11 @@ export interface EntityProvider {
 const TTL_MS = 10_000;
 const MAX_ENTRIES = 64;
 
-const field = (map: unknown, key: string): string | undefined => {
-  if (!map || !isMap(map as never)) return undefined;
-  const v = mapEntries(map as YAMLMap).find((e) => e.key === key)?.value;
-  return v && isScalar(v) && typeof v.value === 'string' && !v.value.includes('<+') ? v.value : undefined;
+/** A plain string value (an expression is not an identifier yet). */
+const field = (map: YNode, key: string): string | undefined => {
+  const v = stringOf(map, key);
+  return v !== undefined && !v.includes('<+') ? v : undefined;
 };
-const child = (map: unknown, key: string): unknown =>
-  map && isMap(map as never) ? mapEntries(map as YAMLMap).find((e) => e.key === key)?.value : undefined;
 
 export class RelatedEntityCache {
   private readonly answers = new Map<string, { at: number; value: Promise<unknown> }>();
@@ -52,7 +51,7 @@ export class RelatedEntityCache {
     token?: CancellationToken,
   ): Promise<RelatedEntities | undefined> {
     const root = parsed.doc?.contents;
-    const entity = parsed.rootKey ? child(root, parsed.rootKey) : undefined;
+    const entity = parsed.rootKey ? valueOf(root, parsed.rootKey) : undefined;
     const org = field(entity, 'orgIdentifier');
     const project = field(entity, 'projectIdentifier');
     const scope = {
@@ -63,7 +62,7 @@ export class RelatedEntityCache {
       const identifier =
         parsed.rootKey === 'trigger'
           ? field(entity, 'pipelineIdentifier')
-          : field(child(entity, 'pipeline'), 'identifier');
+          : field(valueOf(entity, 'pipeline'), 'identifier');
       if (!identifier) return undefined;
       const found = await this.ask(`p\u0000${identifier}\u0000${org}\u0000${project}`, () =>
         this.findPipeline({ uri, identifier, ...scope }, token),
@@ -88,7 +87,7 @@ export class RelatedEntityCache {
   private async findPipeline(params: FindPipelineParams, token?: CancellationToken) {
     const res = await this.provider.findPipeline(params, token);
     if (!res?.text) return undefined;
-    const target = child(parseYaml(res.text).doc?.contents, 'pipeline');
+    const target = valueOf(parseYaml(res.text).doc?.contents, 'pipeline');
     return target && isMap(target as never)
       ? { pipeline: target as YAMLMap, from: res.from ?? 'the workspace' }
       : undefined;

@@ -6,8 +6,8 @@
 // Stages, steps and step groups are matched by identifier (parallel blocks flattened),
 // variables by name. A node taken from a template is checked against its templateInputs (the
 // template's runtime inputs as the pipeline exposes them); without them, not at all.
-import type { Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import { isMap, isScalar, isSeq, mapEntries } from '../yaml/ast';
+import type { Node, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, mapEntries, mapGet } from '../yaml/ast';
 import { parseRuntimeInput } from '../../shared/runtimeInput';
 import { ERROR, type Problem } from './problems';
 
@@ -28,9 +28,6 @@ const isRuntimeInput = (v: unknown): v is string =>
 
 const range = (n: Node | null | undefined): [number, number] => [n?.range?.[0] ?? 0, n?.range?.[1] ?? 0];
 
-const get = (map: YAMLMap, key: string): Node | null | undefined =>
-  (map.items as Pair<Node, Node | null>[]).find((p) => isScalar(p.key) && p.key.value === key)?.value;
-
 const str = (n: Node | null | undefined): string | undefined =>
   n && isScalar(n) && (typeof n.value === 'string' || typeof n.value === 'number')
     ? String(n.value)
@@ -44,7 +41,7 @@ export function allowedValues(input: string): string[] | undefined {
 
 export function inputSetTargetProblems(inputPipeline: YAMLMap, target: TargetPipeline): Problem[] {
   const out: Problem[] = [];
-  const id = str(get(target.pipeline, 'identifier')) ?? '?';
+  const id = str(mapGet(target.pipeline, 'identifier')) ?? '?';
   const where = `pipeline "${id}" (${target.from})`;
 
   const notInPipeline = (what: string, at: Node | null | undefined) => {
@@ -85,11 +82,11 @@ export function inputSetTargetProblems(inputPipeline: YAMLMap, target: TargetPip
     if (isMap(input) && pipe && isMap(pipe)) {
       // A node taken from a template lists the template's runtime inputs under
       // template.templateInputs; without that list they cannot be known here.
-      const tpl = get(pipe, 'template');
-      if (tpl !== undefined && !(tpl && isMap(tpl) && get(tpl, 'templateInputs') !== undefined)) return;
+      const tpl = mapGet(pipe, 'template');
+      if (tpl !== undefined && !(tpl && isMap(tpl) && mapGet(tpl, 'templateInputs') !== undefined)) return;
       for (const e of mapEntries(input)) {
         if (MATCH_KEYS.has(e.key)) continue;
-        compare(e.value, get(pipe, e.key), `"${e.key}"`, e.keyNode);
+        compare(e.value, mapGet(pipe, e.key), `"${e.key}"`, e.keyNode);
       }
       return;
     }
@@ -117,11 +114,11 @@ export function inputSetTargetProblems(inputPipeline: YAMLMap, target: TargetPip
         for (const e of mapEntries(m)) {
           if (e.key === 'parallel' && e.value && isSeq(e.value)) index(e.value.items);
           else if (WRAPPERS.has(e.key) && e.value && isMap(e.value)) {
-            const wid = str(get(e.value, 'identifier'));
+            const wid = str(mapGet(e.value, 'identifier'));
             if (wid !== undefined) byId.set(`${e.key}\u0000${wid}`, e.value);
           }
         }
-        const name = str(get(m, 'name'));
+        const name = str(mapGet(m, 'name'));
         if (name !== undefined) byName.set(name, m);
       }
     };
@@ -138,7 +135,7 @@ export function inputSetTargetProblems(inputPipeline: YAMLMap, target: TargetPip
             continue;
           }
           if (!wrapper.value || !isMap(wrapper.value)) continue;
-          const idNode = get(wrapper.value, 'identifier');
+          const idNode = mapGet(wrapper.value, 'identifier');
           const wid = str(idNode);
           if (wid === undefined) continue;
           const match = byId.get(`${wrapper.key}\u0000${wid}`);
@@ -146,7 +143,7 @@ export function inputSetTargetProblems(inputPipeline: YAMLMap, target: TargetPip
           else compare(wrapper.value, match, `${wrapper.key} "${wid}"`);
           continue;
         }
-        const nameNode = get(m, 'name');
+        const nameNode = mapGet(m, 'name');
         const name = str(nameNode);
         if (name === undefined) continue;
         const match = byName.get(name);
@@ -154,7 +151,7 @@ export function inputSetTargetProblems(inputPipeline: YAMLMap, target: TargetPip
         else
           for (const e of entries)
             if (e.key !== 'name' && e.key !== 'type')
-              compare(e.value, get(match, e.key), `variable "${name}"`, e.keyNode);
+              compare(e.value, mapGet(match, e.key), `variable "${name}"`, e.keyNode);
       }
     };
     // A list the pipeline fixes (delegate selectors, a list value) cannot be set by an input set.
@@ -175,7 +172,7 @@ export function inputSetTargetProblems(inputPipeline: YAMLMap, target: TargetPip
 
   for (const e of mapEntries(inputPipeline)) {
     if (MATCH_KEYS.has(e.key)) continue;
-    compare(e.value, get(target.pipeline, e.key), `"${e.key}"`, e.keyNode);
+    compare(e.value, mapGet(target.pipeline, e.key), `"${e.key}"`, e.keyNode);
   }
   return out;
 }

@@ -3,7 +3,7 @@
 // order. Only a complete list (from the account) can prove a reference wrong; workspace files
 // alone may hold only some of the input sets.
 import type { YAMLMap } from 'yaml';
-import { isMap, isScalar, isSeq, mapEntries } from '../yaml/ast';
+import { isScalar, isSeq, mapGet, scalarString } from '../yaml/ast';
 import { ERROR, type Problem } from './problems';
 import { suggest } from './suggest';
 
@@ -19,7 +19,7 @@ export function overlayReferenceProblems(
   known: KnownInputSets,
 ): Problem[] {
   if (!known.complete) return [];
-  const refs = mapEntries(overlay).find((e) => e.key === 'inputSetReferences')?.value;
+  const refs = mapGet(overlay, 'inputSetReferences');
   if (!refs || !isSeq(refs)) return [];
   const out: Problem[] = [];
   for (const item of refs.items) {
@@ -40,8 +40,7 @@ export function overlayReferenceProblems(
 }
 
 /** The `pipelineIdentifier` of an overlay (a map), when it is a plain string. */
-export const overlayPipeline = (overlay: unknown): string | undefined => {
-  if (!overlay || !isMap(overlay as never)) return undefined;
-  const v = mapEntries(overlay as YAMLMap).find((e) => e.key === 'pipelineIdentifier')?.value;
-  return v && isScalar(v) && typeof v.value === 'string' && !v.value.includes('<+') ? v.value : undefined;
+export const overlayPipeline = (overlay: YAMLMap): string | undefined => {
+  const v = scalarString(mapGet(overlay, 'pipelineIdentifier'));
+  return v !== undefined && !v.includes('<+') ? v : undefined;
 };
