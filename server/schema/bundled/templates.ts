@@ -21,15 +21,15 @@ const overrides = (values: string[]): JsonSchema =>
     oneOfValues('One overridable setting.', values),
   );
 
-/** The keys every template has, with its type pinned and its spec. */
-const templateOf = (
-  type: string,
-  what: string,
+/** The keys every template has, with its type schema and its spec, in completion order. */
+const templateObject = (
+  description_: string,
+  type: JsonSchema,
   spec: JsonSchema,
   extra: Record<string, JsonSchema> = {},
 ): JsonSchema =>
   obj(
-    `A ${what} template.`,
+    description_,
     {
       name: name('template'),
       identifier: identifier('template'),
@@ -37,7 +37,7 @@ const templateOf = (
         'Version of the template, e.g. v1 or 1.0.0: starts with a letter or digit; no spaces, "/" or "&". Pipelines pin a version or use the stable one.',
         { pattern: '^[0-9a-zA-Z][^\\s/&]{0,127}$' },
       ),
-      type: typeConst(type, `What the template defines: ${type}.`),
+      type,
       projectIdentifier: str('Project of a project-scope template.'),
       orgIdentifier: str('Organization of an org- or project-scope template.'),
       description: description('template'),
@@ -52,6 +52,15 @@ const templateOf = (
     },
     { required: ['name', 'identifier', 'versionLabel', 'type'], closed: true },
   );
+
+/** A template of one type: its type pinned, its spec checked as what it templates. */
+const templateOf = (
+  type: string,
+  what: string,
+  spec: JsonSchema,
+  extra: Record<string, JsonSchema> = {},
+): JsonSchema =>
+  templateObject(`A ${what} template.`, typeConst(type, `What the template defines: ${type}.`), spec, extra);
 
 /**
  * Template definitions. `stepGroup` is the step group definition of the bundled schema: a step
@@ -179,23 +188,11 @@ export function templateDefinitions(stepGroup: JsonSchema): Definitions {
       'template',
       { unknownIsWarning: true, unknownBranch: 'TemplateOfUnknownType' },
     ),
-    TemplateOfUnknownType: obj(
+    TemplateOfUnknownType: templateObject(
       'A template of a type the bundled schema does not know: only the keys every template has are checked.',
-      {
-        name: name('template'),
-        identifier: identifier('template'),
-        versionLabel: str('Version of the template.'),
-        type: str('What the template defines.'),
-        projectIdentifier: str('Project of a project-scope template.'),
-        orgIdentifier: str('Organization of an org- or project-scope template.'),
-        description: description('template'),
-        tags: tags('template'),
-        icon: str('Icon shown for the template.'),
-        variables: list('Template variables.', ref('Variable', 'One variable.')),
-        allowedOverrides: list('Settings a pipeline may override.', str('One setting.')),
-        spec: anyValue('The templated entity.'),
-      },
-      { required: ['name', 'identifier', 'versionLabel', 'type'], closed: true },
+      str('What the template defines.'),
+      anyValue('The templated entity.'),
+      { allowedOverrides: list('Settings a pipeline may override.', str('One setting.')) },
     ),
   };
 }
