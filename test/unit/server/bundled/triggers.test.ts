@@ -396,6 +396,21 @@ describe('bundled schema: trigger files', function () {
       assert.deepEqual(inputYaml(text), []);
     });
 
+  it('accepts inputSetBranchName next to inputSetRefs (input sets read from a Git branch)', () => {
+    const text = githubPr.replace(
+      '\n  pipelineIdentifier: ',
+      '\n  inputSetBranchName: <+trigger.sourceBranch>\n  pipelineIdentifier: ',
+    );
+    assert.ok(text.includes('inputSetBranchName'));
+    const ds = validate(text);
+    assert.deepEqual(ds, [], show(ds));
+    const typo = validate(text.replace('inputSetBranchName', 'inputSetBranchNme'));
+    assert.ok(
+      typo.some((d) => /did you mean "inputSetBranchName"/.test(d.message)),
+      show(typo),
+    );
+  });
+
   it('reports a misspelled key in a webhook spec as an error with the key it means', () => {
     const text = githubPr.replace('autoAbortPreviousExecutions', 'autoAbortPreviousExecution');
     const ds = validate(text);
