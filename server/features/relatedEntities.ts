@@ -63,7 +63,9 @@ export class RelatedEntityCache {
         parsed.rootKey === 'trigger'
           ? field(entity, 'pipelineIdentifier')
           : field(valueOf(entity, 'pipeline'), 'identifier');
-      if (!identifier) return undefined;
+      // A trigger is checked against its pipeline only through its inputYaml.
+      if (!identifier || (parsed.rootKey === 'trigger' && !stringOf(entity, 'inputYaml')?.trim()))
+        return undefined;
       const found = await this.ask(`p\u0000${identifier}\u0000${org}\u0000${project}`, () =>
         this.findPipeline({ uri, identifier, ...scope }, token),
       );

@@ -796,4 +796,25 @@ describe('trigger inputYaml as an input set', () => {
       end: { line: at.line, character: at.character + 'value'.length },
     });
   });
+
+  it('asks for the pipeline only when the trigger has inputYaml to check against it', async () => {
+    let asked = 0;
+    const counting = createLanguageService({
+      entities: {
+        findPipeline: async () => {
+          asked++;
+          return { text: pipeline, from: '.harness/deploy.yaml' };
+        },
+        listInputSets: async () => undefined,
+      },
+    });
+    const without = trigger(['pipeline:', '  identifier: deploy']).replace(/ {2}inputYaml: \|[\s\S]*$/, '');
+    assert.ok(!without.includes('inputYaml'));
+    await counting.validate(TextDocument.create('file:///w/no-inputs.yaml', 'yaml', 1, without));
+    assert.equal(asked, 0);
+    await counting.validate(
+      TextDocument.create('file:///w/inputs.yaml', 'yaml', 1, trigger(['pipeline:', '  identifier: deploy'])),
+    );
+    assert.equal(asked, 1);
+  });
 });
