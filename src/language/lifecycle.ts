@@ -15,7 +15,7 @@ import {
 } from 'vscode-languageclient';
 import type { Log } from '../ui/log';
 import {
-  connectionErrorDecision,
+  ConnectionErrors,
   connectionLostMessage,
   crashMessage,
   DEFAULT_RESTART_BUDGET,
@@ -82,16 +82,17 @@ export class ServerLifecycle implements vscode.Disposable {
    * restart by hand): a replaced client is never restarted and its failures change nothing.
    */
   clientOptions(isCurrent: () => boolean): LifecycleOptions {
+    const errors = new ConnectionErrors();
     return {
       errorHandler: {
         error: (error, _message, count): ErrorHandlerResult => {
-          if (!isCurrent() || connectionErrorDecision(count) === 'continue')
-            return { action: ErrorAction.Continue };
+          if (!isCurrent() || errors.failed(count) === 'continue') return { action: ErrorAction.Continue };
           const message = connectionLostMessage(error.message);
           this.stopped(message);
           return { action: ErrorAction.Shutdown, message, handled: true };
         },
         closed: (): CloseHandlerResult => {
+          errors.reset();
           if (!isCurrent()) return { action: CloseAction.DoNotRestart, handled: true };
           const decision = this.policy.crashed();
           const message = crashMessage(decision, this.policy.budget);

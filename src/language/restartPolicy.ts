@@ -47,20 +47,48 @@ export class RestartPolicy {
   }
 }
 
-/** Failed writes in a row after which the connection is given up (the library's default too). */
+/** Failed writes in a row after which the connection may be given up (the library's default too). */
 export const MAX_CONSECUTIVE_WRITE_ERRORS = 3;
 
 /**
- * A read or write on the connection failed. `count` is how many writes in a row have failed
- * (vscode-languageclient resets it when a message goes through); a failed read has none. A broken
- * connection also closes, and then the restart budget decides, so only writes that keep failing
- * on a connection that stays open shut the server down.
+ * How long writes must keep failing before the connection is given up. A killed server process
+ * fails every write queued before its close is noticed (several in a burst on a busy machine); the
+ * close then follows within milliseconds and the restart budget decides. A grace period tells that
+ * burst from a connection that stays open while every write fails.
  */
-export function connectionErrorDecision(
-  count: number | undefined,
-  max = MAX_CONSECUTIVE_WRITE_ERRORS,
-): 'continue' | 'shutdown' {
-  return count !== undefined && count > max ? 'shutdown' : 'continue';
+export const WRITE_ERROR_GRACE_MS = 2_000;
+
+/**
+ * Decides, per failed read or write on one connection, whether to keep it or shut the server down.
+ * `count` is how many writes in a row have failed (vscode-languageclient resets it when a message
+ * goes through); a failed read has none and is always left to the close handler. Only more than
+ * `max` failed writes in a row, spread over at least `graceMs`, shut the server down.
+ */
+export class ConnectionErrors {
+  /** When the current run of failed writes began. */
+  private runStartedAt: number | undefined;
+  private lastCount = 0;
+
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly max = MAX_CONSECUTIVE_WRITE_ERRORS,
+    private readonly graceMs = WRITE_ERROR_GRACE_MS,
+  ) {}
+
+  failed(count: number | undefined): 'continue' | 'shutdown' {
+    if (count === undefined) return 'continue';
+    const at = this.now();
+    // A count that did not grow means a write went through in between: a new run.
+    if (this.runStartedAt === undefined || count <= this.lastCount) this.runStartedAt = at;
+    this.lastCount = count;
+    return count > this.max && at - this.runStartedAt >= this.graceMs ? 'shutdown' : 'continue';
+  }
+
+  /** The connection closed (and may be restarted): failures on the next one start afresh. */
+  reset(): void {
+    this.runStartedAt = undefined;
+    this.lastCount = 0;
+  }
 }
 
 function minutes(ms: number): string {

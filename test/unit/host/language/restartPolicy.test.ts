@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import {
-  connectionErrorDecision,
+  ConnectionErrors,
   crashMessage,
   DEFAULT_RESTART_BUDGET,
   RestartPolicy,
@@ -86,16 +86,49 @@ describe('language server restart policy', () => {
 });
 
 describe('language server connection errors', () => {
-  it('keeps the connection through a few failed writes in a row, then shuts down', () => {
-    assert.deepEqual(
-      [1, 2, 3, 4, 10].map((n) => connectionErrorDecision(n)),
-      ['continue', 'continue', 'continue', 'shutdown', 'shutdown'],
-    );
-    assert.equal(connectionErrorDecision(2, 1), 'shutdown');
+  function errors(): { clock: { t: number }; tracker: ConnectionErrors } {
+    const clock = { t: 0 };
+    return { clock, tracker: new ConnectionErrors(() => clock.t, 3, 2_000) };
+  }
+
+  it('keeps the connection through a burst of failed writes (a killed process, whose close follows)', () => {
+    const { clock, tracker } = errors();
+    const seen = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => {
+      clock.t += 5;
+      return tracker.failed(n);
+    });
+    assert.deepEqual(new Set(seen), new Set(['continue']));
+  });
+
+  it('shuts down when more than the allowed writes in a row keep failing past the grace period', () => {
+    const { clock, tracker } = errors();
+    assert.equal(tracker.failed(1), 'continue');
+    clock.t = 1_000;
+    assert.equal(tracker.failed(2), 'continue');
+    clock.t = 2_000;
+    assert.equal(tracker.failed(3), 'continue', 'not more than three yet');
+    clock.t = 2_100;
+    assert.equal(tracker.failed(4), 'shutdown');
+  });
+
+  it('starts a new run when a write went through in between, and after the connection closed', () => {
+    const { clock, tracker } = errors();
+    tracker.failed(1);
+    clock.t = 3_000;
+    assert.equal(tracker.failed(1), 'continue', 'the count fell: a write succeeded');
+    clock.t = 3_500;
+    assert.equal(tracker.failed(4), 'continue', 'within the grace period of the new run');
+    tracker.reset();
+    clock.t = 10_000;
+    assert.equal(tracker.failed(5), 'continue', 'a closed connection starts afresh');
+    clock.t = 12_000;
+    assert.equal(tracker.failed(6), 'shutdown');
   });
 
   it('leaves a failed read to the close handler (and its restart budget)', () => {
-    assert.equal(connectionErrorDecision(undefined), 'continue');
+    const { clock, tracker } = errors();
+    clock.t = 60_000;
+    assert.equal(tracker.failed(undefined), 'continue');
   });
 });
 
