@@ -13,21 +13,20 @@ export function yamlDiagnostics(parsed: ParsedYaml): Diagnostic[] {
   const out: Diagnostic[] = [];
   const { lines, text } = parsed;
   const tabLines = new Set<number>();
-  const inScalar = multilineScalarLines(parsed);
-  // Tabs in indentation (outside block scalars, where tabs are content).
-  for (let line = 0; line < lines.lineCount; line++) {
+  // Tabs in indentation (outside block scalars, where tabs are content). Only the lines with a
+  // tab are looked at, and the scalar lines worked out only when there is one.
+  let inScalar: Set<number> | undefined;
+  for (let tab = text.indexOf('\t'); tab >= 0;) {
+    const line = lines.positionAt(tab).line;
     const start = lines.lineStarts[line];
+    const next = line + 1 < lines.lineCount ? lines.lineStarts[line + 1] : text.length;
+    tab = next < text.length ? text.indexOf('\t', next) : -1;
     let i = start;
     while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
     const lead = text.slice(start, i);
-    if (
-      !lead.includes('\t') ||
-      inScalar.has(line) ||
-      i >= text.length ||
-      text[i] === '\n' ||
-      text[i] === '\r'
-    )
-      continue;
+    if (!lead.includes('\t') || i >= text.length || text[i] === '\n' || text[i] === '\r') continue;
+    inScalar ??= multilineScalarLines(parsed);
+    if (inScalar.has(line)) continue;
     tabLines.add(line);
     out.push({
       range: lines.range(start, i),
