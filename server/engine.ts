@@ -161,7 +161,8 @@ export function createEngine(opts: EngineOptions = {}): Engine {
       cache.set(uri, hit);
       return hit;
     }
-    const fresh: CacheEntry = { version, text, parsed: parseYaml(text) };
+    // The document's previous parse is superseded: its unchanged parts are reused.
+    const fresh: CacheEntry = { version, text, parsed: parseYaml(text, hit?.parsed) };
     cache.delete(uri);
     cache.set(uri, fresh);
     while (cache.size > cacheSize) cache.delete(cache.keys().next().value as string);

@@ -6,7 +6,8 @@
 // `spaceBefore`) where `yaml` puts them. Anything outside that subset (anchors, aliases, tags,
 // multi-line plain or quoted scalars, complex keys, several documents, tabs, CR line ends,
 // duplicate keys, comments in places whose ownership is subtle, errors) returns undefined and
-// the caller uses the `yaml` parser, which also reports the problems.
+// the caller uses the `yaml` parser, which also reports the problems. Given the memo of the
+// previous version's parse, it re-parses only the sequence items (stages, steps) an edit touched.
 import * as Y from 'yaml';
 import type { Document, Node } from 'yaml';
 
@@ -154,6 +155,56 @@ interface Parsed {
 
 const isSpace = (c: number) => c === 32;
 
+/**
+ * Sequence items (stages, steps, step groups…) parsed by the previous parse of the same
+ * document, by their exact text, so that an edit re-parses only the items it touched. An item's
+ * nodes depend only on its text (its lines from the dash's line start, the comment and blank
+ * lines after it and the next content line's indentation) and on whether the text ends there:
+ * that is the key. A reused item keeps its node objects; its ranges are moved by the distance
+ * it moved (so a superseded parse of the document must not be used after the next one, which
+ * holds for the engine: it keeps one parse per document). A node is in one document once: an
+ * item whose text is already in the document, or that holds one, is parsed again.
+ */
+export class ParseMemo {
+  /** The items placed in the document of the parse that made this memo, by key. */
+  readonly items = new Map<string, MemoItem>();
+  /** Items taken whole from the previous memo (a figure for tests and benchmarks). */
+  reused = 0;
+
+  /** `minLines`: items shorter than this are parsed again (their keys cost about what parsing does). */
+  constructor(readonly minLines = 6) {}
+}
+
+interface MemoItem {
+  /** The item's map; where it starts now is `node.range[0]` (a reused outer item moves it). */
+  readonly node: Y.YAMLMap;
+  /** Lines from the item's first line to `nextLine`, and to `pending` when it handed lines on. */
+  readonly lines: number;
+  readonly pending: number | undefined;
+  /** The keys of the items memoized inside this one, whose nodes are inside its node. */
+  readonly inner: readonly string[];
+}
+
+/** Moves every range in a parsed subtree by `delta` (flow and block nodes, keys and values). */
+function shiftRanges(node: unknown, delta: number): void {
+  if (!node || typeof node !== 'object') return;
+  const n = node as {
+    range?: [number, number, number] | null;
+    items?: unknown[];
+    key?: unknown;
+    value?: unknown;
+  };
+  if (n.range) {
+    n.range[0] += delta;
+    n.range[1] += delta;
+    n.range[2] += delta;
+  }
+  if (Y.isPair(node)) {
+    shiftRanges(node.key, delta);
+    shiftRanges(node.value, delta);
+  } else if (n.items) for (const item of n.items) shiftRanges(item, delta);
+}
+
 class FastParser {
   private readonly starts: number[] = [];
   private readonly ends: number[] = [];
@@ -165,7 +216,16 @@ class FastParser {
   /** Column of a comment-only line's `#`, or -1. */
   private readonly commentCols: number[] = [];
 
-  constructor(private readonly text: string) {
+  /** The keys of the memoized items being parsed, innermost last (their `inner` lists). */
+  private readonly memoStack: string[][] = [];
+  /** How to put back what reusing items changed, for a parse that declines after all. */
+  private readonly undo: (() => void)[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly previous?: ParseMemo,
+    private readonly memo?: ParseMemo,
+  ) {
     let start = 0;
     const n = text.length;
     let nextTab = text.indexOf('\t');
@@ -523,6 +583,7 @@ class FastParser {
       } else {
         const c = t.charCodeAt(v);
         if (c === 124 || c === 62) r = this.blockScalar(l, v, col);
+        else if (this.memo && this.keyEnd(v, lineEnd) >= 0) r = this.memoItem(l, v - this.starts[l]);
         else r = this.node(l, v, v - this.starts[l], col);
       }
       const item = r.node;
@@ -553,6 +614,90 @@ class FastParser {
       }
       l = nl;
     }
+  }
+
+  /**
+   * The first content line after `line` indented less than `col`, or the line count: a block map
+   * at `col` ends there at the latest (a dash at its column may end it sooner, or be a key's value).
+   */
+  private mapEnd(line: number, col: number): number {
+    for (let l = line + 1; l < this.indents.length; l++) {
+      const ind = this.indents[l];
+      if (ind >= 0 && ind < col) return l;
+    }
+    return this.indents.length;
+  }
+
+  /** A block map that is a sequence item on its dash's line: from the previous parse when its text is the same. */
+  private memoItem(line: number, col: number): Parsed {
+    const memo = this.memo as ParseMemo;
+    const end = this.mapEnd(line, col);
+    if (end - line < memo.minLines) return this.map(line, col);
+    const key =
+      (end >= this.indents.length ? '$' : '^') + this.text.slice(this.starts[line], this.contentStart(end));
+    const outer = this.memoStack[this.memoStack.length - 1];
+    // The same text already in this document: parsed again, and not memoized a second time.
+    if (memo.items.has(key)) return this.map(line, col);
+    const hit = this.previous?.items.get(key);
+    if (hit?.node.range && this.free(hit.inner)) {
+      const delta = this.starts[line] + col - hit.node.range[0];
+      if (delta !== 0) shiftRanges(hit.node, delta);
+      // What the parent sets on an item it places (comment and blank lines before it) is set again.
+      const node = hit.node as Commentable;
+      const { commentBefore, spaceBefore } = node;
+      delete node.commentBefore;
+      delete node.spaceBefore;
+      this.undo.push(() => {
+        if (delta !== 0) shiftRanges(node, -delta);
+        if (commentBefore !== undefined) node.commentBefore = commentBefore;
+        if (spaceBefore !== undefined) node.spaceBefore = spaceBefore;
+      });
+      this.place(key, hit);
+      memo.reused++;
+      outer?.push(key);
+      return {
+        node: hit.node,
+        nextLine: line + hit.lines,
+        pending: hit.pending === undefined ? undefined : line + hit.pending,
+      };
+    }
+    const inner: string[] = [];
+    this.memoStack.push(inner);
+    const r = this.map(line, col);
+    this.memoStack.pop();
+    memo.items.set(key, {
+      node: r.node as Y.YAMLMap,
+      lines: r.nextLine - line,
+      pending: r.pending === undefined ? undefined : r.pending - line,
+      inner,
+    });
+    outer?.push(key);
+    return r;
+  }
+
+  /** None of these items (or the items inside them) is in the document yet. */
+  private free(keys: readonly string[]): boolean {
+    const memo = this.memo as ParseMemo;
+    for (const k of keys) {
+      if (memo.items.has(k)) return false;
+      const item = this.previous?.items.get(k);
+      if (!item || !this.free(item.inner)) return false;
+    }
+    return true;
+  }
+
+  /**
+   * The parse declined: the previous parse's items get their ranges and marks back, so that its
+   * memo stays right for the next version (a declined parse may have moved items it reused).
+   */
+  rollback(): void {
+    for (let i = this.undo.length - 1; i >= 0; i--) this.undo[i]();
+  }
+
+  /** Records a reused item and the items inside it (their nodes moved with it) as placed. */
+  private place(key: string, item: MemoItem): void {
+    (this.memo as ParseMemo).items.set(key, item);
+    for (const k of item.inner) this.place(k, this.previous?.items.get(k) as MemoItem);
   }
 
   /** After a one-line value on `line`: the next line, which must not continue the value. */
@@ -836,11 +981,14 @@ class FastParser {
 }
 
 /** The document, or undefined when the text needs the full parser. */
-export function fastParse(text: string): Document.Parsed | undefined {
+export function fastParse(text: string, previous?: ParseMemo, memo?: ParseMemo): Document.Parsed | undefined {
   if (text.includes('\r') || text.length === 0 || /^(?:---|\.\.\.|%)/m.test(text)) return undefined;
+  let parser: FastParser | undefined;
   try {
-    return new FastParser(text).parse();
+    parser = new FastParser(text, previous, memo);
+    return parser.parse();
   } catch (e) {
+    parser?.rollback();
     // Not silent failures: Bail is how the fast path declines, and a RangeError (nesting deep
     // enough to exhaust the stack) declines too; yaml then parses the text and reports it.
     if (e instanceof Bail || e instanceof RangeError) return undefined;

@@ -4,17 +4,22 @@ import { parseAllDocuments } from 'yaml';
 import { HARNESS_ROOT_KEYS, ROOT_KEYS_NEEDING_IDENTIFIER, type HarnessRootKey } from '../../shared/protocol';
 import { LineIndex } from './lineIndex';
 import { yamlDiagnostics } from './diagnostics';
-import { fastParse } from './fastParse';
+import { fastParse, ParseMemo } from './fastParse';
 import type { ParsedYaml, YamlDocument } from './types';
 
 export type { ParsedYaml, YamlDocument } from './types';
 
-export function parseYaml(text: string): ParsedYaml {
+/**
+ * `previous`: the parse of an earlier version of the same document, which this one supersedes;
+ * its unchanged stages and steps are reused (see ParseMemo), and it must not be used afterwards.
+ */
+export function parseYaml(text: string, previous?: ParsedYaml): ParsedYaml {
   const lines = new LineIndex(text);
   let docs: YamlDocument[] = [];
   // Harness files are plain block YAML: the fast path builds the same nodes several times
   // faster; anything unusual (and every error) goes through the full parser.
-  const fast = fastParse(text);
+  const memo = new ParseMemo();
+  const fast = fastParse(text, previous?.memo, memo);
   if (fast) docs = [fast];
   else
     try {
@@ -24,7 +29,17 @@ export function parseYaml(text: string): ParsedYaml {
       docs = [];
     }
   const doc = docs[0];
-  const parsed: ParsedYaml = { text, lines, doc, docs, syntaxDiagnostics: [], derived: new Map() };
+  // Without the fast path the earlier items stay reusable for the next version.
+  const kept = fast ? memo : previous?.memo;
+  const parsed: ParsedYaml = {
+    text,
+    lines,
+    doc,
+    docs,
+    syntaxDiagnostics: [],
+    derived: new Map(),
+    memo: kept,
+  };
   parsed.rootKey = findRootKey(doc);
   if (isV1(doc)) parsed.v1 = true;
   parsed.syntaxDiagnostics = yamlDiagnostics(parsed);

@@ -3,6 +3,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Document } from 'yaml';
 import type { HarnessRootKey } from '../../shared/protocol';
+import type { ParseMemo } from './fastParse';
 import type { LineIndex } from './lineIndex';
 
 export type YamlDocument = Document.Parsed;
@@ -26,6 +27,8 @@ export interface ParsedYaml {
    * the engine keeps per document version.
    */
   readonly derived: Map<symbol, unknown>;
+  /** What the next version's parse may reuse of this one (fast path only). */
+  readonly memo?: ParseMemo;
 }
 
 /** The value `make` computes from `parsed`, computed once per parse. */

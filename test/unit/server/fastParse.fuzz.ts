@@ -5,7 +5,7 @@
 // all three range offsets, errors and warnings included). Seeded and reproducible;
 // HARNESS_FUZZ_COUNT / HARNESS_FUZZ_SEED override the defaults.
 import * as assert from 'node:assert/strict';
-import { fastParse } from '../../../server/yaml/fastParse';
+import { fastParse, ParseMemo } from '../../../server/yaml/fastParse';
 import { parseWithYaml } from '../../../server/yaml/parse';
 import { mulberry32 } from '../../helpers/prng';
 import { documentDifferences } from './core/equivalence';
@@ -138,4 +138,76 @@ describe('fuzz: the fast YAML parser builds what yaml builds, comments included'
       console.log(`      ${accepted} of ${COUNT} on the fast path, all equal to yaml's`);
     });
   }
+
+  it(`${COUNT} chains of edits parsed with the previous version's memo (seed ${SEED})`, () => {
+    const r = mulberry32(SEED + 2);
+    let parsed = 0;
+    let reused = 0;
+    for (let i = 0; i < COUNT / 5; i++) {
+      // Several sequence items of the same document, so edits leave most of them as they were.
+      let text = `items:\n${Array.from({ length: 3 + Math.floor(r() * 4) }, () => mapDocument(r))
+        .map((t) => `  - k: 0\n${t.replace(/^(?=.)/gm, '    ')}`)
+        .join('\n')}\n`;
+      // Every sequence item is memoized (the default leaves out short ones), the edits chained.
+      let previous: ParseMemo | undefined;
+      let prevText = '';
+      for (let step = 0; step < 6; step++) {
+        const memo = new ParseMemo(1);
+        const doc = fastParse(text, previous, memo);
+        if (doc) {
+          parsed++;
+          reused += memo.reused;
+          const full = parseWithYaml(text);
+          assert.equal(full.length, 1);
+          assert.deepEqual(
+            documentDifferences(doc, full[0]),
+            [],
+            `chain #${i} step ${step}: ${JSON.stringify(text)}\nPREV ${JSON.stringify(prevText)}`,
+          );
+          previous = memo;
+          prevText = text;
+        }
+        const x = r();
+        text = x < 0.25 ? moveItem(text, r) : x < 0.85 ? editLine(text, r) : damage(text, r);
+      }
+    }
+    assert.ok(parsed > COUNT / 2, `only ${parsed} versions on the fast path`);
+    assert.ok(reused > parsed, `only ${reused} items reused in ${parsed} versions`);
+    console.log(`      ${parsed} versions on the fast path, ${reused} items reused, all equal to yaml's`);
+  });
 });
+
+/** A generated document whose root is a map the fast parser accepts: an item's content. */
+function mapDocument(r: () => number): string {
+  for (;;) {
+    const text = generate(r);
+    if (/^\s*-/.test(text.replace(/^\s*#.*$/gm, '')) || !fastParse(text)) continue;
+    return text.endsWith('\n') ? text : `${text}\n`;
+  }
+}
+
+/** An edit as typing makes it: a value changed, a key added after a key, a key line deleted. */
+function editLine(text: string, r: () => number): string {
+  const lines = text.split('\n');
+  const keyLines = lines.flatMap((l, i) => (/^ *[\w-]+: \S/.test(l) ? [i] : []));
+  if (keyLines.length === 0) return text;
+  const j = keyLines[Math.floor(r() * keyLines.length)];
+  const x = r();
+  if (x < 0.5) lines[j] = lines[j].replace(/: .*$/, `: ${SCALARS[Math.floor(r() * SCALARS.length)]}`);
+  else if (x < 0.8)
+    lines.splice(j + 1, 0, lines[j].replace(/^( *)[\w-]+: .*$/, `$1added${Math.floor(r() * 1e6)}: 1`));
+  else lines.splice(j, 1);
+  return lines.join('\n');
+}
+
+/** Swaps two of the top-level items, or repeats one (the same text twice in one document). */
+function moveItem(text: string, r: () => number): string {
+  const parts = text.split(/^(?= {2}- k: 0$)/m);
+  const head = parts.shift() ?? '';
+  if (parts.length < 2) return text;
+  const a = Math.floor(r() * parts.length);
+  const b = Math.floor(r() * parts.length);
+  if (r() < 0.5) [parts[a], parts[b]] = [parts[b], parts[a]];
+  else parts.splice(b, 0, parts[a]);
+  return head + parts.join('');
+}
