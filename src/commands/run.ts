@@ -1,7 +1,7 @@
 // Run Pipeline: asks for runtime inputs (from the input-set template endpoint) when the pipeline
 // has `<+input>` fields, starts the execution, and follows it in the status bar and the tree.
 import * as vscode from 'vscode';
-import type { ExecutionSummary, ProjectScope } from '../api/types';
+import type { ExecutionSummary, InputSetSummary, ProjectScope } from '../api/types';
 import type { AccountContext } from '../account/accounts';
 import type { PipelineNode } from '../tree/nodes';
 import type { CommandEnv } from './context';
@@ -16,6 +16,8 @@ import {
   withCancellableProgress,
   type CommandResult,
 } from './invocation';
+import { deriveIdentifier, validateName } from './identifiers';
+import { fromMergedInputSets, inputSetChoices, inputSetYaml } from './inputSets';
 import { pickProject } from './pickers';
 import {
   fillRuntimeInputs,
@@ -26,7 +28,17 @@ import {
   type RuntimeInputField,
 } from './runtimeInputs';
 
-export const RUN_OPTION_KEYS = ['org', 'project', 'identifier', 'inputs', 'inputYaml', 'branch', 'wait'];
+export const RUN_OPTION_KEYS = [
+  'org',
+  'project',
+  'identifier',
+  'inputs',
+  'inputYaml',
+  'inputSets',
+  'saveInputSet',
+  'branch',
+  'wait',
+];
 
 export type RunResult = CommandResult<{
   planExecutionId: string;
@@ -34,7 +46,15 @@ export type RunResult = CommandResult<{
   /** Final status when `wait` was set. */
   finalStatus?: string;
   execution?: ExecutionSummary;
+  /** The input set the run's inputs were saved as (`saveInputSet`). */
+  inputSet?: string;
 }>;
+
+/** The execute body, and whether its values were entered by hand (then they can be saved). */
+interface RunInputs {
+  body: string;
+  byHand: boolean;
+}
 
 /** One of the allowed values, the default highlighted; undefined when the user cancels. */
 function pickAllowed(field: RuntimeInputField): Promise<string | undefined> {
@@ -60,7 +80,7 @@ function pickAllowed(field: RuntimeInputField): Promise<string | undefined> {
 }
 
 /** Asks for each input in turn; undefined when the user cancels. */
-async function askInputs(fields: RuntimeInputField[]): Promise<Record<string, string> | undefined> {
+async function askInputs(fields: readonly RuntimeInputField[]): Promise<Record<string, string> | undefined> {
   const values: Record<string, string> = {};
   for (const field of fields.filter((f) => !f.executionInput)) {
     let value: string | undefined;
@@ -121,9 +141,9 @@ export async function runPipeline(
   const target = await resolveTarget(env, arg);
   if (!('account' in target)) return target;
   try {
-    const body = await runtimeInputBody(target);
-    if (typeof body !== 'string') return body;
-    return await start(target, watcher, body);
+    const inputs = await runtimeInputBody(target);
+    if (!('body' in inputs)) return inputs;
+    return await start(target, watcher, inputs);
   } catch (err) {
     if (isCancelled(err)) return { status: 'cancelled' };
     env.reportError(err, `run pipeline ${target.identifier}`);
@@ -175,50 +195,165 @@ async function pickPipeline(
 }
 
 /**
- * The execute body: '' without runtime inputs; else `inputYaml`, the template filled with
- * `inputs` (refused while one has no value), or what the user enters (each value, or the YAML).
+ * The execute body: '' without runtime inputs; else `inputYaml`, the template filled from
+ * `inputSets` (merged by Harness) and `inputs` (refused while one has no value), or what the
+ * user chooses: input sets, each value, or the YAML.
  */
-async function runtimeInputBody(t: RunTarget): Promise<string | RunResult> {
-  const template = await withCancellableProgress(`Reading runtime inputs of ${t.identifier}…`, (signal) =>
-    t.account.api.getInputSetTemplate(t.scope, t.identifier, t.branch, { signal }),
+async function runtimeInputBody(t: RunTarget): Promise<RunInputs | RunResult> {
+  const [template, sets] = await withCancellableProgress(
+    `Reading runtime inputs of ${t.identifier}…`,
+    (signal) =>
+      Promise.all([
+        t.account.api.getInputSetTemplate(t.scope, t.identifier, t.branch, { signal }),
+        t.interactive ? listInputSets(t, signal) : Promise.resolve([]),
+      ]),
   );
   const templateYaml = template.inputSetTemplateYaml ?? '';
   const fields = findRuntimeInputs(templateYaml);
-  if (fields.length === 0) return '';
+  if (fields.length === 0) return { body: '', byHand: false };
   const inputYaml = str(t.options.inputYaml);
-  if (inputYaml !== undefined) return inputYaml;
+  if (inputYaml !== undefined) return { body: inputYaml, byHand: false };
   if (!t.interactive) {
     const values = (
       typeof t.options.inputs === 'object' && t.options.inputs !== null ? t.options.inputs : {}
     ) as Record<string, string>;
-    const missing = missingInputs(fields, values);
-    if (missing.length > 0) {
-      return {
-        status: 'refused',
-        reason: `runtime inputs without a value: ${missing.map((f) => f.label).join(', ')}`,
-      };
+    const refs = stringList(t.options.inputSets);
+    if (refs.length > 0) {
+      const merged = await mergeInputSets(t, templateYaml, refs);
+      if (!('missing' in merged)) return merged;
+      const missing = merged.missing.filter((f) => values[f.label] === undefined);
+      if (missing.length > 0) return missingResult(missing);
+      return { body: merged.body(values), byHand: false };
     }
-    return fillRuntimeInputs(templateYaml, values);
+    const missing = missingInputs(fields, values);
+    if (missing.length > 0) return missingResult(missing);
+    return { body: fillRuntimeInputs(templateYaml, values), byHand: Object.keys(values).length > 0 };
   }
   const how = await vscode.window.showQuickPick(
     [
-      { label: '$(list-flat) Enter each value', value: 'ask' },
-      { label: '$(edit) Edit the inputs as YAML', value: 'yaml' },
+      ...(sets.length > 0
+        ? [{ label: `$(layers) Use input sets (${sets.length})`, value: 'sets' as const }]
+        : []),
+      { label: '$(list-flat) Enter each value', value: 'ask' as const },
+      { label: '$(edit) Edit the inputs as YAML', value: 'yaml' as const },
     ],
     { placeHolder: `${t.identifier} has ${fields.length} runtime input(s)` },
   );
   if (!how) return { status: 'cancelled' };
+  if (how.value === 'sets') {
+    const picked = await vscode.window.showQuickPick(inputSetChoices(sets), {
+      canPickMany: true,
+      title: `Input sets of ${t.identifier}`,
+      placeHolder: 'Choose one or more: where they overlap, the later ones in this list win',
+      ignoreFocusOut: true,
+    });
+    if (!picked || picked.length === 0) return { status: 'cancelled' };
+    const merged = await mergeInputSets(
+      t,
+      templateYaml,
+      picked.map((p) => p.identifier),
+    );
+    if (!('missing' in merged)) return merged;
+    // What the input sets leave open is asked for, as when entering each value.
+    const entered = merged.missing.length > 0 ? await askInputs(merged.missing) : {};
+    return entered ? { body: merged.body(entered), byHand: false } : { status: 'cancelled' };
+  }
   if (how.value === 'ask') {
     const values = await askInputs(fields);
-    return values ? fillRuntimeInputs(templateYaml, values) : { status: 'cancelled' };
+    return values ? { body: fillRuntimeInputs(templateYaml, values), byHand: true } : { status: 'cancelled' };
   }
   const edited = await editInputsAsYaml(templateYaml);
-  return edited ?? { status: 'cancelled' };
+  return edited !== undefined ? { body: edited, byHand: true } : { status: 'cancelled' };
+}
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string' && x.length > 0) : [];
+}
+
+function missingResult(missing: readonly RuntimeInputField[]): RunResult {
+  return {
+    status: 'refused',
+    reason: `runtime inputs without a value: ${missing.map((f) => f.label).join(', ')}`,
+  };
+}
+
+/** The pipeline's input sets (first page); none when they cannot be listed (the Run dialog goes on). */
+async function listInputSets(t: RunTarget, signal: AbortSignal): Promise<InputSetSummary[]> {
+  try {
+    const page = await t.account.api.listInputSets(
+      t.scope,
+      t.identifier,
+      { pageIndex: 0, pageSize: 100 },
+      { signal },
+    );
+    return page.items;
+  } catch (err) {
+    if (isCancelled(err)) throw err;
+    t.env.log.warn(
+      `input sets of ${t.identifier} could not be listed: ${err instanceof Error ? err.message : String(err)}`,
+    );
+    return [];
+  }
+}
+
+/** Harness merges the input sets (later ones win); refused with Harness's reasons when they do not merge. */
+async function mergeInputSets(
+  t: RunTarget,
+  templateYaml: string,
+  refs: string[],
+): Promise<ReturnType<typeof fromMergedInputSets> | RunResult> {
+  const merged = await withCancellableProgress(`Merging input sets ${refs.join(', ')}…`, (signal) =>
+    t.account.api.mergeInputSets(t.scope, t.identifier, refs, false, { signal }),
+  );
+  if (merged.isErrorResponse) {
+    const reasons = (merged.errors ?? []).map((e) => (e.field ? `${e.field}: ${e.message}` : e.message));
+    const reason = `the input sets do not merge: ${reasons.join('; ') || 'Harness gave no reason'}`;
+    if (t.interactive) void vscode.window.showErrorMessage(`Harness: ${t.identifier}: ${reason}.`);
+    return { status: 'refused', reason };
+  }
+  return fromMergedInputSets(templateYaml, merged.pipelineYaml);
+}
+
+/**
+ * Saves a run's runtime inputs as a new input set of the pipeline: under `name` (options), or
+ * a name the user enters. Returns its identifier, or undefined when cancelled or refused.
+ */
+async function saveAsInputSet(t: RunTarget, body: string, name?: string): Promise<string | undefined> {
+  const chosen =
+    name ??
+    (await vscode.window.showInputBox({
+      title: `Save the inputs as an input set of ${t.identifier}`,
+      prompt: 'Input set name',
+      value: `${t.identifier} inputs`,
+      ignoreFocusOut: true,
+      validateInput: (v) => validateName(v) ?? (deriveIdentifier(v) ? undefined : 'Use letters or digits'),
+    }));
+  if (!chosen) return undefined;
+  const identifier = deriveIdentifier(chosen);
+  const yaml = inputSetYaml(
+    { name: chosen, identifier, scope: t.scope, pipelineIdentifier: t.identifier },
+    body,
+  );
+  try {
+    const saved = await withCancellableProgress(`Saving input set ${chosen}…`, (signal) =>
+      t.account.api.createInputSet(t.scope, t.identifier, yaml, { signal }),
+    );
+    t.env.log.info(`input set ${saved.identifier} saved for ${t.identifier}`);
+    if (t.interactive)
+      void vscode.window.showInformationMessage(
+        `Harness: input set "${chosen}" (${saved.identifier}) saved for ${t.identifier}.`,
+      );
+    return saved.identifier;
+  } catch (err) {
+    t.env.reportError(err, `save input set ${identifier}`);
+    return undefined;
+  }
 }
 
 /** Starts the execution, says so (with a link), and follows it; with `wait`, until it ends. */
-async function start(t: RunTarget, watcher: ExecutionWatcher, body: string): Promise<RunResult> {
+async function start(t: RunTarget, watcher: ExecutionWatcher, inputs: RunInputs): Promise<RunResult> {
   const { account, scope, identifier, branch } = t;
+  const { body } = inputs;
   const execution = await withCancellableProgress(`Starting ${identifier}…`, (signal) =>
     account.api.executePipeline(scope, identifier, body, { signal, branch }),
   );
@@ -231,11 +366,17 @@ async function start(t: RunTarget, watcher: ExecutionWatcher, body: string): Pro
     identifier,
     planExecutionId,
   );
+  // Inputs entered by hand can be kept for the next run (Harness's run form offers the same).
+  const SAVE = 'Save Inputs as Input Set';
+  const actions = inputs.byHand && body && t.interactive ? ['Open Execution', SAVE] : ['Open Execution'];
   void vscode.window
-    .showInformationMessage(`Harness: ${identifier} started (${execution.status}).`, 'Open Execution')
+    .showInformationMessage(`Harness: ${identifier} started (${execution.status}).`, ...actions)
     .then((c) => {
-      if (c) void vscode.env.openExternal(vscode.Uri.parse(url));
+      if (c === 'Open Execution') void vscode.env.openExternal(vscode.Uri.parse(url));
+      else if (c === SAVE) void saveAsInputSet(t, body);
     });
+  const saveName = str(t.options.saveInputSet);
+  const inputSet = saveName && body ? await saveAsInputSet(t, body, saveName) : undefined;
   const wait = t.options.wait === true;
   const watching = watcher.watch({
     api: account.api,
@@ -247,7 +388,8 @@ async function start(t: RunTarget, watcher: ExecutionWatcher, body: string): Pro
     node: t.node,
     ignoreFocus: wait,
   });
-  if (!wait) return { status: 'ok', planExecutionId, url };
+  const saved = inputSet ? { inputSet } : {};
+  if (!wait) return { status: 'ok', planExecutionId, url, ...saved };
   const final = await watching;
-  return { status: 'ok', planExecutionId, url, finalStatus: final?.status, execution: final };
+  return { status: 'ok', planExecutionId, url, finalStatus: final?.status, execution: final, ...saved };
 }

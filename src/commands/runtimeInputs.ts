@@ -40,6 +40,39 @@ function itemSegment(item: unknown, index: number): { segment: string; skipKey?:
   return { segment: String(index) };
 }
 
+/** The readable label and the key/index path of `node` from its ancestors (as `visit` gives them). */
+function locationOf(
+  ancestors: readonly unknown[],
+  node: unknown,
+): { path: (string | number)[]; label: string } {
+  const path: (string | number)[] = [];
+  const labels: string[] = [];
+  let skip: string | undefined;
+  const chain = [...ancestors.filter((a) => !Array.isArray(a)), node];
+  for (let i = 0; i < chain.length - 1; i++) {
+    const parent = chain[i];
+    const child = chain[i + 1];
+    if (isSeq(parent)) {
+      const idx = parent.items.indexOf(child as Node);
+      if (idx < 0) continue;
+      path.push(idx);
+      const seg = itemSegment(child, idx);
+      labels.push(seg.segment);
+      skip = seg.skipKey;
+    } else if (isMap(parent)) {
+      // child is a Pair here; the value follows in the chain.
+      continue;
+    } else if (parent && typeof parent === 'object' && 'key' in parent && 'value' in parent) {
+      const key = (parent as { key: unknown }).key;
+      const keyText = isScalar(key) ? String((key as Scalar).value) : String(key);
+      path.push(keyText);
+      if (skip === keyText) skip = undefined;
+      else labels.push(keyText);
+    }
+  }
+  return { path, label: labels.join('.') };
+}
+
 /** Lists the runtime inputs of an input-set template (empty for '' or a template without any). */
 export function findRuntimeInputs(templateYaml: string | undefined): RuntimeInputField[] {
   if (!templateYaml || !templateYaml.trim()) return [];
@@ -50,35 +83,37 @@ export function findRuntimeInputs(templateYaml: string | undefined): RuntimeInpu
       if (typeof node.value !== 'string') return;
       const parsed = parseRuntimeInput(node.value);
       if (!parsed) return;
-      const path: (string | number)[] = [];
-      const labels: string[] = [];
-      let skip: string | undefined;
-      const chain = [...ancestors.filter((a) => !Array.isArray(a)), node] as unknown[];
-      for (let i = 0; i < chain.length - 1; i++) {
-        const parent = chain[i];
-        const child = chain[i + 1];
-        if (isSeq(parent)) {
-          const idx = parent.items.indexOf(child as Node);
-          if (idx < 0) continue;
-          path.push(idx);
-          const seg = itemSegment(child, idx);
-          labels.push(seg.segment);
-          skip = seg.skipKey;
-        } else if (isMap(parent)) {
-          // child is a Pair here; the value follows in the chain.
-          continue;
-        } else if (parent && typeof parent === 'object' && 'key' in parent && 'value' in parent) {
-          const key = (parent as { key: unknown }).key;
-          const keyText = isScalar(key) ? String((key as Scalar).value) : String(key);
-          path.push(keyText);
-          if (skip === keyText) skip = undefined;
-          else labels.push(keyText);
-        }
-      }
-      fields.push({ label: labels.join('.'), path, expression: node.value, ...parsed });
+      const { path, label } = locationOf(ancestors, node);
+      fields.push({ label, path, expression: node.value, ...parsed });
     },
   });
   return fields;
+}
+
+/**
+ * The values of runtime-input YAML (a merge of input sets, a saved run's inputs) by the labels
+ * findRuntimeInputs gives the template's fields: every scalar, map and list by where it stands,
+ * so a field gets a scalar or a whole object (a codebase `build:`). Values that are still
+ * `<+input>` placeholders are left out: they give the field nothing.
+ */
+export function valuesByLabel(yaml: string | undefined): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  if (!yaml || !yaml.trim()) return out;
+  const doc = parseDocument(yaml);
+  if (doc.errors.length > 0) return out;
+  const add = (key: unknown, node: Node, ancestors: readonly unknown[]) => {
+    if (key === 'key') return; // a map's key: its value carries the label
+    const value: unknown = node.toJSON();
+    if (typeof value === 'string' && parseRuntimeInput(value)) return;
+    const { label } = locationOf(ancestors, node);
+    if (!out.has(label)) out.set(label, value);
+  };
+  visit(doc, {
+    Scalar: (key, node, ancestors) => add(key, node, ancestors),
+    Map: (key, node, ancestors) => add(key, node, ancestors),
+    Seq: (key, node, ancestors) => add(key, node, ancestors),
+  });
+  return out;
 }
 
 /** Checks a value against the field's allowed values and regex; returns an error message or undefined. */
@@ -100,7 +135,7 @@ export function validateInputValue(field: RuntimeInputField, value: string): str
  * Fills the template: each field gets `values[label]`, else its default; execution-time inputs
  * and fields without a value stay as placeholders (Harness then reports what is missing).
  */
-export function fillRuntimeInputs(templateYaml: string, values: Record<string, string>): string {
+export function fillRuntimeInputs(templateYaml: string, values: Readonly<Record<string, unknown>>): string {
   const doc = parseDocument(templateYaml);
   for (const field of findRuntimeInputs(templateYaml)) {
     if (field.executionInput) continue;
@@ -114,7 +149,7 @@ export function fillRuntimeInputs(templateYaml: string, values: Record<string, s
 /** Fields that still need a value: no default, not execution-time, not in `values`. */
 export function missingInputs(
   fields: RuntimeInputField[],
-  values: Record<string, string>,
+  values: Readonly<Record<string, unknown>>,
 ): RuntimeInputField[] {
   return fields.filter(
     (f) => !f.executionInput && values[f.label] === undefined && f.defaultValue === undefined,

@@ -567,6 +567,44 @@ describe('resource commands (real host, simulator)', function () {
       assert.match(execute.body, /bonjour/);
     });
 
+    it('runs with input sets merged by Harness, refuses what they leave open, and saves entered inputs', async () => {
+      const base = { org: ORG, project: PROJECT, identifier: 'default_project_cleanup' };
+      // "verbose" sets only the log level: the required release note stays open.
+      const open = await run('harness.runPipeline', { ...base, inputSets: ['verbose'] });
+      assert.equal(open.status, 'refused');
+      assert.match(String(open.reason), /pipeline\.variables\.release_note\.value/);
+      let before = requests(sim).length;
+      const merged = await run('harness.runPipeline', { ...base, inputSets: ['nightly_verbose'] });
+      assert.equal(merged.status, 'ok', JSON.stringify(merged));
+      const sent = requests(sim).slice(before);
+      assert.ok(
+        sent.some((r) => r.path === '/pipeline/api/inputSets/merge'),
+        'Harness merged the overlay',
+      );
+      const execute = sent.find((r) => r.path.startsWith('/pipeline/api/pipeline/execute/'));
+      assert.ok(execute);
+      assert.match(execute.body, /Nightly cleanup/);
+      assert.match(execute.body, /value: debug/);
+
+      before = requests(sim).length;
+      const saved = await run('harness.runPipeline', {
+        ...base,
+        inputs: { 'pipeline.variables.release_note.value': 'Entered by hand' },
+        saveInputSet: 'Hand inputs',
+      });
+      assert.equal(saved.status, 'ok', JSON.stringify(saved));
+      assert.equal(saved.inputSet, 'Hand_inputs');
+      const create = requests(sim)
+        .slice(before)
+        .find((r) => r.method === 'POST' && r.path === '/pipeline/api/inputSets');
+      assert.ok(create, 'the input set was created');
+      assert.match(create.body, /inputSet:\n {2}name: Hand inputs\n {2}identifier: Hand_inputs/);
+      assert.match(create.body, /Entered by hand/);
+      // The saved input set now runs the pipeline on its own.
+      const again = await run('harness.runPipeline', { ...base, inputSets: ['Hand_inputs'] });
+      assert.equal(again.status, 'ok', JSON.stringify(again));
+    });
+
     it('tests a connector connection', async () => {
       const result = await run('harness.testConnection', {
         org: ORG,

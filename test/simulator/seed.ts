@@ -19,6 +19,7 @@ import { ALNUM, HEX, createRng, type Rng } from './rng';
 import { gitObjectId, sha1 } from './ids';
 import { defaultConnectorSchema, defaultPipelineSchema } from './schemas';
 import { seedEnvironments, seedServices, seedTemplates } from './seed-cd';
+import { seedInputSets } from './seed-input-sets';
 
 /** All seeded timestamps count back from this instant, so they do not depend on the clock. */
 export const SEED_EPOCH = Date.UTC(2026, 5, 1, 9, 0, 0);
@@ -530,7 +531,7 @@ export function seedState(seed: number = DEFAULT_SEED): SimState {
     connectors: connectorList,
     pipelines,
     executions,
-    inputSets: [],
+    inputSets: seedInputSets(SEED_EPOCH),
     // Derived without the PRNG, so adding them left every other seeded value unchanged.
     services: seedServices(pipelines, SEED_EPOCH),
     environments: seedEnvironments(pipelines, SEED_EPOCH),
