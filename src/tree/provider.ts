@@ -217,7 +217,7 @@ export class HarnessTreeProvider implements vscode.TreeDataProvider<HarnessNode>
     return this.cache.find(node.id);
   }
 
-  /** Refetches `node`'s subtree (a leaf refreshes its parent list), or everything. */
+  /** Refetches `node`'s subtree (a leaf or a pipeline refreshes its parent list), or everything. */
   refresh(node?: HarnessNode): void {
     if (!node) {
       this.cache.invalidate();
@@ -225,7 +225,8 @@ export class HarnessTreeProvider implements vscode.TreeDataProvider<HarnessNode>
       return;
     }
     let target: HarnessNode | undefined = this.resolve(node) ?? node;
-    while (target && !isContainer(target)) target = target.parent;
+    // A pipeline refreshes its list, as before it had children (its row shows list data).
+    while (target && (!isContainer(target) || target.kind === 'pipeline')) target = target.parent;
     if (!target) {
       this.refresh();
       return;
