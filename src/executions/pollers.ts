@@ -85,8 +85,6 @@ export class ExecutionPollers implements ExecutionUpdateSource, Disposable {
   private readonly latestUpdates = new Map<string, ExecutionUpdate>();
   private readonly listeners = new Set<(u: ExecutionUpdate) => void>();
   private disposed = false;
-  /** Requests made, by kind: lets tests see that followers share one poller. */
-  readonly requests = { summary: 0, detail: 0 };
 
   constructor(
     private readonly focus: FocusSource = ALWAYS_FOCUSED,
@@ -263,13 +261,11 @@ export class ExecutionPollers implements ExecutionUpdateSource, Disposable {
       let detail: ExecutionUpdate['detail'];
       try {
         if (withDetail) {
-          this.requests.detail++;
           detail = await target.api.getExecutionDetail(target.scope, target.planExecutionId, {
             fullGraph: true,
           });
           summary = detail.summary;
         } else {
-          this.requests.summary++;
           summary = await target.api.getExecution(target.scope, target.planExecutionId);
         }
         failures = 0;

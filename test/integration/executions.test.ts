@@ -285,6 +285,29 @@ describe('executions: the Harness tree and the execution commands (real host, si
     assert.match(String(item(list[0]).description), /\(re-run\)/);
   });
 
+  it('says a re-run whose answer was cut off may have started, and the tree shows that it did', async () => {
+    const first = (await rows()).find((n) => n.summary.runSequence === 1);
+    assert.ok(first);
+    const before = (await rows()).length;
+    sim.faults.inject({
+      method: 'POST',
+      path: `/pipeline/api/pipeline/execute/rerun/${first.summary.planExecutionId}/${PIPELINE}`,
+      kind: 'truncated',
+    });
+    const result = await run(
+      'harness.rerunExecution',
+      runOptions({ planExecutionId: first.summary.planExecutionId }),
+    );
+    assert.equal(result.status, 'failed', JSON.stringify(result));
+    assert.equal((result.error as { kind?: string }).kind, 'outcomeUnknown');
+    assert.ok(
+      api.logLines().some((l) => /Not confirmed: re-run it_executions /.test(l)),
+      'the log and the warning say it is not confirmed, not that it failed',
+    );
+    // Harness had started it before the answer was lost: the Executions folder lists it.
+    assert.equal((await rows()).length, before + 1);
+  });
+
   it('re-runs from the failed stage (the default when options name none)', async () => {
     const failedRun = (await rows()).find(
       (n) => n.summary.status === 'Failed' && n.summary.canRetry === true,
