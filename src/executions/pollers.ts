@@ -20,6 +20,8 @@ export const MAX_DELAY_MS = 15000;
 export const WATCH_DEADLINE_MS = 12 * 60 * 60 * 1000;
 /** Transient failures in a row after which polling gives up. */
 export const MAX_TRANSIENT_FAILURES = 8;
+/** How many executions' last updates are kept for `latest` (oldest dropped first). */
+const LATEST_KEPT = 100;
 
 export interface PollTarget {
   api: HarnessApi;
@@ -202,7 +204,12 @@ export class ExecutionPollers implements ExecutionUpdateSource, Disposable {
       ...(detail ? { detail } : {}),
       ended,
     };
+    this.latestUpdates.delete(target.planExecutionId);
     this.latestUpdates.set(target.planExecutionId, update);
+    if (this.latestUpdates.size > LATEST_KEPT) {
+      const oldest = this.latestUpdates.keys().next().value;
+      if (oldest !== undefined) this.latestUpdates.delete(oldest);
+    }
     for (const l of [...this.listeners]) {
       try {
         l(update);
