@@ -9,7 +9,9 @@ import * as vscode from 'vscode';
 import type { AccountContext } from './account/accounts';
 import type { ClientFactory } from './account/manager';
 import { CommandEnv } from './commands/context';
+import { ExecutionWatcher } from './commands/executionWatcher';
 import { AccountFeature } from './features/account';
+import { ExecutionCommandsFeature, ExecutionPollersFeature } from './features/executions';
 import { LanguageFeature, type LanguageServerProbe } from './features/language';
 import { PipelineFilesFeature } from './features/pipelineFiles';
 import { ResourceCommandsFeature } from './features/resourceCommands';
@@ -109,14 +111,20 @@ export function activateHarness(
 
   const accounts = new AccountFeature(context, platform.clientFactory(log), log, platform.environment);
   const manager = accounts.manager;
-  const tree = new TreeFeature(manager);
+  // One poller per execution, shared by the tree, the status-bar watcher and the pipeline graph.
+  const executions = new ExecutionPollersFeature(log);
+  const tree = new TreeFeature(manager, executions.pollers);
   const files = new PipelineFilesFeature(context, manager, log);
   const language = new LanguageFeature(context, manager, log, platform.languageClient);
-  const commands = new ResourceCommandsFeature(new CommandEnv(manager, tree, log), files, (doc) =>
-    language.validateDocument(doc),
-  );
+  const env = new CommandEnv(manager, tree, log);
+  const watcher = new ExecutionWatcher(tree, log, executions.pollers);
+  const commands = new ResourceCommandsFeature(env, files, (doc) => language.validateDocument(doc), watcher);
+  const executionCommands = new ExecutionCommandsFeature(env, watcher);
   context.subscriptions.push(
     accounts,
+    executions,
+    watcher,
+    executionCommands,
     tree,
     files,
     language,

@@ -67,3 +67,26 @@ export function projectLink(baseUrl: string, accountId: string, org: string, pro
 export function orgLink(baseUrl: string, accountId: string, org: string): string {
   return `${accountRoot(baseUrl, accountId)}/settings/organizations/${enc(org)}`;
 }
+
+/**
+ * A stage or step inside an execution's page: the execution link with `stage` (the stage's layout
+ * node id) and `step` (the step's execution graph node id) as the UI reads them (the shape
+ * lorenyeung/go-execution-url builds from `layoutNodeMap` and `executionGraph.nodeMap` keys).
+ */
+export function executionPartLink(
+  baseUrl: string,
+  accountId: string,
+  org: string,
+  project: string,
+  pipeline: string,
+  planExecutionId: string,
+  stageNodeId: string | undefined,
+  stepNodeId?: string,
+): string {
+  const base = executionLink(baseUrl, accountId, org, project, pipeline, planExecutionId);
+  const q = new URLSearchParams();
+  if (stageNodeId) q.set('stage', stageNodeId);
+  if (stageNodeId && stepNodeId) q.set('step', stepNodeId);
+  const query = q.toString();
+  return query ? `${base}?${query}` : base;
+}

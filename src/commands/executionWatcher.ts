@@ -1,17 +1,19 @@
 // Follows a pipeline execution until it ends: status bar item with the live status, the
-// pipeline node's last-execution status, and a final notification with a link. Polls politely:
-// starts at 2 s, slows to 15 s for long runs, and pauses while the window is not focused
-// (unless a caller is awaiting the result). Transient errors (429, 5xx, network) back off.
+// pipeline node's last-execution status, and a final notification with a link. The polling
+// itself (polite delays, focus pause, backoff, deadline) is the shared per-execution poller's
+// (src/executions/pollers.ts), so the tree showing the same run does not poll it again.
 // It always ends: at a final status Harness documents, at a status it does not know (with a
 // message naming it), or at an overall deadline.
 import * as vscode from 'vscode';
 import { executionStatusInfo, type ExecutionSummary, type HarnessApi, type ProjectScope } from '../api/types';
+import { WATCH_DEADLINE_MS, type ExecutionPollers } from '../executions/pollers';
 import type { PipelineNode } from '../tree/nodes';
 import type { Log } from '../ui/log';
 import type { TreeAccess } from '../tree/access';
-import { isTransient } from '../ui/errorText';
 import { pipelinesFolder } from './context';
 import { executionLink } from './deepLinks';
+
+export { WATCH_DEADLINE_MS };
 
 export interface WatchRequest {
   api: HarnessApi;
@@ -26,11 +28,6 @@ export interface WatchRequest {
   /** Stop watching after this long (default 12 h); the run itself goes on in Harness. */
   deadlineMs?: number;
 }
-
-const FIRST_DELAY_MS = 2000;
-const MAX_DELAY_MS = 15000;
-/** Overall bound of one watch: approvals can wait for days, the status bar should not. */
-export const WATCH_DEADLINE_MS = 12 * 60 * 60 * 1000;
 
 /** A final status Harness documents (Success, Failed, Aborted, …, in any spelling). */
 export function isTerminal(status: string): boolean {
@@ -68,19 +65,19 @@ export class ExecutionWatcher implements vscode.Disposable {
   );
   private disposed = false;
   private readonly active = new Map<string, ExecutionSummary | undefined>();
+  private readonly follows = new Set<vscode.Disposable>();
 
   constructor(
     private readonly tree: TreeAccess,
     private readonly log: Log,
+    private readonly pollers: ExecutionPollers,
   ) {
     this.item.name = 'Harness Execution';
   }
 
-  private readonly wakers = new Set<() => void>();
-
   dispose(): void {
     this.disposed = true;
-    for (const wake of this.wakers) wake();
+    for (const f of [...this.follows]) f.dispose();
     this.item.dispose();
   }
 
@@ -98,54 +95,37 @@ export class ExecutionWatcher implements vscode.Disposable {
       req.pipelineIdentifier,
       req.planExecutionId,
     );
+    if (this.disposed) return undefined;
     this.active.set(req.planExecutionId, undefined);
     this.show(
       req,
       { status: 'Running', planExecutionId: req.planExecutionId, pipelineIdentifier: req.pipelineIdentifier },
       url,
     );
-    let delay = FIRST_DELAY_MS;
-    let failures = 0;
-    const deadlineMs = req.deadlineMs ?? WATCH_DEADLINE_MS;
-    const deadline = Date.now() + deadlineMs;
-    let last: ExecutionSummary | undefined;
+    const updates = this.pollers.onDidUpdate((u) => {
+      if (u.planExecutionId === req.planExecutionId && !this.disposed) this.show(req, u.summary, url);
+    });
+    const follow = this.pollers.follow(
+      {
+        api: req.api,
+        accountId: req.accountId,
+        scope: req.scope,
+        pipelineIdentifier: req.pipelineIdentifier,
+        planExecutionId: req.planExecutionId,
+      },
+      { ignoreFocus: req.ignoreFocus === true, deadlineMs: req.deadlineMs ?? WATCH_DEADLINE_MS },
+    );
+    this.follows.add(follow);
     try {
-      while (!this.disposed) {
-        await this.pause(Math.max(0, Math.min(delay, deadline - Date.now())), req.ignoreFocus === true);
-        if (this.disposed) return undefined;
-        if (Date.now() >= deadline) {
-          this.stop(
-            url,
-            `stopped watching the execution of ${req.pipelineIdentifier} after ${hours(deadlineMs)}${last ? `; it was still ${last.status}` : ''}.`,
-          );
-          return undefined;
-        }
-        let summary: ExecutionSummary;
-        try {
-          summary = await req.api.getExecution(req.scope, req.planExecutionId);
-          failures = 0;
-        } catch (err) {
-          if (isTransient(err)) {
-            failures += 1;
-            delay = Math.min(MAX_DELAY_MS, delay * 2);
-            if (failures < 8) continue;
-          }
-          this.log.warn(
-            `Stopped watching execution ${req.planExecutionId}: ${err instanceof Error ? err.message : String(err)}`,
-          );
-          this.stop(url, `stopped watching the execution of ${req.pipelineIdentifier}.`, false);
-          return undefined;
-        }
-        last = summary;
-        this.show(req, summary, url);
-        const info = executionStatusInfo(summary.status);
-        if (info.final) {
-          this.finish(req, summary, url);
-          return summary;
-        }
-        if (!info.known) {
+      const end = await follow.ended;
+      if (this.disposed) return undefined;
+      switch (end.reason) {
+        case 'final':
+          this.finish(req, end.summary, url);
+          return end.summary;
+        case 'unknownStatus': {
           // A status Harness has not documented: it may be final, so polling could go on forever.
-          const raw = summary.rawStatus ?? summary.status;
+          const raw = end.summary.rawStatus ?? end.summary.status;
           this.log.warn(
             `Execution ${req.planExecutionId} of ${req.pipelineIdentifier} reported status "${raw}", which this extension does not know; stopped watching.`,
           );
@@ -153,12 +133,27 @@ export class ExecutionWatcher implements vscode.Disposable {
             url,
             `the execution of ${req.pipelineIdentifier} reported status "${raw}", which this extension does not know; stopped watching it. Open it in Harness to follow it.`,
           );
-          return summary;
+          return end.summary;
         }
-        delay = Math.min(MAX_DELAY_MS, Math.round(delay * 1.3));
+        case 'deadline':
+          this.stop(
+            url,
+            `stopped watching the execution of ${req.pipelineIdentifier} after ${hours(end.deadlineMs)}${end.summary ? `; it was still ${end.summary.status}` : ''}.`,
+          );
+          return undefined;
+        case 'error':
+          this.log.warn(
+            `Stopped watching execution ${req.planExecutionId}: ${end.error instanceof Error ? end.error.message : String(end.error)}`,
+          );
+          this.stop(url, `stopped watching the execution of ${req.pipelineIdentifier}.`, false);
+          return undefined;
+        case 'released':
+          return undefined;
       }
-      return undefined;
     } finally {
+      updates.dispose();
+      follow.dispose();
+      this.follows.delete(follow);
       this.active.delete(req.planExecutionId);
     }
   }
@@ -211,22 +206,5 @@ export class ExecutionWatcher implements vscode.Disposable {
     setTimeout(() => {
       if (!this.disposed && this.active.size === 0) this.item.hide();
     }, 30000);
-  }
-
-  /** Waits `ms`, then, unless told otherwise, until the window has focus. */
-  private async pause(ms: number, ignoreFocus: boolean): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, ms));
-    if (ignoreFocus || vscode.window.state.focused || this.disposed) return;
-    await new Promise<void>((resolve) => {
-      const done = () => {
-        sub.dispose();
-        this.wakers.delete(done);
-        resolve();
-      };
-      const sub = vscode.window.onDidChangeWindowState((s) => {
-        if (s.focused) done();
-      });
-      this.wakers.add(done);
-    });
   }
 }

@@ -6,7 +6,14 @@ import type { ConnectorTestResult, GitParams, ProjectScope, Scope } from '../api
 import type { AccountContext } from '../account/accounts';
 import type { ConnectorNode, HarnessNode } from '../tree/nodes';
 import { connectorsFolder, pipelinesFolder, scopeLabel, type CommandEnv } from './context';
-import { connectorLink, executionLink, orgLink, pipelineLink, projectLink } from './deepLinks';
+import {
+  connectorLink,
+  executionLink,
+  executionPartLink,
+  orgLink,
+  pipelineLink,
+  projectLink,
+} from './deepLinks';
 import { pipelineUri } from './fs/provider';
 import {
   failed,
@@ -272,6 +279,26 @@ export function linkFor(
     }
     case 'connector':
       return connectorLink(baseUrl, accountId, node.scope, node.connector.connector.identifier);
+    case 'execution':
+      return executionLink(
+        baseUrl,
+        accountId,
+        node.scope.orgIdentifier,
+        node.scope.projectIdentifier,
+        node.pipelineIdentifier,
+        node.summary.planExecutionId,
+      );
+    case 'executionPart':
+      return executionPartLink(
+        baseUrl,
+        accountId,
+        node.scope.orgIdentifier,
+        node.scope.projectIdentifier,
+        node.pipelineIdentifier,
+        node.planExecutionId,
+        node.stageNodeId,
+        node.part.kind === 'stage' ? undefined : node.part.id,
+      );
     default:
       return undefined;
   }

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { CommandEnv } from '../commands/context';
 import { createConnector } from '../commands/createConnector';
 import { createProject } from '../commands/createProject';
-import { ExecutionWatcher } from '../commands/executionWatcher';
+import type { ExecutionWatcher } from '../commands/executionWatcher';
 import { ProblemTracker, type ValidateDocument } from '../commands/problems';
 import { pushPipelineCommand, type PipelineFiles } from '../commands/pushCommand';
 import {
@@ -21,8 +21,8 @@ import { runPipeline } from '../commands/run';
 export class ResourceCommandsFeature implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[];
 
-  constructor(env: CommandEnv, files: PipelineFiles, validate: ValidateDocument) {
-    const watcher = new ExecutionWatcher(env.tree, env.log);
+  /** `watcher`: the status-bar execution watcher, shared with the execution commands (owned by the caller). */
+  constructor(env: CommandEnv, files: PipelineFiles, validate: ValidateDocument, watcher: ExecutionWatcher) {
     const problems = new ProblemTracker(validate);
     const commands: [string, (...args: unknown[]) => unknown][] = [
       ['harness.pushPipeline', (a, b) => pushPipelineCommand(env, files, problems, a, b)],
@@ -38,7 +38,6 @@ export class ResourceCommandsFeature implements vscode.Disposable {
       ['harness.copyIdentifier', (a) => copyIdentifier(a)],
     ];
     this.disposables = [
-      watcher,
       problems,
       ...commands.map(([id, handler]) => vscode.commands.registerCommand(id, handler)),
     ];

@@ -3,6 +3,8 @@
 import * as vscode from 'vscode';
 import type { AccountContext, Accounts } from '../account/accounts';
 import type { Scope } from '../api/types';
+import type { ExecutionPollers } from '../executions/pollers';
+import { TreeFollows } from '../executions/treeFollows';
 import type { TreeAccess } from '../tree/access';
 import { isContainer, scopeOf, type ErrorNode, type HarnessNode, type LoadMoreNode } from '../tree/nodes';
 import { HarnessTreeProvider } from '../tree/provider';
@@ -27,15 +29,38 @@ export class TreeFeature implements TreeAccess, vscode.Disposable {
   readonly onDidChangeSelection = this.selectionChanged.event;
   private readonly disposables: vscode.Disposable[];
 
-  constructor(accounts: Accounts) {
-    this.provider = new HarnessTreeProvider(accounts);
+  constructor(accounts: Accounts, pollers: ExecutionPollers) {
+    // Running executions shown in the view are followed through the shared pollers.
+    const follows = new TreeFollows(pollers, (row) => {
+      const account = accounts.current();
+      return account
+        ? {
+            api: account.api,
+            accountId: account.accountId,
+            scope: row.scope,
+            pipelineIdentifier: row.pipelineIdentifier,
+            planExecutionId: row.summary.planExecutionId,
+          }
+        : undefined;
+    });
+    this.provider = new HarnessTreeProvider(accounts, (folder, rows) => follows.shown(folder, rows));
     this.view = vscode.window.createTreeView(VIEW_ID, {
       treeDataProvider: this.provider,
       showCollapseAll: true,
     });
+    follows.setVisible(this.view.visible);
     this.disposables = [
+      follows,
       this.provider,
       this.view,
+      this.view.onDidChangeVisibility((e) => follows.setVisible(e.visible)),
+      this.view.onDidExpandElement((e) => follows.expanded(e.element)),
+      this.view.onDidCollapseElement((e) => follows.collapsed(e.element)),
+      pollers.onDidUpdate((u) => {
+        follows.updated(u.planExecutionId, u.summary);
+        this.provider.applyUpdate(u);
+      }),
+      accounts.onDidChange(() => follows.clear()),
       this.selectionChanged,
       this.view.onDidChangeSelection((e) => {
         this.selected = e.selection[0];

@@ -1,9 +1,11 @@
 // One page of children per container kind: the only place the tree talks to the API.
 import type { HarnessApi, PageRequest } from '../api/types';
+import { executionChildren } from '../executions/rows';
 import {
   nodeIds,
   type ConnectorsFolderNode,
   type ContainerNode,
+  type ExecutionsFolderNode,
   type HarnessNode,
   type PipelinesFolderNode,
 } from './nodes';
@@ -79,6 +81,45 @@ export async function fetchChildren(
         hasMore: p.hasMore,
         totalItems: p.totalItems,
       };
+    }
+    case 'pipeline': {
+      const folder: ExecutionsFolderNode = {
+        kind: 'executions',
+        id: nodeIds.executions(node.scope, node.pipeline.identifier),
+        parent: node,
+        scope: node.scope,
+        pipelineIdentifier: node.pipeline.identifier,
+      };
+      return { fixed: [folder], items: [], hasMore: false };
+    }
+    case 'executions': {
+      // Latest first: the order Harness's execution list shows (assumed to be its default sort,
+      // start time descending; the client sends no `sort`).
+      const p = await api.listExecutions(node.scope, node.pipelineIdentifier, page, opts);
+      return {
+        fixed: [],
+        items: p.items.map((summary) => ({
+          kind: 'execution',
+          id: nodeIds.execution(summary.planExecutionId),
+          parent: node,
+          scope: node.scope,
+          pipelineIdentifier: node.pipelineIdentifier,
+          summary,
+        })),
+        hasMore: p.hasMore,
+        totalItems: p.totalItems,
+      };
+    }
+    case 'execution': {
+      // Every stage's steps at once: expanding a stage then needs no request.
+      const detail = await api.getExecutionDetail(
+        node.scope,
+        node.summary.planExecutionId,
+        { fullGraph: true },
+        opts,
+      );
+      node.summary = detail.summary;
+      return { fixed: executionChildren(node, detail), items: [], hasMore: false };
     }
     case 'connectors': {
       const p = await api.listConnectors(node.scope, page, undefined, opts);

@@ -1,7 +1,17 @@
 // The nodes of the Harness tree. Plain data (no `vscode`), so commands can receive them as
 // menu arguments and unit tests can build them. `kind` discriminates; `contextValue()` gives
 // the value package.json menus match on.
-import type { Connector, Organization, PipelineSummary, Project, ProjectScope, Scope } from '../api/types';
+import {
+  executionStatusInfo,
+  type Connector,
+  type ExecutionNode,
+  type ExecutionSummary,
+  type Organization,
+  type PipelineSummary,
+  type Project,
+  type ProjectScope,
+  type Scope,
+} from '../api/types';
 
 interface NodeBase {
   /** Stable id, unique in the tree (also the TreeItem id and the cache key). */
@@ -51,6 +61,34 @@ export interface ConnectorNode extends NodeBase {
   connector: Connector;
 }
 
+/** A pipeline's run history (its one child), latest first, one page at a time. */
+export interface ExecutionsFolderNode extends NodeBase {
+  kind: 'executions';
+  scope: ProjectScope;
+  pipelineIdentifier: string;
+}
+
+/** One run of a pipeline; its children are the run's stages. */
+export interface ExecutionRowNode extends NodeBase {
+  kind: 'execution';
+  scope: ProjectScope;
+  pipelineIdentifier: string;
+  /** Mutable so the shared poller's updates show on the row (then repaint). */
+  summary: ExecutionSummary;
+}
+
+/** A stage, step group, parallel block, matrix/repeat instance holder or step of a run. */
+export interface ExecutionPartNode extends NodeBase {
+  kind: 'executionPart';
+  scope: ProjectScope;
+  pipelineIdentifier: string;
+  planExecutionId: string;
+  runSequence?: number;
+  /** Layout node id of the stage this part belongs to (for links into the Harness UI). */
+  stageNodeId?: string;
+  part: ExecutionNode;
+}
+
 export interface LoadMoreNode extends NodeBase {
   kind: 'loadMore';
   /** The node whose children continue. */
@@ -81,6 +119,9 @@ export type HarnessNode =
   | PipelineNode
   | ConnectorsFolderNode
   | ConnectorNode
+  | ExecutionsFolderNode
+  | ExecutionRowNode
+  | ExecutionPartNode
   | LoadMoreNode
   | ErrorNode
   | MessageNode;
@@ -88,7 +129,15 @@ export type HarnessNode =
 export type HarnessNodeKind = HarnessNode['kind'];
 
 /** Nodes that have children loaded from the API. */
-export type ContainerNode = AccountNode | OrgNode | ProjectNode | PipelinesFolderNode | ConnectorsFolderNode;
+export type ContainerNode =
+  | AccountNode
+  | OrgNode
+  | ProjectNode
+  | PipelinesFolderNode
+  | PipelineNode
+  | ConnectorsFolderNode
+  | ExecutionsFolderNode
+  | ExecutionRowNode;
 
 export function isContainer(node: HarnessNode): node is ContainerNode {
   return (
@@ -96,7 +145,10 @@ export function isContainer(node: HarnessNode): node is ContainerNode {
     node.kind === 'org' ||
     node.kind === 'project' ||
     node.kind === 'pipelines' ||
-    node.kind === 'connectors'
+    node.kind === 'pipeline' ||
+    node.kind === 'connectors' ||
+    node.kind === 'executions' ||
+    node.kind === 'execution'
   );
 }
 
@@ -117,6 +169,12 @@ export function contextValue(node: HarnessNode): string | undefined {
       return 'harness.connectors';
     case 'connector':
       return 'harness.connector';
+    case 'executions':
+      return 'harness.executions';
+    case 'execution':
+      return executionContextValue(node.summary);
+    case 'executionPart':
+      return node.part.kind === 'step' ? 'harness.executionStep' : 'harness.executionStage';
     case 'error':
       return 'harness.error';
     case 'loadMore':
@@ -124,6 +182,18 @@ export function contextValue(node: HarnessNode): string | undefined {
     case 'message':
       return undefined;
   }
+}
+
+/**
+ * `harness.execution.running` (Abort applies), `harness.execution.retryable` (Harness says it can be
+ * retried from a stage) or `harness.execution`. A status this extension does not know is neither
+ * running nor retryable: the menus then offer only what is safe (re-run, open in Harness).
+ */
+export function executionContextValue(summary: ExecutionSummary): string {
+  const info = executionStatusInfo(summary.status);
+  if (info.known && !info.final) return 'harness.execution.running';
+  if (info.final && summary.canRetry === true) return 'harness.execution.retryable';
+  return 'harness.execution';
 }
 
 /** The scope a node stands for (what "create connector here" or push defaults to). */
@@ -139,6 +209,9 @@ export function scopeOf(node: HarnessNode): Scope | undefined {
     case 'pipeline':
     case 'connectors':
     case 'connector':
+    case 'executions':
+    case 'execution':
+    case 'executionPart':
       return { ...node.scope };
     case 'loadMore':
     case 'error':
@@ -160,4 +233,7 @@ export const nodeIds = {
   pipeline: (scope: ProjectScope, id: string) => `pipeline:${scopeId(scope)}:${id}`,
   connectors: (scope: Scope) => `connectors:${scopeId(scope)}`,
   connector: (scope: Scope, id: string) => `connector:${scopeId(scope)}:${id}`,
+  executions: (scope: ProjectScope, pipeline: string) => `executions:${scopeId(scope)}:${pipeline}`,
+  execution: (planExecutionId: string) => `execution:${planExecutionId}`,
+  executionPart: (planExecutionId: string, partId: string) => `execpart:${planExecutionId}:${partId}`,
 };

@@ -7,6 +7,7 @@ import {
   type PipelineSummary,
   type Tags,
 } from '../api/types';
+import { executionPartView, executionRowView } from '../executions/rows';
 import type { HarnessNode } from './nodes';
 
 export interface Presentation {
@@ -175,7 +176,8 @@ function pipelineView(p: PipelineSummary): Presentation {
       p.description,
       p.tags,
     ),
-    collapsible: 'none',
+    // Its one child is the Executions folder.
+    collapsible: 'collapsed',
   };
 }
 
@@ -208,7 +210,11 @@ function connectorView(c: Connector): Presentation {
   };
 }
 
-export function present(node: HarnessNode, loadMoreCounts?: { shown: number; total?: number }): Presentation {
+export function present(
+  node: HarnessNode,
+  loadMoreCounts?: { shown: number; total?: number },
+  now: number = Date.now(),
+): Presentation {
   switch (node.kind) {
     case 'account':
       return {
@@ -273,6 +279,16 @@ export function present(node: HarnessNode, loadMoreCounts?: { shown: number; tot
       return pipelineView(node.pipeline);
     case 'connector':
       return connectorView(node.connector);
+    case 'executions':
+      return { label: 'Executions', icon: 'history', collapsible: 'collapsed' };
+    case 'execution': {
+      const { icon, color } = executionIcon(node.summary.status);
+      return { ...executionRowView(node.summary, now), icon, ...(color ? { color } : {}) };
+    }
+    case 'executionPart': {
+      const { icon, color } = executionIcon(node.part.status);
+      return { ...executionPartView(node.part, now), icon, ...(color ? { color } : {}) };
+    }
     case 'loadMore':
       return {
         label: 'Load more…',

@@ -4,6 +4,9 @@
 import * as vscode from 'vscode';
 import type { AccountContext, Accounts } from '../account/accounts';
 import { isHarnessApiError } from '../api/errors';
+import type { ExecutionDetail } from '../api/types';
+import { executionChildren, partChildren, stepLogCommand } from '../executions/rows';
+import type { ExecutionUpdate } from '../executions/updates';
 import { ChildrenCache } from './children';
 import { fetchChildren } from './fetch';
 import {
@@ -13,10 +16,15 @@ import {
   type AccountNode,
   type ContainerNode,
   type ErrorNode,
+  type ExecutionRowNode,
+  type ExecutionsFolderNode,
   type HarnessNode,
   type LoadMoreNode,
 } from './nodes';
 import { present } from './presentation';
+
+/** Told which execution rows a pipeline's Executions folder shows (to follow the running ones). */
+export type ExecutionRowsShown = (folder: ExecutionsFolderNode, rows: ExecutionRowNode[]) => void;
 
 export class HarnessTreeProvider implements vscode.TreeDataProvider<HarnessNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<HarnessNode | undefined | void>();
@@ -27,22 +35,41 @@ export class HarnessTreeProvider implements vscode.TreeDataProvider<HarnessNode>
   private readonly nodeFilters = new Map<string, string>();
   private readonly contextKeys = new Map<string, boolean>();
   private readonly subscriptions: vscode.Disposable[] = [this.changed];
+  /** Detail graphs the shared poller fetched, used (once) instead of a request when a run's stages are rebuilt. */
+  private readonly liveDetails = new Map<string, ExecutionDetail>();
+  /** Runs the tree has already refreshed an Executions folder for (a new run shows up once). */
+  private readonly announced = new Set<string>();
 
-  constructor(private readonly accounts: Accounts) {
-    this.cache = new ChildrenCache((api, node, page) => fetchChildren(api, node, page), {
-      pageSize: () =>
-        Math.min(
-          100,
-          Math.max(1, vscode.workspace.getConfiguration('harness').get<number>('tree.pageSize') ?? 50),
-        ),
-      searchTerm: (node) =>
-        this.nodeFilters.get(node.id) ??
-        (node.kind === 'pipelines' || node.kind === 'connectors' ? this.viewFilter : undefined),
-      onError: (err) => {
-        if (isHarnessApiError(err, 'unauthorized'))
-          void this.accounts.handleApiError(err, 'load the Harness tree');
+  constructor(
+    private readonly accounts: Accounts,
+    private readonly rowsShown: ExecutionRowsShown = () => undefined,
+  ) {
+    this.cache = new ChildrenCache(
+      (api, node, page) => {
+        const live =
+          node.kind === 'execution' ? this.liveDetails.get(node.summary.planExecutionId) : undefined;
+        if (node.kind === 'execution' && live) {
+          this.liveDetails.delete(node.summary.planExecutionId);
+          node.summary = live.summary;
+          return Promise.resolve({ fixed: executionChildren(node, live), items: [], hasMore: false });
+        }
+        return fetchChildren(api, node, page);
       },
-    });
+      {
+        pageSize: () =>
+          Math.min(
+            100,
+            Math.max(1, vscode.workspace.getConfiguration('harness').get<number>('tree.pageSize') ?? 50),
+          ),
+        searchTerm: (node) =>
+          this.nodeFilters.get(node.id) ??
+          (node.kind === 'pipelines' || node.kind === 'connectors' ? this.viewFilter : undefined),
+        onError: (err) => {
+          if (isHarnessApiError(err, 'unauthorized'))
+            void this.accounts.handleApiError(err, 'load the Harness tree');
+        },
+      },
+    );
     this.subscriptions.push(
       accounts.onDidChange(() => {
         this.root = undefined;
@@ -87,6 +114,10 @@ export class HarnessTreeProvider implements vscode.TreeDataProvider<HarnessNode>
       item.command = { command: 'harness.loadMore', title: 'Load more', arguments: [node] };
     } else if (node.kind === 'error') {
       item.command = { command: 'harness.retry', title: 'Retry', arguments: [node] };
+    } else if (node.kind === 'executionPart') {
+      const account = this.accounts.current();
+      const open = account ? stepLogCommand(account.accountId, node) : undefined;
+      if (open) item.command = open;
     }
     return item;
   }
@@ -103,8 +134,42 @@ export class HarnessTreeProvider implements vscode.TreeDataProvider<HarnessNode>
       return [];
     }
     if (!node) return this.rootChildren(account);
+    if (node.kind === 'executionPart') return partChildren(node);
     if (!isContainer(node)) return [];
-    return this.cache.children(account.api, node);
+    const kids = await this.cache.children(account.api, node);
+    if (node.kind === 'executions') {
+      this.rowsShown(
+        node,
+        kids.filter((n): n is ExecutionRowNode => n.kind === 'execution'),
+      );
+    }
+    return kids;
+  }
+
+  /**
+   * Shows what the shared poller learnt about a run: the row's status and duration, its stages
+   * and steps when the graph came with it (or, at the end, refetched once if they are shown).
+   * A run the tree does not list yet (just started or re-run) refreshes its Executions folder.
+   */
+  applyUpdate(u: ExecutionUpdate): void {
+    const account = this.accounts.current();
+    if (!account || account.accountId !== u.accountId) return;
+    const row = this.cache.find(nodeIds.execution(u.planExecutionId));
+    if (row?.kind !== 'execution') {
+      if (this.announced.has(u.planExecutionId)) return;
+      const folder = this.cache.find(nodeIds.executions(u.scope, u.pipelineIdentifier));
+      if (folder && this.cache.isCached(folder)) {
+        this.announced.add(u.planExecutionId);
+        this.refresh(folder);
+      }
+      return;
+    }
+    row.summary = u.summary;
+    if (this.cache.isCached(row) && (u.detail || u.ended)) {
+      if (u.detail) this.liveDetails.set(u.planExecutionId, u.detail);
+      this.cache.invalidate(row);
+    }
+    this.changed.fire(row);
   }
 
   /** The account node, after its first page loaded: an unreachable API or an empty account shows welcome content instead. */
@@ -152,7 +217,7 @@ export class HarnessTreeProvider implements vscode.TreeDataProvider<HarnessNode>
     return this.cache.find(node.id);
   }
 
-  /** Refetches `node`'s subtree (a leaf refreshes its parent list), or everything. */
+  /** Refetches `node`'s subtree (a leaf or a pipeline refreshes its parent list), or everything. */
   refresh(node?: HarnessNode): void {
     if (!node) {
       this.cache.invalidate();
@@ -160,7 +225,8 @@ export class HarnessTreeProvider implements vscode.TreeDataProvider<HarnessNode>
       return;
     }
     let target: HarnessNode | undefined = this.resolve(node) ?? node;
-    while (target && !isContainer(target)) target = target.parent;
+    // A pipeline refreshes its list, as before it had children (its row shows list data).
+    while (target && (!isContainer(target) || target.kind === 'pipeline')) target = target.parent;
     if (!target) {
       this.refresh();
       return;
