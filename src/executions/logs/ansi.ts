@@ -14,6 +14,9 @@ const NEEDS_WORK = /[\x00-\x08\x0b-\x1f\x7f\x9b\x9d]/;
 const SEQUENCES =
   /(?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?|(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]|\x1b[()*+][0-9A-Za-z]|\x1b[ -/]*[0-~]|\x1b/g;
 
+/** "Cursor to column 1" (`ESC [G`, `ESC [1G`): spinners rewrite their line with it, as with CR. */
+const TO_COLUMN_ONE = /(?:\x1b\[|\x9b)[01]?G/g;
+
 /** The C0 controls a document cannot show (tab, newline and carriage return are handled apart). */
 const CONTROLS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
 
@@ -23,7 +26,7 @@ const CONTROLS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
  */
 export function stripAnsi(text: string): string {
   if (!NEEDS_WORK.test(text)) return text;
-  const plain = text.replace(SEQUENCES, '');
+  const plain = text.replace(TO_COLUMN_ONE, '\r').replace(SEQUENCES, '');
   const lines = plain.split('\n').map(lastRewrite);
   return lines.join('\n').replace(CONTROLS, '');
 }
