@@ -1,0 +1,207 @@
+// Step logs in VS Code's real extension host against the simulator: a running step's log is
+// followed until it completes, closing a followed log closes its stream on the server, a finished
+// step's log opens complete and read-only, and nothing raw (ANSI) or secret (the token) shows.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ExecutionNode, HarnessApi } from '../../src/api/types';
+import type { HarnessExtensionApi } from '../../src/extension';
+import type { StepLogTarget } from '../../src/executions/stepLogTarget';
+import { startSimulator, type HostSimulator } from './helpers/simulator';
+import { waitFor } from './helpers/waitFor';
+
+const SCOPE = { orgIdentifier: 'default', projectIdentifier: 'default_project' };
+const STEP_MS = 2500;
+
+const step = (id: string, script: string): string => `              - step:
+                  type: ShellScript
+                  name: ${id} step
+                  identifier: ${id}
+                  timeout: 10m
+                  spec:
+                    shell: Bash
+                    onDelegate: true
+                    source:
+                      type: Inline
+                      spec:
+                        script: ${script}
+`;
+
+const PIPELINE = `pipeline:
+  name: logs_demo
+  identifier: logs_demo
+  orgIdentifier: ${SCOPE.orgIdentifier}
+  projectIdentifier: ${SCOPE.projectIdentifier}
+  tags: {}
+  stages:
+    - stage:
+        name: Build
+        identifier: build
+        type: Custom
+        spec:
+          execution:
+            steps:
+${step('first', 'echo compiling')}${step('second', 'echo testing')}${step('third', 'echo packaging')}`;
+
+interface SimView {
+  openStreams(): number;
+  requests: { path: string }[];
+}
+
+const flatten = (nodes: readonly ExecutionNode[]): ExecutionNode[] =>
+  nodes.flatMap((n) => [n, ...flatten(n.children)]);
+
+function logDoc(uri: string): vscode.TextDocument | undefined {
+  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+}
+
+describe('step logs (real host, simulator)', function () {
+  this.timeout(90_000);
+  let sim: HostSimulator;
+  let api: HarnessApi;
+  let accountId: string;
+  let runId: string;
+
+  const stepNode = async (id: string): Promise<ExecutionNode | undefined> => {
+    const detail = await api.getExecutionDetail(SCOPE, runId, { fullGraph: true });
+    return flatten(detail.stages).find((n) => n.kind === 'step' && n.identifier === id);
+  };
+  const targetOf = (node: ExecutionNode): StepLogTarget => ({
+    accountId,
+    scope: SCOPE,
+    pipelineIdentifier: 'logs_demo',
+    planExecutionId: runId,
+    runSequence: 1,
+    stepIdentifier: node.identifier,
+    stepName: node.name,
+    logBaseKey: node.logBaseKey ?? '',
+    status: node.status,
+    nodeId: node.id,
+  });
+  const open = async (target: StepLogTarget): Promise<string> => {
+    const result = await vscode.commands.executeCommand<{ status: string; uri?: string }>(
+      'harness.openStepLog',
+      target,
+    );
+    assert.equal(result?.status, 'ok', JSON.stringify(result));
+    assert.ok(result.uri);
+    return result.uri;
+  };
+
+  before(async () => {
+    sim = await startSimulator({ executionStepMs: STEP_MS });
+    const ext = vscode.extensions.getExtension<HarnessExtensionApi>('harness-community.harness-vscode');
+    const exports = await ext?.activate();
+    const signedIn = await vscode.commands.executeCommand<{ ok: boolean }>('harness.signIn', {
+      baseUrl: sim.url,
+      token: sim.tokens.admin,
+    });
+    assert.equal(signedIn?.ok, true, `sign-in failed: ${JSON.stringify(signedIn)}`);
+    const account = exports?.currentAccount();
+    assert.ok(account, 'an active account');
+    api = account.api;
+    accountId = account.accountId;
+    await api.createPipeline(SCOPE, PIPELINE);
+    runId = (await api.executePipeline(SCOPE, 'logs_demo')).uuid;
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('harness.signOut');
+    await sim?.close();
+  });
+
+  it('follows a running step until it completes, without raw ANSI, with time and level per line', async () => {
+    const running = await waitFor(
+      async () => {
+        const n = await stepNode('first');
+        return n?.status === 'Running' && n.logBaseKey ? n : undefined;
+      },
+      { message: 'step first running', timeoutMs: 20_000 },
+    );
+    const uri = await open(targetOf(running));
+    assert.ok(!uri.includes(sim.tokens.admin), 'no token in the URI');
+    assert.match(decodeURIComponent(uri), /^harness-log:\/logs_demo › first step #1\.log\?/);
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.uri.toString(), uri, 'the log is the active editor');
+    await waitFor(() => /^● Following logs_demo › first step #1/.test(logDoc(uri)?.lineAt(0).text ?? ''), {
+      message: 'the first line says the log is followed',
+    });
+    const done = await waitFor(
+      () => {
+        const doc = logDoc(uri);
+        return doc && /complete, \d+ lines\.$/.test(doc.lineAt(0).text) ? doc : undefined;
+      },
+      { message: 'the followed log completes', timeoutMs: 20_000 },
+    );
+    const text = done.getText();
+    assert.ok(!text.includes('\u001b'), `no raw ANSI: ${JSON.stringify(text)}`);
+    assert.match(text, /^\d\d:\d\d:\d\d INFO {2}\+ echo compiling$/m);
+    assert.match(text, /^\d\d:\d\d:\d\d INFO {2}Command completed successfully$/m);
+    assert.ok(
+      (sim as unknown as SimView).requests.some((r) => r.path === '/gateway/log-service/stream'),
+      'the log was followed on the stream',
+    );
+  });
+
+  it('closing a followed log closes its stream on the server', async () => {
+    const running = await waitFor(
+      async () => {
+        const n = await stepNode('second');
+        return n?.status === 'Running' && n.logBaseKey ? n : undefined;
+      },
+      { message: 'step second running', timeoutMs: 20_000 },
+    );
+    const view = sim as unknown as SimView;
+    const uri = await open(targetOf(running));
+    await waitFor(() => view.openStreams() > 0, { message: 'a stream is open while the log is followed' });
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await waitFor(() => view.openStreams() === 0, {
+      message: 'the stream closed with the document',
+      timeoutMs: 3000,
+    });
+  });
+
+  it("opens a finished step's log complete and read-only, without a stream", async () => {
+    const finished = await waitFor(
+      async () => {
+        const n = await stepNode('first');
+        return n?.status === 'Success' ? n : undefined;
+      },
+      { message: 'step first finished', timeoutMs: 20_000 },
+    );
+    const streams = (sim as unknown as SimView).requests.filter(
+      (r) => r.path === '/gateway/log-service/stream',
+    ).length;
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const uri = await open(targetOf(finished));
+    const doc = await waitFor(
+      () => {
+        const d = logDoc(uri);
+        return d && /complete/.test(d.lineAt(0).text) ? d : undefined;
+      },
+      { message: 'the finished log is shown complete' },
+    );
+    assert.match(doc.getText(), /echo compiling/);
+    assert.ok(!doc.getText().includes('\u001b'));
+    assert.equal(
+      (sim as unknown as SimView).requests.filter((r) => r.path === '/gateway/log-service/stream').length,
+      streams,
+    );
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(doc.uri, new vscode.Position(0, 0), 'x');
+    assert.equal(await vscode.workspace.applyEdit(edit), false, 'the document cannot be edited');
+    assert.equal(doc.getText().startsWith('x'), false);
+  });
+
+  it('refuses, and says so, a step of an account that is not signed in', async () => {
+    const node = await stepNode('first');
+    assert.ok(node);
+    const result = await vscode.commands.executeCommand<{ status: string; reason?: string }>(
+      'harness.openStepLog',
+      { ...targetOf(node), accountId: 'someOtherAccount' },
+    );
+    assert.equal(result?.status, 'refused');
+    assert.match(result.reason ?? '', /account someOtherAccount/);
+  });
+});
