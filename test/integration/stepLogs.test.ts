@@ -133,6 +133,9 @@ describe('step logs (real host, simulator)', function () {
       },
       { message: 'the followed log completes', timeoutMs: 20_000 },
     );
+    // The editor was at the end when it opened (a short log): it stayed there as the log grew.
+    assert.ok(done.lineCount > 4, `the log grew: ${done.lineCount} lines`);
+    assert.equal(editor?.selection.active.line, done.lineCount - 1, 'the cursor followed the end');
     const text = done.getText();
     assert.ok(!text.includes('\u001b'), `no raw ANSI: ${JSON.stringify(text)}`);
     assert.match(text, /^\d\d:\d\d:\d\d INFO {2}\+ echo compiling$/m);
@@ -160,6 +163,11 @@ describe('step logs (real host, simulator)', function () {
       message: 'the stream closed with the document',
       timeoutMs: 3000,
     });
+    assert.equal(
+      (await stepNode('second'))?.status,
+      'Running',
+      'closed by the document, not by the step ending',
+    );
   });
 
   it("opens a finished step's log complete and read-only, without a stream", async () => {
@@ -188,10 +196,18 @@ describe('step logs (real host, simulator)', function () {
       (sim as unknown as SimView).requests.filter((r) => r.path === '/gateway/log-service/stream').length,
       streams,
     );
-    const edit = new vscode.WorkspaceEdit();
-    edit.insert(doc.uri, new vscode.Position(0, 0), 'x');
-    assert.equal(await vscode.workspace.applyEdit(edit), false, 'the document cannot be edited');
-    assert.equal(doc.getText().startsWith('x'), false);
+    // Typing is how a user edits: it changes a writable document (checked first, so the check
+    // below means something) and leaves the log alone.
+    const scratch = await vscode.workspace.openTextDocument({ content: '' });
+    await vscode.window.showTextDocument(scratch);
+    await vscode.commands.executeCommand('type', { text: 'x' });
+    assert.equal(scratch.getText(), 'x', 'typing edits a writable document');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    const before = doc.getText();
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('type', { text: 'x' });
+    assert.equal(doc.getText(), before, 'the log is read-only');
+    assert.equal(doc.isDirty, false);
   });
 
   it('refuses, and says so, a step of an account that is not signed in', async () => {
