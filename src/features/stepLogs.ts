@@ -13,6 +13,7 @@ import {
   STEP_LOG_SCHEME,
   checkStepLogTarget,
   followsStream,
+  stepLogLabel,
   stepLogTitle,
   stepLogUriParts,
 } from '../executions/logs/target';
@@ -122,7 +123,7 @@ export class StepLogsFeature implements vscode.Disposable, vscode.TextDocumentCo
       target.planExecutionId,
     );
     const session = new StepLogSession(target.logBaseKey, account.api, this.timers, {
-      title: stepLogTitle(target),
+      title: stepLogLabel(target),
       follow: followsStream(target),
       format: { utc: false },
       harnessUrl,

@@ -123,9 +123,13 @@ describe('step logs (real host, simulator)', function () {
     assert.match(decodeURIComponent(uri), /^harness-log:\/logs_demo › first step #1\.log\?/);
     const editor = vscode.window.activeTextEditor;
     assert.equal(editor?.document.uri.toString(), uri, 'the log is the active editor');
-    await waitFor(() => /^● Following logs_demo › first step #1/.test(logDoc(uri)?.lineAt(0).text ?? ''), {
-      message: 'the first line says the log is followed',
-    });
+    await waitFor(
+      () =>
+        /^Following first step \(logs_demo #1\) while the step runs/.test(logDoc(uri)?.lineAt(0).text ?? ''),
+      {
+        message: 'the first line says the log is followed',
+      },
+    );
     const done = await waitFor(
       () => {
         const doc = logDoc(uri);

@@ -23,7 +23,7 @@ export interface StepLogSource {
 export type StepLogState = 'loading' | 'following' | 'stopped' | 'complete' | 'failed';
 
 export interface StepLogSessionOptions {
-  /** What the first line calls the log (`Build › Run tests #42`). */
+  /** What the first line calls the log (`Run tests (deploy_web #42)`, ASCII: no character VS Code flags). */
   readonly title: string;
   /** The step was running when asked for: follow its stream first. */
   readonly follow: boolean;
@@ -130,13 +130,13 @@ export class StepLogSession {
       case 'loading':
         return `Loading the log of ${title}…`;
       case 'following':
-        return `● Following ${title} while the step runs (${lines} so far). To stop: Harness: Stop Following Step Log.`;
+        return `Following ${title} while the step runs: ${lines} so far. To stop: Harness: Stop Following Step Log.`;
       case 'stopped':
-        return `Not following ${title} (${lines} shown). To follow again: Harness: Follow Step Log.`;
+        return `Not following ${title}: ${lines} shown. To follow again: Harness: Follow Step Log.`;
       case 'complete':
         return `${title}: ${this.truncated ? `first ${lines}` : `complete, ${lines}`}.${this.note ? ` ${this.note}` : ''}`;
       case 'failed':
-        return `${title}: ${this.problem ?? 'the log could not be read.'}${n > 0 ? ` (${lines} shown)` : ''}`;
+        return `${title}${n > 0 ? `, ${lines} shown` : ''}: ${this.problem ?? 'the log could not be read.'}`;
     }
   }
 

@@ -11,6 +11,12 @@ export function stepLogTitle(target: StepLogTarget): string {
   return `${target.pipelineIdentifier} › ${target.stepName}${run}`;
 }
 
+/** `Run tests (deploy_web #42)`: the document's first line names the log so. */
+export function stepLogLabel(target: StepLogTarget): string {
+  const run = target.runSequence !== undefined ? ` #${target.runSequence}` : '';
+  return `${target.stepName} (${target.pipelineIdentifier}${run})`;
+}
+
 /**
  * The URI's path (what the editor tab shows: `/deploy_web › Run tests #42.log`) and query (what
  * tells two documents apart: the account, the run and the step node). Slashes in names would

@@ -102,7 +102,7 @@ function session(
   errors: unknown[] = [],
 ): { s: StepLogSession; changes: () => number } {
   const s = new StepLogSession('key', service, timers, {
-    title: 'deploy › Run tests #4',
+    title: 'Run tests (deploy #4)',
     follow,
     format: { utc: true },
     harnessUrl: 'https://harness.example/run',
@@ -126,12 +126,12 @@ describe('step log session', () => {
   it('reads a finished step from the blob, without opening a stream', async () => {
     service.blobs.push({ lines: lines(1, 3), truncated: false, unparsedLines: 0 });
     const { s } = session(service, timers, false);
-    assert.match(s.text(), /^Loading the log of deploy › Run tests #4/);
+    assert.match(s.text(), /^Loading the log of Run tests \(deploy #4\)/);
     s.start();
     await settle();
     assert.equal(s.state, 'complete');
     assert.deepEqual(body(s), [shown(1), shown(2), shown(3)]);
-    assert.equal(s.text().split('\n')[0], 'deploy › Run tests #4: complete, 3 lines.');
+    assert.equal(s.text().split('\n')[0], 'Run tests (deploy #4): complete, 3 lines.');
     assert.equal(service.connections.length, 0);
     assert.ok(!s.text().includes('\u001b'), 'no raw ESC');
   });
@@ -151,7 +151,10 @@ describe('step log session', () => {
     s.start();
     await settle();
     assert.equal(s.state, 'following');
-    assert.match(s.text().split('\n')[0], /^● Following deploy › Run tests #4/);
+    assert.match(
+      s.text().split('\n')[0],
+      /^Following Run tests \(deploy #4\) while the step runs: 0 lines so far/,
+    );
     const before = changes();
     // A chatty step: many batches inside one debounce window make one change.
     for (let i = 1; i <= 40; i++) service.last.onLines([line(i)]);
@@ -197,7 +200,7 @@ describe('step log session', () => {
     await settle();
     assert.equal(first.signal?.aborted, true);
     assert.equal(s.state, 'stopped');
-    assert.match(s.text().split('\n')[0], /^Not following .* \(2 lines shown\)/);
+    assert.match(s.text().split('\n')[0], /^Not following Run tests \(deploy #4\): 2 lines shown\./);
     await timers.advance(5000);
     assert.equal(service.connections.length, 1, 'no reconnect after a stop');
 
@@ -255,7 +258,7 @@ describe('step log session', () => {
     assert.equal(s.lineCount, 3);
     assert.match(
       s.text().split('\n')[0],
-      /Could not follow the step log: .*not allowed to view logs.*\(3 lines shown\)/,
+      /^Run tests \(deploy #4\), 3 lines shown: Could not follow the step log: .*not allowed to view logs/,
     );
     assert.equal(errors.length, 1);
   });

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import {
   checkStepLogTarget,
   followsStream,
+  stepLogLabel,
   stepLogTitle,
   stepLogUriParts,
 } from '../../../src/executions/logs/target';
@@ -27,6 +28,8 @@ describe('step log target', () => {
     assert.equal(stepLogTitle(target), 'deploy_web › Run tests #42');
     const { runSequence: _r, ...noRun } = target;
     assert.equal(stepLogTitle(noRun), 'deploy_web › Run tests');
+    assert.equal(stepLogLabel(target), 'Run tests (deploy_web #42)');
+    assert.match(stepLogLabel(target), /^[\x20-\x7e]*$/, 'ASCII only in the document text');
   });
 
   it('puts the title in the path and ids in the query, never a slash of a name as a folder', () => {
