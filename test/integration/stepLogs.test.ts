@@ -214,6 +214,20 @@ describe('step logs (real host, simulator)', function () {
     assert.equal(doc.isDirty, false);
   });
 
+  it('says in the document when the log service has no log for the key (404)', async () => {
+    const node = await stepNode('first');
+    assert.ok(node);
+    const uri = await open({ ...targetOf(node), logBaseKey: 'no/such/key', nodeId: 'missing-node' });
+    const doc = await waitFor(
+      () => {
+        const d = logDoc(uri);
+        return d && /The log service has no log for this step/.test(d.lineAt(0).text) ? d : undefined;
+      },
+      { message: 'the missing log explained in the first line', timeoutMs: 15_000 },
+    );
+    assert.equal(doc.lineCount, 2, 'the explanation and nothing else');
+  });
+
   it('refuses, and says so, a step of an account that is not signed in', async () => {
     const node = await stepNode('first');
     assert.ok(node);

@@ -7,8 +7,8 @@ import {
   stepLogLabel,
   stepLogTitle,
   stepLogUriParts,
-} from '../../../src/executions/logs/target';
-import type { StepLogTarget } from '../../../src/executions/stepLogTarget';
+} from '../../../../src/executions/logs/target';
+import type { StepLogTarget } from '../../../../src/executions/stepLogTarget';
 
 const target: StepLogTarget = {
   accountId: 'acc1',

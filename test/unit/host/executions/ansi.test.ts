@@ -1,7 +1,7 @@
 // Escape sequences as real tools print them (ls/grep colours, 256 and true colour, npm and
 // docker progress, kubectl spinners, OSC 8 hyperlinks, terminal titles) never reach the document.
 import * as assert from 'node:assert/strict';
-import { stripAnsi } from '../../../src/executions/logs/ansi';
+import { stripAnsi } from '../../../../src/executions/logs/ansi';
 
 const ESC = '\u001b';
 

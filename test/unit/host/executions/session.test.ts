@@ -3,10 +3,10 @@
 // stop and follow again, the blob once the stream ends), the cap, failures that keep what was
 // shown, and disposal that aborts the connection.
 import * as assert from 'node:assert/strict';
-import { HarnessApiError } from '../../../src/api/errors';
-import type { LogLine, StepLog, StepLogOptions, StepLogStreamEnd } from '../../../src/api/types';
-import { StepLogSession, type StepLogSource } from '../../../src/executions/logs/session';
-import type { Timers } from '../../../src/executions/logs/timers';
+import { HarnessApiError } from '../../../../src/api/errors';
+import type { LogLine, StepLog, StepLogOptions, StepLogStreamEnd } from '../../../../src/api/types';
+import { StepLogSession, type StepLogSource } from '../../../../src/executions/logs/session';
+import type { Timers } from '../../../../src/executions/logs/timers';
 
 /** Timers that run only when the test moves the clock. */
 class FakeTimers implements Timers {

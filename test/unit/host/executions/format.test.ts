@@ -1,7 +1,7 @@
 // A log service line as a document line: a compact time and level prefix, the text without
 // escape sequences; and the banner of a capped log.
 import * as assert from 'node:assert/strict';
-import { byteSize, clockTime, formatLogLine, truncationBanner } from '../../../src/executions/logs/format';
+import { byteSize, clockTime, formatLogLine, truncationBanner } from '../../../../src/executions/logs/format';
 
 const UTC = { utc: true };
 
