@@ -108,7 +108,13 @@ export class StepLogsFeature implements vscode.Disposable, vscode.TextDocumentCo
       log.session.start();
     }
     const doc = await vscode.workspace.openTextDocument(uri);
-    await vscode.window.showTextDocument(doc, { preview: false });
+    const editor = await vscode.window.showTextDocument(doc, { preview: false });
+    if (log.session.state === 'following') {
+      // A followed log opens at its end, like `tail -f`; it then stays there as it grows.
+      const end = new vscode.Position(Math.max(0, doc.lineCount - 1), 0);
+      editor.selection = new vscode.Selection(end, end);
+      editor.revealRange(new vscode.Range(end, end));
+    }
     this.updateStatus();
     return { status: 'ok', uri: key };
   }

@@ -26,9 +26,9 @@ const step = (id: string, script: string): string => `              - step:
                         script: ${script}
 `;
 
-const PIPELINE = `pipeline:
-  name: logs_demo
-  identifier: logs_demo
+const pipelineYaml = (id: string, steps: string): string => `pipeline:
+  name: ${id}
+  identifier: ${id}
   orgIdentifier: ${SCOPE.orgIdentifier}
   projectIdentifier: ${SCOPE.projectIdentifier}
   tags: {}
@@ -40,7 +40,12 @@ const PIPELINE = `pipeline:
         spec:
           execution:
             steps:
-${step('first', 'echo compiling')}${step('second', 'echo testing')}${step('third', 'echo packaging')}`;
+${steps}`;
+
+const PIPELINE = pipelineYaml(
+  'logs_demo',
+  step('first', 'echo compiling') + step('second', 'echo testing') + step('third', 'echo packaging'),
+);
 
 interface SimView {
   openStreams(): number;
@@ -212,6 +217,43 @@ describe('step logs (real host, simulator)', function () {
     await vscode.commands.executeCommand('type', { text: 'x' });
     assert.equal(doc.getText(), before, 'the log is read-only');
     assert.equal(doc.isDirty, false);
+  });
+
+  it('opens a log over the 8 MB cap promptly, ending with the line that links the run in Harness', async () => {
+    const big = pipelineYaml('big_log', step('print', 'seq 150000'));
+    await api.createPipeline(SCOPE, big);
+    const bigRun = (await api.executePipeline(SCOPE, 'big_log')).uuid;
+    const node = await waitFor(
+      async () => {
+        const detail = await api.getExecutionDetail(SCOPE, bigRun, { fullGraph: true });
+        return detail.summary.status === 'Success'
+          ? flatten(detail.stages).find((n) => n.kind === 'step')
+          : undefined;
+      },
+      { message: 'the long run finished', timeoutMs: 20_000 },
+    );
+    assert.ok(node?.logBaseKey);
+    const started = Date.now();
+    const uri = await open({ ...targetOf(node), pipelineIdentifier: 'big_log', planExecutionId: bigRun });
+    const doc = await waitFor(
+      () => {
+        const d = logDoc(uri);
+        return d && /: first \d+ lines\.$/.test(d.lineAt(0).text) ? d : undefined;
+      },
+      { message: 'the capped log shown', timeoutMs: 20_000 },
+    );
+    const elapsed = Date.now() - started;
+    const banner = doc.lineAt(doc.lineCount - 2).text;
+    assert.match(
+      banner,
+      /^Log truncated at 8 MB: open the rest in Harness: http:\/\/127\.0\.0\.1:\d+\/ng\/account\/[^/]+\/all\/orgs\/default\/projects\/default_project\/pipelines\/big_log\/deployments\/[^/]+\/pipeline$/,
+    );
+    assert.ok(
+      doc.lineCount > 90_000 && doc.lineCount < 150_000,
+      `${doc.lineCount} lines: the head of the log`,
+    );
+    assert.ok(elapsed < 10_000, `a capped log opened in ${elapsed} ms`);
+    console.log(`      capped step log (${doc.lineCount} lines) shown in ${elapsed} ms`);
   });
 
   it('says in the document when the log service has no log for the key (404)', async () => {

@@ -7,7 +7,7 @@ import { DEFAULT_LOG_BYTES } from '../../api/logs';
 import { isHarnessApiError } from '../../api/errors';
 import type { LogLine, StepLog, StepLogOptions, StepLogStreamEnd } from '../../api/types';
 import { describeApiError, isTransient } from '../../ui/errorText';
-import { formatLogLine, truncationBanner, type LineFormat } from './format';
+import { LineFormatter, truncationBanner, type LineFormat } from './format';
 import { pause, type Timers } from './timers';
 
 /** The two log service calls a session makes (HarnessApi's). */
@@ -61,6 +61,7 @@ export class StepLogSession {
   private disposed = false;
   private readonly listeners = new Set<() => void>();
   private readonly maxBytes: number;
+  private readonly formatter: LineFormatter;
 
   constructor(
     private readonly logKey: string,
@@ -69,6 +70,7 @@ export class StepLogSession {
     private readonly options: StepLogSessionOptions,
   ) {
     this.maxBytes = options.maxBytes ?? DEFAULT_LOG_BYTES;
+    this.formatter = new LineFormatter(options.format);
   }
 
   get state(): StepLogState {
@@ -231,7 +233,7 @@ export class StepLogSession {
 
   private add(lines: readonly LogLine[]): void {
     for (const line of lines) {
-      const entry = formatLogLine(line, this.options.format);
+      const entry = this.formatter.line(line);
       this.entries.push(entry);
       this.bytes += entry.length + 1;
     }

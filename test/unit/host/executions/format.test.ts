@@ -1,7 +1,13 @@
 // A log service line as a document line: a compact time and level prefix, the text without
 // escape sequences; and the banner of a capped log.
 import * as assert from 'node:assert/strict';
-import { byteSize, clockTime, formatLogLine, truncationBanner } from '../../../../src/executions/logs/format';
+import {
+  LineFormatter,
+  byteSize,
+  clockTime,
+  formatLogLine,
+  truncationBanner,
+} from '../../../../src/executions/logs/format';
 
 const UTC = { utc: true };
 
@@ -41,6 +47,19 @@ describe('step log line format', () => {
       .join(':');
     assert.equal(clockTime(iso, false), local);
     assert.equal(clockTime(iso, true), '08:05:03');
+  });
+
+  it('a formatter reuses the clock of the same second, and reads the next second anew', () => {
+    const f = new LineFormatter(UTC);
+    assert.equal(f.line({ out: 'a', time: '2026-01-01T10:00:00.100Z' }), '10:00:00 a');
+    assert.equal(f.line({ out: 'b', time: '2026-01-01T10:00:00.900Z' }), '10:00:00 b');
+    assert.equal(f.line({ out: 'c', time: '2026-01-01T10:00:01.000Z' }), '10:00:01 c');
+    assert.equal(
+      f.line({ out: 'd', time: '2026-01-02T10:00:01.000+02:00' }),
+      '08:00:01 d',
+      'offsets are read',
+    );
+    assert.equal(f.line({ out: 'e', time: 'garbage' }), 'e');
   });
 
   it('names the cap in MB or KB', () => {
