@@ -211,7 +211,10 @@ describe('step logs (real host, simulator)', function () {
     await vscode.window.showTextDocument(scratch);
     await vscode.commands.executeCommand('type', { text: 'x' });
     assert.equal(scratch.getText(), 'x', 'typing edits a writable document');
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    // Back to empty, an untitled document closes without asking to save it.
+    await vscode.commands.executeCommand('undo');
+    assert.equal(scratch.getText(), '');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     const before = doc.getText();
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('type', { text: 'x' });
@@ -220,7 +223,7 @@ describe('step logs (real host, simulator)', function () {
   });
 
   it('opens a log over the 8 MB cap promptly, ending with the line that links the run in Harness', async () => {
-    const big = pipelineYaml('big_log', step('print', 'seq 150000'));
+    const big = pipelineYaml('big_log', step('print', 'seq 110000'));
     await api.createPipeline(SCOPE, big);
     const bigRun = (await api.executePipeline(SCOPE, 'big_log')).uuid;
     const node = await waitFor(
@@ -249,10 +252,10 @@ describe('step logs (real host, simulator)', function () {
       /^Log truncated at 8 MB: open the rest in Harness: http:\/\/127\.0\.0\.1:\d+\/ng\/account\/[^/]+\/all\/orgs\/default\/projects\/default_project\/pipelines\/big_log\/deployments\/[^/]+\/pipeline$/,
     );
     assert.ok(
-      doc.lineCount > 90_000 && doc.lineCount < 150_000,
+      doc.lineCount > 90_000 && doc.lineCount < 110_000,
       `${doc.lineCount} lines: the head of the log`,
     );
-    assert.ok(elapsed < 10_000, `a capped log opened in ${elapsed} ms`);
+    assert.ok(elapsed < 15_000, `a capped log opened in ${elapsed} ms`);
     console.log(`      capped step log (${doc.lineCount} lines) shown in ${elapsed} ms`);
   });
 
