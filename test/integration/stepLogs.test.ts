@@ -179,6 +179,38 @@ describe('step logs (real host, simulator)', function () {
     );
   });
 
+  it('stops following on request (the stream closes, the lines stay) and follows again to the end', async () => {
+    const running = await waitFor(
+      async () => {
+        const n = await stepNode('third');
+        return n?.status === 'Running' && n.logBaseKey ? n : undefined;
+      },
+      { message: 'step third running', timeoutMs: 20_000 },
+    );
+    const view = sim as unknown as SimView;
+    const uri = await open(targetOf(running));
+    await waitFor(() => view.openStreams() > 0, { message: 'a stream is open while the log is followed' });
+    const stopped = await vscode.commands.executeCommand<{ status: string }>('harness.stepLog.stopFollowing');
+    assert.equal(stopped?.status, 'ok');
+    await waitFor(() => view.openStreams() === 0, { message: 'the stream closed on stop', timeoutMs: 3000 });
+    assert.match(
+      logDoc(uri)?.lineAt(0).text ?? '',
+      /^Not following third step \(logs_demo #1\): \d+ lines? shown/,
+    );
+    const resumed = await vscode.commands.executeCommand<{ status: string }>('harness.stepLog.follow');
+    assert.equal(resumed?.status, 'ok');
+    const doc = await waitFor(
+      () => {
+        const d = logDoc(uri);
+        return d && /complete, \d+ lines\.$/.test(d.lineAt(0).text) ? d : undefined;
+      },
+      { message: 'the log followed again to its end', timeoutMs: 20_000 },
+    );
+    const text = doc.getText();
+    assert.equal(text.match(/\+ echo packaging$/gm)?.length, 1, 'no line twice after following again');
+    assert.match(text, /Command completed successfully$/m);
+  });
+
   it("opens a finished step's log complete and read-only, without a stream", async () => {
     const finished = await waitFor(
       async () => {
