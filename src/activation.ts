@@ -15,6 +15,7 @@ import { ExecutionCommandsFeature, ExecutionPollersFeature } from './features/ex
 import { LanguageFeature, type LanguageServerProbe } from './features/language';
 import { PipelineFilesFeature } from './features/pipelineFiles';
 import { ResourceCommandsFeature } from './features/resourceCommands';
+import { StepLogsFeature } from './features/stepLogs';
 import { TreeFeature } from './features/tree';
 import type { LanguageClientFactory } from './language/client';
 import type { HarnessTreeProvider } from './tree/provider';
@@ -133,6 +134,8 @@ export function activateHarness(
     tree.onDidChangeSelection((scope) => accounts.statusBar.setScope(scope)),
     manager.onDidChangeLabel((account) => tree.relabel(account)),
   );
+  // Step logs as read-only documents (harness.openStepLog), followed while the step runs.
+  context.subscriptions.push(new StepLogsFeature(new CommandEnv(manager, tree, log)));
   const ready = accounts.initialize();
 
   log.info(

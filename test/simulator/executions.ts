@@ -487,6 +487,12 @@ export function stepLogLines(e: SimExecution, i: number): { at: number; line: Re
     texts.push({ level: 'info', out: `\u001b[36m+ ${cmd}\u001b[0m` });
     const echo = /^echo\s+(.*)$/.exec(cmd);
     if (echo) texts.push({ level: 'info', out: echo[1].replace(/^["']|["']$/g, '') });
+    // `seq N` prints N numbered lines: a step with a long log (over the client's 8 MB cap with
+    // ~100,000 of them). Ours, like every log text here.
+    const seq = /^seq\s+(\d+)$/.exec(cmd);
+    if (seq)
+      for (let k = 1; k <= Math.min(Number(seq[1]), 500_000); k++)
+        texts.push({ level: 'info', out: String(k) });
   }
   const status = e.endTs !== undefined && i === e.endStep ? e.outcome : undefined;
   if (step.fails || (status !== undefined && FAILED.has(status)))

@@ -39,6 +39,8 @@ export interface Simulator {
   requests: RecordedRequest[];
   state: SimState;
   setPipelineSchema(schema: unknown): void;
+  /** Streamed answers (log streams) still being written: a client that closed its end is gone within a second. */
+  openStreams(): number;
   close(): Promise<void>;
 }
 
@@ -126,6 +128,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const requests: RecordedRequest[] = [];
   const waits = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
   let closed = false;
+  let streaming = 0;
 
   /** A delay that ends early (and reports false) when the simulator closes. */
   const wait = (ms: number): Promise<boolean> =>
@@ -189,13 +192,18 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
         'cache-control': 'no-cache',
         ...(reply.headers ?? {}),
       });
-      const alive = async (ms: number): Promise<boolean> => (await wait(ms)) && !res.destroyed;
+      // The client went away (its abort closes the socket): the stream stops at its next wait.
+      let gone = false;
+      res.once('close', () => (gone = true));
+      const alive = async (ms: number): Promise<boolean> => (await wait(ms)) && !res.destroyed && !gone;
+      streaming++;
       reply
         .stream((text) => {
           if (!res.destroyed) res.write(text);
         }, alive)
         .catch(() => undefined)
         .finally(() => {
+          streaming--;
           if (!res.destroyed) res.end();
         });
       return;
@@ -286,6 +294,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     setPipelineSchema: (schema) => {
       state.pipelineSchema = schema;
     },
+    openStreams: () => streaming,
     close: () => {
       if (closed) return Promise.resolve();
       closed = true;
