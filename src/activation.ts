@@ -10,6 +10,7 @@ import type { AccountContext } from './account/accounts';
 import type { ClientFactory } from './account/manager';
 import { CommandEnv } from './commands/context';
 import { AccountFeature } from './features/account';
+import { GraphFeature, type GraphPanelProbe } from './features/graph';
 import { LanguageFeature, type LanguageServerProbe } from './features/language';
 import { PipelineFilesFeature } from './features/pipelineFiles';
 import { ResourceCommandsFeature } from './features/resourceCommands';
@@ -51,6 +52,8 @@ export interface HarnessExtensionApi {
   platform: Platform['kind'];
   /** The language server's state as its status item shows it, and its client. */
   languageServer(): LanguageServerProbe;
+  /** The open pipeline graph panels and what each last rendered. */
+  pipelineGraphs(): GraphPanelProbe[];
 }
 
 /** The exports for a run in `mode`: the test hooks in test runs, nothing otherwise. */
@@ -115,9 +118,12 @@ export function activateHarness(
   const commands = new ResourceCommandsFeature(new CommandEnv(manager, tree, log), files, (doc) =>
     language.validateDocument(doc),
   );
+  // Runs reach the graph once an ExecutionUpdateSource exists (its third argument).
+  const graph = new GraphFeature(context.extensionUri, log);
   context.subscriptions.push(
     accounts,
     tree,
+    graph,
     files,
     language,
     commands,
@@ -138,6 +144,7 @@ export function activateHarness(
     logLines: () => log.lines(),
     platform: platform.kind,
     languageServer: () => language.probe(),
+    pipelineGraphs: () => graph.probe(),
   });
   return { exports, language };
 }
