@@ -99,7 +99,7 @@ function graphOf(text: string): PipelineGraph {
     pipeline = isMap(spec) ? spec : undefined;
   }
   if (!isMap(pipeline)) return { stages: [], notice: syntax ?? 'Not a Harness pipeline (no pipeline: key).' };
-  const stages = stageList(get(pipeline, 'stages'), '', 0);
+  const stages = trimRanges(stageList(get(pipeline, 'stages'), '', 0), text);
   return defined({
     identifier: str(pipeline, 'identifier') ?? (isMap(template) ? str(template, 'identifier') : undefined),
     name: str(pipeline, 'name') ?? (isMap(template) ? str(template, 'name') : undefined),
@@ -268,6 +268,23 @@ function str(m: YAMLMap, key: string): string | undefined {
   if (!isScalar(v) || v.value === null || v.value === undefined) return undefined;
   const s = String(v.value);
   return s === '' ? undefined : s;
+}
+
+/**
+ * Ranges end at the node's last character, not at the line break or blank lines after it: a
+ * revealed node's selection ends on its own last line.
+ */
+function trimRanges(nodes: GraphNode[], text: string): GraphNode[] {
+  return nodes.map((n) => {
+    let end = n.range.end;
+    while (end > n.range.start && /\s/.test(text[end - 1])) end--;
+    return {
+      ...n,
+      range: { start: n.range.start, end },
+      children: trimRanges([...n.children], text),
+      rollbackChildren: trimRanges([...n.rollbackChildren], text),
+    };
+  });
 }
 
 function rangeOf(n: Node): SourceRange {
