@@ -4,6 +4,7 @@
 // panels, and the latest run with a stage tree is kept per pipeline for panels opened later.
 import * as vscode from 'vscode';
 import type { ExecutionUpdate, ExecutionUpdateSource } from '../executions/updates';
+import { mergeRun } from '../graph/runStatus';
 import type { Log } from '../ui/log';
 import { GraphPanel } from './graphPanel';
 
@@ -14,6 +15,8 @@ export interface GraphPanelProbe {
   readonly uri: string;
   /** The HTML the panel last rendered into its webview. */
   readonly body: string;
+  /** The webview's script has run and asked for the graph. */
+  readonly ready: boolean;
 }
 
 export class GraphFeature implements vscode.Disposable {
@@ -41,7 +44,7 @@ export class GraphFeature implements vscode.Disposable {
   }
 
   probe(): GraphPanelProbe[] {
-    return [...this.panels.entries()].map(([uri, p]) => ({ uri, body: p.lastBody }));
+    return [...this.panels.entries()].map(([uri, p]) => ({ uri, body: p.lastBody, ready: p.webviewReady }));
   }
 
   private async show(arg: unknown): Promise<void> {
@@ -69,12 +72,7 @@ export class GraphFeature implements vscode.Disposable {
   }
 
   private onRun(update: ExecutionUpdate): void {
-    const kept = this.runs.get(update.pipelineIdentifier);
-    // An update without the stage tree keeps the last tree of the same run.
-    const merged =
-      !update.detail && kept?.planExecutionId === update.planExecutionId && kept.detail
-        ? { ...update, detail: kept.detail }
-        : update;
+    const merged = mergeRun(this.runs.get(update.pipelineIdentifier), update);
     this.runs.set(update.pipelineIdentifier, merged);
     for (const p of this.panels.values()) p.showRun(merged);
   }

@@ -44,6 +44,8 @@ export class GraphPanel implements vscode.Disposable {
   private buildMs = 0;
   /** What the webview was last sent (tests read it through the extension's test exports). */
   lastBody = '';
+  /** The page's script ran (the CSP let it load) and asked for the graph. */
+  webviewReady = false;
 
   private opened: vscode.TextDocument;
 
@@ -164,7 +166,10 @@ export class GraphPanel implements vscode.Disposable {
 
   private async onMessage(m: unknown): Promise<void> {
     if (!isMessage(m)) return;
-    if (m.type === 'ready') return this.update();
+    if (m.type === 'ready') {
+      this.webviewReady = true;
+      return this.update();
+    }
     const node = findNode(this.current(), m.id);
     if (!node) return;
     if (m.type === 'reveal') {

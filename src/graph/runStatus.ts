@@ -46,6 +46,15 @@ export function runMatchesGraph(update: ExecutionUpdate, graph: PipelineGraph): 
   return true;
 }
 
+/**
+ * The update to show after `next`, given the one kept for its pipeline: a poll without the stage
+ * tree (nobody asked for it that time) keeps the tree of the same run; a new run replaces all.
+ */
+export function mergeRun(kept: ExecutionUpdate | undefined, next: ExecutionUpdate): ExecutionUpdate {
+  if (next.detail || !kept?.detail || kept.planExecutionId !== next.planExecutionId) return next;
+  return { ...next, detail: kept.detail };
+}
+
 interface Index {
   byFqn: Map<string, GraphNode>;
   byPath: Map<string, GraphNode>;

@@ -5,6 +5,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { HarnessExtensionApi } from '../../src/activation';
+import type { ExecutionUpdate } from '../../src/executions/updates';
+import { GraphPanel } from '../../src/features/graphPanel';
+import type { Log } from '../../src/ui/log';
 import { harnessDiagnostics } from './helpers/diagnostics';
 import { waitFor } from './helpers/waitFor';
 
@@ -74,6 +77,11 @@ describe('pipeline graph in the real extension host', function () {
     assert.match(html, /aria-label="Stage Build, type Custom"/);
     assert.match(html, /aria-label="Step Say hello, type ShellScript"/);
     await waitFor(() => graphTabs().length === 1, { message: 'one graph tab' });
+    // The page's script ran under its CSP and asked for the graph.
+    await waitFor(() => api.pipelineGraphs().find((p) => p.ready), {
+      timeoutMs: 30_000,
+      message: 'the graph webview to load its script',
+    });
     const tab = graphTabs()[0];
     assert.equal(tab.label, `Graph: ${uri.path.slice(uri.path.lastIndexOf('/') + 1)}`);
     assert.notEqual(tab.group.viewColumn, vscode.ViewColumn.One, 'the graph opens beside the editor');
@@ -154,5 +162,72 @@ describe('pipeline graph in the real extension host', function () {
     await waitFor(() => api.pipelineGraphs().length === 0 && graphTabs().length === 0, {
       message: 'the graph panel to close with its document',
     });
+  });
+
+  it("shows a watched run's statuses on the nodes, with Open log for a step that has a log", async () => {
+    const ext = vscode.extensions.getExtension('harness-community.harness-vscode');
+    assert.ok(ext);
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(PIPELINE));
+    const runDoc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(runDoc, vscode.ViewColumn.One);
+    const quiet: Log = { info() {}, warn() {}, error() {}, debug() {}, trace() {} };
+    // The panel as the feature makes it, fed the update an ExecutionUpdateSource would send.
+    const panel = new GraphPanel(runDoc, ext.extensionUri, quiet);
+    try {
+      const summary = {
+        pipelineIdentifier: 'graph_it',
+        planExecutionId: 'e1',
+        status: 'Failed',
+        runSequence: 4,
+      };
+      const run: ExecutionUpdate = {
+        accountId: 'acct',
+        scope: { orgIdentifier: 'default', projectIdentifier: 'default_project' },
+        pipelineIdentifier: 'graph_it',
+        planExecutionId: 'e1',
+        summary,
+        ended: true,
+        detail: {
+          summary,
+          stagesWithSteps: ['b'],
+          stages: [
+            {
+              id: 'b',
+              identifier: 'build',
+              name: 'Build',
+              kind: 'stage',
+              status: 'Failed',
+              children: [
+                {
+                  id: 's',
+                  identifier: 'say',
+                  name: 'Say hello',
+                  kind: 'step',
+                  status: 'Failed',
+                  failureMessage: 'exit status 1',
+                  logBaseKey: 'acct/pipeline/graph_it/4/-e1/build/say',
+                  baseFqn: 'pipeline.stages.build.spec.execution.steps.say',
+                  children: [],
+                },
+              ],
+            },
+          ],
+        },
+      };
+      panel.showRun({ ...run, pipelineIdentifier: 'another_pipeline' });
+      panel.showRun(run);
+      const html = await waitFor(() => (/run-failed/.test(panel.lastBody) ? panel.lastBody : undefined), {
+        message: 'the run marked on the graph',
+      });
+      assert.match(html, /Run #4: Failed/);
+      assert.match(html, /aria-label="Step Say hello, type ShellScript, run status Failed: exit status 1"/);
+      assert.match(html, /<button class="open-log" data-log="[^"]+" aria-label="Open log of Say hello">/);
+      await waitFor(() => panel.webviewReady || undefined, {
+        timeoutMs: 30_000,
+        message: 'the webview loaded',
+      });
+    } finally {
+      panel.dispose();
+    }
   });
 });

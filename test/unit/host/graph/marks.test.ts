@@ -6,7 +6,7 @@ import type { ExecutionNode } from '../../../../src/api/types';
 import type { ExecutionUpdate } from '../../../../src/executions/updates';
 import { allNodes, buildGraph, type GraphNode, type PipelineGraph } from '../../../../src/graph/model';
 import { markProblems } from '../../../../src/graph/problems';
-import { markRun, runMatchesGraph } from '../../../../src/graph/runStatus';
+import { markRun, mergeRun, runMatchesGraph } from '../../../../src/graph/runStatus';
 import { SAMPLE } from './model.test';
 
 const graph = buildGraph(SAMPLE);
@@ -184,5 +184,19 @@ describe('graph marks: a watched run', () => {
       SAMPLE.replace('  orgIdentifier: default\n', '').replace('default_project', '<+input>'),
     );
     assert.equal(runMatchesGraph(update([]), g), true);
+  });
+
+  it('keeps the stage tree of the same run when a poll comes without one, not of another run', () => {
+    const withTree = update([exec('stage', 'build', 'Running')]);
+    const bare = update([], { detail: undefined, ended: true });
+    const merged = mergeRun(withTree, bare);
+    assert.equal(merged.ended, true);
+    assert.equal(merged.detail, withTree.detail);
+    assert.equal(markRun(graph, merged).byNode.size, 1);
+    const nextRun = update([], { detail: undefined, planExecutionId: 'exec2' });
+    assert.equal(mergeRun(withTree, nextRun), nextRun);
+    const newer = update([exec('stage', 'build', 'Success')]);
+    assert.equal(mergeRun(withTree, newer), newer);
+    assert.equal(mergeRun(undefined, bare), bare);
   });
 });
