@@ -156,6 +156,16 @@ describe('pipeline graph in the real extension host', function () {
     assert.doesNotMatch(/<div class="node stage[^"]*"[^>]*>/.exec(html)?.[0] ?? '', /has-error/);
   });
 
+  it('forgets a panel the user closed: the command opens a new one', async () => {
+    await vscode.window.tabGroups.close(graphTabs());
+    await waitFor(() => api.pipelineGraphs().length === 0, { message: 'the closed panel forgotten' });
+    await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    await vscode.commands.executeCommand('harness.showPipelineGraph');
+    await waitFor(() => api.pipelineGraphs().length === 1 && graphTabs().length === 1, {
+      message: 'a new graph panel',
+    });
+  });
+
   it('closes with its document', async () => {
     await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
