@@ -56,6 +56,9 @@ export class GraphFeature implements vscode.Disposable {
       void vscode.window.showInformationMessage('Harness: open a pipeline YAML file to see its graph.');
       return;
     }
+    // The graph sits beside its YAML, and closes with the YAML's last tab.
+    if (!vscode.window.visibleTextEditors.some((e) => e.document === doc))
+      await vscode.window.showTextDocument(doc, { preview: false });
     const key = doc.uri.toString();
     const open = this.panels.get(key);
     if (open) {

@@ -46,7 +46,7 @@ export class GraphPanel implements vscode.Disposable {
   lastBody = '';
   /** The page's script ran (the CSP let it load) and asked for the graph. */
   webviewReady = false;
-
+  /** The document this panel follows (see `document`). */
   private opened: vscode.TextDocument;
 
   constructor(
