@@ -12,6 +12,7 @@ import { CommandEnv } from './commands/context';
 import { ExecutionWatcher } from './commands/executionWatcher';
 import { AccountFeature } from './features/account';
 import { ExecutionCommandsFeature, ExecutionPollersFeature } from './features/executions';
+import { GraphFeature, type GraphPanelProbe } from './features/graph';
 import { LanguageFeature, type LanguageServerProbe } from './features/language';
 import { PipelineFilesFeature } from './features/pipelineFiles';
 import { ResourceCommandsFeature } from './features/resourceCommands';
@@ -54,6 +55,8 @@ export interface HarnessExtensionApi {
   platform: Platform['kind'];
   /** The language server's state as its status item shows it, and its client. */
   languageServer(): LanguageServerProbe;
+  /** The open pipeline graph panels and what each last rendered. */
+  pipelineGraphs(): GraphPanelProbe[];
 }
 
 /** The exports for a run in `mode`: the test hooks in test runs, nothing otherwise. */
@@ -121,12 +124,15 @@ export function activateHarness(
   const watcher = new ExecutionWatcher(tree, log, executions.pollers);
   const commands = new ResourceCommandsFeature(env, files, (doc) => language.validateDocument(doc), watcher);
   const executionCommands = new ExecutionCommandsFeature(env, watcher);
+  // The graph shows the status of the runs the pollers follow.
+  const graph = new GraphFeature(context.extensionUri, log, executions.pollers);
   context.subscriptions.push(
     accounts,
     executions,
     watcher,
     executionCommands,
     tree,
+    graph,
     files,
     language,
     commands,
@@ -135,7 +141,7 @@ export function activateHarness(
     manager.onDidChangeLabel((account) => tree.relabel(account)),
   );
   // Step logs as read-only documents (harness.openStepLog), followed while the step runs.
-  context.subscriptions.push(new StepLogsFeature(new CommandEnv(manager, tree, log)));
+  context.subscriptions.push(new StepLogsFeature(env));
   const ready = accounts.initialize();
 
   log.info(
@@ -149,6 +155,7 @@ export function activateHarness(
     logLines: () => log.lines(),
     platform: platform.kind,
     languageServer: () => language.probe(),
+    pipelineGraphs: () => graph.probe(),
   });
   return { exports, language };
 }
