@@ -105,11 +105,12 @@ export class GraphPanel implements vscode.Disposable {
     this.panel.reveal(undefined, true);
   }
 
-  /** A watched run's update: shown when it is this pipeline's. */
-  showRun(update: ExecutionUpdate): void {
-    if (!runMatchesGraph(update, this.graph)) return;
+  /** A watched run's update: shown when it is this pipeline's (then true). */
+  showRun(update: ExecutionUpdate): boolean {
+    if (!runMatchesGraph(update, this.graph)) return false;
     this.run = update;
     this.schedule();
+    return true;
   }
 
   dispose(): void {
