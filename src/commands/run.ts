@@ -18,6 +18,7 @@ import {
 } from './invocation';
 import { deriveIdentifier, validateName } from './identifiers';
 import { fromMergedInputSets, inputSetChoices, inputSetYaml } from './inputSets';
+import { pickActive } from '../ui/pickActive';
 import { pickProject } from './pickers';
 import {
   fillRuntimeInputs,
@@ -57,26 +58,14 @@ interface RunInputs {
 }
 
 /** One of the allowed values, the default highlighted; undefined when the user cancels. */
-function pickAllowed(field: RuntimeInputField): Promise<string | undefined> {
+async function pickAllowed(field: RuntimeInputField): Promise<string | undefined> {
   const { items, active } = allowedChoices(field);
-  const pick = vscode.window.createQuickPick<{ label: string; description?: string }>();
-  pick.title = `Runtime input: ${field.label}`;
-  pick.placeholder = field.expression;
-  pick.ignoreFocusOut = true;
-  pick.items = items;
-  pick.activeItems = [items[active]];
-  return new Promise<string | undefined>((resolve) => {
-    let value: string | undefined;
-    pick.onDidAccept(() => {
-      value = pick.selectedItems[0]?.label ?? pick.activeItems[0]?.label;
-      pick.hide();
-    });
-    pick.onDidHide(() => {
-      pick.dispose();
-      resolve(value);
-    });
-    pick.show();
+  const picked = await pickActive(items, active, {
+    title: `Runtime input: ${field.label}`,
+    placeholder: field.expression,
+    ignoreFocusOut: true,
   });
+  return picked?.label;
 }
 
 /** Asks for each input in turn; undefined when the user cancels. */

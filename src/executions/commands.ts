@@ -21,6 +21,7 @@ import {
 import { nodeIds, type ExecutionsFolderNode, type HarnessNode, type PipelineNode } from '../tree/nodes';
 import { isOutcomeUnknown, OUTCOME_UNKNOWN_CHECK } from '../ui/errorText';
 import { showApiError } from '../ui/errors';
+import { pickActive } from '../ui/pickActive';
 import { choiceForStage, retryChoices, type RetryChoice } from './retryChoice';
 
 /** The execution a command acts on. */
@@ -251,23 +252,11 @@ async function pickRetry(
     description: c.description,
     choice: c,
   }));
-  const pick = vscode.window.createQuickPick<(typeof items)[number]>();
-  pick.title = `Re-run ${runName(t)} from stage`;
-  pick.placeholder = 'Stage to start from (the stages before it keep their results)';
-  pick.items = items;
-  pick.activeItems = [items[choices.defaultIndex]];
-  return new Promise((resolve) => {
-    let value: RetryChoice | undefined;
-    pick.onDidAccept(() => {
-      value = (pick.selectedItems[0] ?? pick.activeItems[0])?.choice;
-      pick.hide();
-    });
-    pick.onDidHide(() => {
-      pick.dispose();
-      resolve(value);
-    });
-    pick.show();
+  const picked = await pickActive(items, choices.defaultIndex, {
+    title: `Re-run ${runName(t)} from stage`,
+    placeholder: 'Stage to start from (the stages before it keep their results)',
   });
+  return picked?.choice;
 }
 
 /**
