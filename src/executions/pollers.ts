@@ -84,6 +84,8 @@ interface Poller {
 export class ExecutionPollers implements ExecutionUpdateSource, Disposable {
   private readonly pollers = new Map<string, Poller>();
   private readonly wants = new Map<string, number>();
+  /** Rules asking for the graph of every run they match (a pipeline shown in a graph panel). */
+  private readonly wantRules = new Set<(target: PollTarget) => boolean>();
   private readonly latestUpdates = new Map<string, ExecutionUpdate>();
   private readonly listeners = new Set<(u: ExecutionUpdate) => void>();
   private disposed = false;
@@ -159,8 +161,23 @@ export class ExecutionPollers implements ExecutionUpdateSource, Disposable {
     };
   }
 
+  /**
+   * Asks for the stage/step graph of every run `rule` matches, from its first poll: a run that
+   * ends before anyone could `want` it (a short one) still brings its graph. Dispose to stop.
+   */
+  wantWhere(rule: (target: PollTarget) => boolean): Disposable {
+    this.wantRules.add(rule);
+    return { dispose: () => void this.wantRules.delete(rule) };
+  }
+
   isWanted(planExecutionId: string): boolean {
     return (this.wants.get(planExecutionId) ?? 0) > 0;
+  }
+
+  private wantsDetail(target: PollTarget): boolean {
+    if (this.isWanted(target.planExecutionId)) return true;
+    for (const rule of this.wantRules) if (rule(target)) return true;
+    return false;
   }
 
   /** Whether a poller runs for this execution. */
@@ -263,7 +280,7 @@ export class ExecutionPollers implements ExecutionUpdateSource, Disposable {
         this.end(p, { reason: 'released' });
         return;
       }
-      const withDetail = this.isWanted(target.planExecutionId);
+      const withDetail = this.wantsDetail(target);
       let summary: ExecutionSummary;
       let detail: ExecutionUpdate['detail'];
       try {

@@ -7,8 +7,10 @@ import type { ExecutionUpdate, ExecutionUpdateSource } from '../executions/updat
 
 /** Runs' updates, and (the execution pollers) a way to have their stage and step graph fetched. */
 export interface GraphRunSource extends ExecutionUpdateSource {
-  /** Fetch the run's stage/step graph with each poll while the returned Disposable is held. */
-  want?(planExecutionId: string): vscode.Disposable;
+  /** Fetch the stage/step graph of every run `rule` matches, from its first poll, while held. */
+  wantWhere?(
+    rule: (target: Pick<ExecutionUpdate, 'pipelineIdentifier' | 'scope'>) => boolean,
+  ): vscode.Disposable;
 }
 import { mergeRun } from '../graph/runStatus';
 import type { Log } from '../ui/log';
@@ -29,14 +31,12 @@ export class GraphFeature implements vscode.Disposable {
   private readonly panels = new Map<string, GraphPanel>();
   /** By pipeline identifier: the latest update with a stage tree (an update without one keeps it). */
   private readonly runs = new Map<string, ExecutionUpdate>();
-  /** Runs shown on an open panel whose graph the pollers fetch for us, until they end. */
-  private readonly wanted = new Map<string, vscode.Disposable>();
   private readonly disposables: vscode.Disposable[];
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly log: Log,
-    private readonly updates?: GraphRunSource,
+    updates?: GraphRunSource,
   ) {
     this.disposables = [
       vscode.commands.registerCommand(SHOW_GRAPH_COMMAND, (arg?: unknown) => this.show(arg)),
@@ -44,13 +44,14 @@ export class GraphFeature implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((doc) => this.closeIfGone(doc.uri)),
     ];
     if (updates) this.disposables.push(updates.onDidUpdate((u) => this.onRun(u)));
+    // Runs of a pipeline on an open panel come with their stage and step graph (the nodes' colours).
+    const want = updates?.wantWhere?.((t) => [...this.panels.values()].some((p) => p.shows(t)));
+    if (want) this.disposables.push(want);
   }
 
   dispose(): void {
     for (const p of [...this.panels.values()]) p.dispose();
     for (const d of this.disposables) d.dispose();
-    for (const w of this.wanted.values()) w.dispose();
-    this.wanted.clear();
   }
 
   probe(): GraphPanelProbe[] {
@@ -81,27 +82,13 @@ export class GraphFeature implements vscode.Disposable {
     for (const run of this.runs.values()) panel.showRun(run);
     panel.onDidDispose(() => {
       if (this.panels.get(key) === panel) this.panels.delete(key);
-      // No panel left to show a run on: the pollers stop fetching graphs for us.
-      if (this.panels.size === 0) {
-        for (const w of this.wanted.values()) w.dispose();
-        this.wanted.clear();
-      }
     });
   }
 
   private onRun(update: ExecutionUpdate): void {
     const merged = mergeRun(this.runs.get(update.pipelineIdentifier), update);
     this.runs.set(update.pipelineIdentifier, merged);
-    let shown = false;
-    for (const p of this.panels.values()) shown = p.showRun(merged) || shown;
-    // A run on a panel needs its stage and step graph to colour the nodes: asked for while it runs.
-    const id = update.planExecutionId;
-    if (update.ended) {
-      this.wanted.get(id)?.dispose();
-      this.wanted.delete(id);
-    } else if (shown && !this.wanted.has(id) && this.updates?.want) {
-      this.wanted.set(id, this.updates.want(id));
-    }
+    for (const p of this.panels.values()) p.showRun(merged);
   }
 
   /** Panels whose document no longer has a tab (the user closed it). */

@@ -105,12 +105,16 @@ export class GraphPanel implements vscode.Disposable {
     this.panel.reveal(undefined, true);
   }
 
-  /** A watched run's update: shown when it is this pipeline's (then true). */
-  showRun(update: ExecutionUpdate): boolean {
-    if (!runMatchesGraph(update, this.graph)) return false;
+  /** Whether a run of `target`'s pipeline and project would show on this graph. */
+  shows(target: Pick<ExecutionUpdate, 'pipelineIdentifier' | 'scope'>): boolean {
+    return runMatchesGraph(target, this.graph);
+  }
+
+  /** A watched run's update: shown when it is this pipeline's. */
+  showRun(update: ExecutionUpdate): void {
+    if (!runMatchesGraph(update, this.graph)) return;
     this.run = update;
     this.schedule();
-    return true;
   }
 
   dispose(): void {

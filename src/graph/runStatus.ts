@@ -29,7 +29,10 @@ export interface RunMarks {
 }
 
 /** Is `update` a run of the pipeline the graph shows (same identifier; same org/project when the YAML names them)? */
-export function runMatchesGraph(update: ExecutionUpdate, graph: PipelineGraph): boolean {
+export function runMatchesGraph(
+  update: Pick<ExecutionUpdate, 'pipelineIdentifier' | 'scope'>,
+  graph: PipelineGraph,
+): boolean {
   if (!graph.identifier || update.pipelineIdentifier !== graph.identifier) return false;
   if (
     graph.orgIdentifier &&

@@ -130,6 +130,26 @@ describe('executions: one poller per execution', () => {
     assert.equal(hub.isPolling('run1'), false, 'the last follower letting go stops the poller');
   });
 
+  it('fetches the graph of every run a rule matches from its first poll, even one that is already over', async () => {
+    const clock = new FakeClock();
+    const { api, calls } = fakeApi(['Success']);
+    const hub = new ExecutionPollers(undefined, clock);
+    const updates: ExecutionUpdate[] = [];
+    hub.onDidUpdate((u) => updates.push(u));
+    // A graph panel shows pipeline "build": its runs come with their stage and step graph.
+    const rule = hub.wantWhere((t) => t.pipelineIdentifier === 'build');
+    await hub.follow(target(api)).ended;
+    assert.deepEqual(calls, ['detail:run1:true']);
+    assert.ok(updates[0].detail, 'the one (final) update carries the graph');
+    assert.equal(updates[0].ended, true);
+    // Another pipeline's runs, and any run once the rule is gone, poll the summary only.
+    const other = fakeApi(['Success']);
+    await hub.follow({ ...target(other.api, 'run2'), pipelineIdentifier: 'deploy' }).ended;
+    rule.dispose();
+    await hub.follow(target(other.api, 'run3')).ended;
+    assert.deepEqual(other.calls, ['summary:run2', 'summary:run3']);
+  });
+
   it('ends at a status this extension does not know, with it', async () => {
     const { api, calls } = fakeApi(['Running', 'Hibernating']);
     const hub = new ExecutionPollers(undefined, new FakeClock());
