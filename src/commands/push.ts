@@ -318,6 +318,7 @@ async function transfer(
   if (signal.aborted) return { kind: 'cancelled' };
   let createGit: GitParams | undefined;
   if (!remote) {
+    report('new pipeline…');
     const chosen = await createParams(t);
     if (chosen === undefined) return { kind: 'cancelled' };
     createGit = chosen ?? undefined;

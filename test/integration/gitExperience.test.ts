@@ -236,6 +236,8 @@ describe('Git Experience (real host, simulator)', function () {
       'echo changed locally',
     );
     assert.ok(await vscode.workspace.applyEdit(edit));
+    // Saved to disk (a local file): nothing is left dirty for the tests after this one.
+    assert.ok(await doc.save());
     const [pushed, pushSent] = await sentDuring(sim, () =>
       run('harness.pushPipeline', uri, { overwrite: true, force: true }),
     );
