@@ -6,8 +6,8 @@ import type { GitParams, ProjectScope } from '../api/types';
 import type { AccountContext } from '../account/accounts';
 import type { CommandEnv } from './context';
 import { createCommitMessage, defaultGitFilePath, gitFilePathProblem } from './gitLocation';
-import type { GitWorkspace, WorkspaceGitInfo } from './gitWorkspace';
-import type { GitDefaults, PipelineLinkStore } from './pipelineLinks';
+import type { GitWorkspace } from './gitWorkspace';
+import { gitDefaultsFor, type PipelineLinkStore } from './pipelineLinks';
 
 /** Connector types that can hold pipeline YAML (Git Experience). */
 export const GIT_CONNECTOR_TYPES = ['Github', 'Gitlab', 'Bitbucket', 'AzureRepo', 'Git', 'Codecommit'];
@@ -91,16 +91,6 @@ export async function askGitLocation(
   const filePath = await ask(`${title}: file path in the repository`, defaults.filePath, gitFilePathProblem);
   if (filePath === undefined) return undefined;
   return { repoName: repoName.trim(), branch: branch.trim(), filePath: filePath.trim() };
-}
-
-/** The defaults of the Git questions for a file: last answers in its folder, then its checkout. */
-export function gitDefaultsFor(saved: GitDefaults, info: WorkspaceGitInfo | undefined): GitDefaults {
-  return {
-    ...(saved.connectorRef ? { connectorRef: saved.connectorRef } : {}),
-    ...((saved.repoName ?? info?.repoName) ? { repoName: saved.repoName ?? info?.repoName } : {}),
-    // The current branch first: the file is pushed from it.
-    ...((info?.branch ?? saved.branch) ? { branch: info?.branch ?? saved.branch } : {}),
-  };
 }
 
 /**

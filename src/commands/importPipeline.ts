@@ -10,7 +10,7 @@ import { describeApiError, isOutcomeUnknown } from '../ui/errorText';
 import { pipelinesFolder, scopeLabel, type CommandEnv } from './context';
 import { pipelineLink } from './deepLinks';
 import { defaultGitFilePath, parseImportOptions } from './gitLocation';
-import { askGitLocation, gitDefaultsFor, pickGitConnector, type GitExperience } from './gitPrompts';
+import { askGitLocation, pickGitConnector, type GitExperience } from './gitPrompts';
 import type { WorkspaceGitInfo } from './gitWorkspace';
 import {
   failed,
@@ -21,7 +21,7 @@ import {
   withCancellableProgress,
   type CommandResult,
 } from './invocation';
-import type { PipelineLink } from './pipelineLinks';
+import { gitDefaultsFor, type PipelineLink } from './pipelineLinks';
 import { pickProject } from './pickers';
 
 export type ImportResult = CommandResult<{

@@ -115,3 +115,21 @@ export function runBranch(
     return workspace.branch;
   return link.branch;
 }
+
+/**
+ * The defaults of the Git questions for a file: the connector and repository last answered in its
+ * workspace folder (else the checkout's repository), the checked-out branch (else the last one).
+ */
+export function gitDefaultsFor(
+  saved: GitDefaults,
+  checkout: { repoName?: string; branch?: string } | undefined,
+): GitDefaults {
+  const repoName = saved.repoName ?? checkout?.repoName;
+  // The current branch first: the file is pushed from it.
+  const branch = checkout?.branch ?? saved.branch;
+  return {
+    ...(saved.connectorRef ? { connectorRef: saved.connectorRef } : {}),
+    ...(repoName ? { repoName } : {}),
+    ...(branch ? { branch } : {}),
+  };
+}

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import {
   PipelineLinkStore,
   describeLink,
+  gitDefaultsFor,
   parseLink,
   runBranch,
   type KeyValueStore,
@@ -101,6 +102,26 @@ describe('pipeline links', () => {
         runBranch({ ...REMOTE, storeType: 'INLINE' }, { repoName: 'app', branch: 'x' }),
         undefined,
       );
+    });
+  });
+
+  describe('gitDefaultsFor', () => {
+    it('prefers the last answers for connector and repository, and the checked-out branch', () => {
+      assert.deepEqual(
+        gitDefaultsFor(
+          { connectorRef: 'gh', repoName: 'saved', branch: 'old' },
+          { repoName: 'app', branch: 'feature' },
+        ),
+        { connectorRef: 'gh', repoName: 'saved', branch: 'feature' },
+      );
+    });
+    it('takes the checkout when nothing was answered, and the last branch without Git', () => {
+      assert.deepEqual(gitDefaultsFor({}, { repoName: 'app', branch: 'main' }), {
+        repoName: 'app',
+        branch: 'main',
+      });
+      assert.deepEqual(gitDefaultsFor({ branch: 'dev' }, undefined), { branch: 'dev' });
+      assert.deepEqual(gitDefaultsFor({}, undefined), {});
     });
   });
 });
