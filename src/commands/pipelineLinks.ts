@@ -66,7 +66,11 @@ function parseDefaults(value: unknown): GitDefaults {
 
 /** Links by file URI (string) and Git defaults by workspace folder URI. */
 export class PipelineLinkStore {
-  constructor(private readonly store: KeyValueStore) {}
+  /** `changed`: called after a link is set or deleted (the status bar item follows). */
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly changed: () => void = () => undefined,
+  ) {}
 
   private map(key: string): Record<string, unknown> {
     const m = this.store.get<unknown>(key);
@@ -79,11 +83,13 @@ export class PipelineLinkStore {
 
   async set(fileUri: string, link: PipelineLink): Promise<void> {
     await this.store.update(LINKS_KEY, { ...this.map(LINKS_KEY), [fileUri]: link });
+    this.changed();
   }
 
   async delete(fileUri: string): Promise<void> {
     const { [fileUri]: _gone, ...rest } = this.map(LINKS_KEY);
     await this.store.update(LINKS_KEY, rest);
+    this.changed();
   }
 
   gitDefaults(folderUri: string): GitDefaults {
@@ -100,6 +106,13 @@ export function describeLink(link: PipelineLink): string {
   const where = `${link.orgIdentifier}/${link.projectIdentifier} · ${link.identifier}`;
   if (link.storeType !== 'REMOTE') return where;
   return `${where} (Git: ${link.repoName ?? '?'}@${link.branch ?? '?'}:${link.filePath ?? '?'})`;
+}
+
+/** The status bar text of a linked file: the pipeline, and where its YAML is kept. */
+export function linkStatusText(link: PipelineLink): string {
+  const where =
+    link.storeType === 'REMOTE' ? `$(source-control) ${link.branch ?? '?'}` : '$(database) inline';
+  return `$(link) ${link.identifier} · ${where}`;
 }
 
 /**

@@ -3,6 +3,7 @@ import {
   PipelineLinkStore,
   describeLink,
   gitDefaultsFor,
+  linkStatusText,
   parseLink,
   runBranch,
   type KeyValueStore,
@@ -82,6 +83,20 @@ describe('pipeline links', () => {
       branch: 'dev',
     });
     assert.deepEqual(store.gitDefaults('file:///w2'), {});
+  });
+
+  it('tells its listener when a link is set or deleted', async () => {
+    let changes = 0;
+    const store = new PipelineLinkStore(new MemoryStore(), () => changes++);
+    await store.set('file:///w/a.yaml', REMOTE);
+    await store.delete('file:///w/a.yaml');
+    await store.setGitDefaults('file:///w', { branch: 'x' });
+    assert.equal(changes, 2);
+  });
+
+  it('shows a linked file in the status bar: pipeline and branch, or inline', () => {
+    assert.equal(linkStatusText(REMOTE), '$(link) deploy · $(source-control) main');
+    assert.equal(linkStatusText({ ...REMOTE, storeType: 'INLINE' }), '$(link) deploy · $(database) inline');
   });
 
   it('describes where a link goes', () => {
