@@ -12,6 +12,7 @@ import { CommandEnv } from './commands/context';
 import { ExecutionWatcher } from './commands/executionWatcher';
 import { AccountFeature } from './features/account';
 import { ExecutionCommandsFeature, ExecutionPollersFeature } from './features/executions';
+import { GitExperienceFeature } from './features/gitExperience';
 import { GraphFeature, type GraphPanelProbe } from './features/graph';
 import { LanguageFeature, type LanguageServerProbe } from './features/language';
 import { PipelineFilesFeature } from './features/pipelineFiles';
@@ -122,7 +123,15 @@ export function activateHarness(
   const language = new LanguageFeature(context, manager, log, platform.languageClient);
   const env = new CommandEnv(manager, tree, log);
   const watcher = new ExecutionWatcher(tree, log, executions.pollers);
-  const commands = new ResourceCommandsFeature(env, files, (doc) => language.validateDocument(doc), watcher);
+  // Git Experience: file → pipeline links, the Git questions of Push, Import Pipeline from Git.
+  const gitExperience = new GitExperienceFeature(context, env);
+  const commands = new ResourceCommandsFeature(
+    env,
+    files,
+    (doc) => language.validateDocument(doc),
+    watcher,
+    gitExperience.git,
+  );
   const executionCommands = new ExecutionCommandsFeature(env, watcher);
   // The graph shows the status of the runs the pollers follow.
   const graph = new GraphFeature(context.extensionUri, log, executions.pollers);
@@ -136,6 +145,7 @@ export function activateHarness(
     files,
     language,
     commands,
+    gitExperience,
     // The status bar names the scope selected in the tree; the tree shows the account's new name.
     tree.onDidChangeSelection((scope) => accounts.statusBar.setScope(scope)),
     manager.onDidChangeLabel((account) => tree.relabel(account)),

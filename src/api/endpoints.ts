@@ -454,6 +454,33 @@ export function endpoints(accountId: string): EndpointTable {
       parse: parseDeleted,
       optsAt: 3,
     },
+    importPipeline: {
+      // harness/mcp-server src/registry/toolsets/pipelines.ts (pipeline `import` action): the Git
+      // location in the query, {pipelineName, pipelineDescription} as JSON; the answer is a
+      // PipelineSaveResponse like create's.
+      method: 'POST',
+      path: '/pipeline/api/pipelines/import',
+      query: (scope, r) => ({
+        ...scopeQuery(scope),
+        connectorRef: r.connectorRef,
+        repoName: r.repoName,
+        branch: r.branch,
+        filePath: r.filePath,
+        isForceImport: r.isForceImport,
+        isHarnessCodeRepo: r.isHarnessCodeRepo,
+      }),
+      body: (_scope, r) => ({
+        json: { pipelineName: r.pipelineName ?? '', pipelineDescription: r.pipelineDescription ?? '' },
+      }),
+      retry: 'write',
+      op: (scope, r) =>
+        op(
+          `import pipeline from ${r.repoName}:${r.filePath} into ${scopeName(scope)}`,
+          `File "${r.filePath}"`,
+        ),
+      parse: parsePipelineSaveResult,
+      optsAt: 2,
+    },
     getInputSetTemplate: {
       method: 'POST',
       path: '/pipeline/api/inputSets/template',

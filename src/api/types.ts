@@ -206,6 +206,24 @@ export interface GitParams {
   lastCommitId?: string;
 }
 
+/**
+ * Import a pipeline from a YAML file in Git (`POST /pipeline/api/pipelines/import`): where the file
+ * is (query) and the name/description to give it (body). Harness reads the identifier from the file.
+ */
+export interface PipelineImportRequest {
+  /** The Git connector; not needed for Harness Code repositories (`isHarnessCodeRepo`). */
+  connectorRef?: string;
+  repoName: string;
+  branch: string;
+  /** Path of the YAML in the repository (Harness requires `.harness/…`). */
+  filePath: string;
+  /** Replace a pipeline that already has the file's identifier. */
+  isForceImport?: boolean;
+  isHarnessCodeRepo?: boolean;
+  pipelineName?: string;
+  pipelineDescription?: string;
+}
+
 /** One policy of a policy set, as evaluated by Harness's OPA service. */
 export interface GovernancePolicy {
   name?: string;
@@ -669,6 +687,12 @@ export interface HarnessApi {
     opts?: CallOptions,
   ): Promise<PipelineSaveResult>;
   deletePipeline(scope: ProjectScope, identifier: string, git?: GitParams, opts?: CallOptions): Promise<void>;
+  /** POST /pipeline/api/pipelines/import: creates a REMOTE pipeline from a file already in Git. */
+  importPipeline(
+    scope: ProjectScope,
+    request: PipelineImportRequest,
+    opts?: CallOptions,
+  ): Promise<PipelineSaveResult>;
   getInputSetTemplate(
     scope: ProjectScope,
     pipelineIdentifier: string,

@@ -14,7 +14,10 @@ import { pipelineLink } from './deepLinks';
 import type { Baselines } from './fs/baselines';
 import type { PipelineLocation } from './fs/pipelineUri';
 import type { RemoteSnapshots } from './fs/remoteSnapshots';
+import { createCommitMessage } from './gitLocation';
+import { askStore, type GitExperience } from './gitPrompts';
 import { failed, isCancelled, withCancellableProgress, type CommandResult } from './invocation';
+import type { PipelineLink } from './pipelineLinks';
 import { pickProject } from './pickers';
 import { readPipelineYaml, sameYaml, withPipelineScope } from './pipelineYaml';
 import { describeProblems, type ProblemTracker } from './problems';
@@ -52,6 +55,8 @@ export type PushResult =
       scope: ProjectScope;
       url: string;
       governance?: GovernanceMetadata;
+      /** Where the pipeline's YAML is kept (remembered for the local file). */
+      link?: PipelineLink;
     }>
   | { status: 'conflict'; identifier: string }
   | { status: 'denied'; identifier: string; message: string };
@@ -66,6 +71,7 @@ async function resolveScope(
   req: PushRequest,
   account: AccountContext,
   yamlScope: { orgIdentifier?: string; projectIdentifier?: string },
+  link: PipelineLink | undefined,
 ): Promise<ProjectScope | undefined> {
   if (req.location) {
     return { orgIdentifier: req.location.orgIdentifier, projectIdentifier: req.location.projectIdentifier };
@@ -75,6 +81,8 @@ async function resolveScope(
   if (yamlScope.orgIdentifier && yamlScope.projectIdentifier) {
     return { orgIdentifier: yamlScope.orgIdentifier, projectIdentifier: yamlScope.projectIdentifier };
   }
+  // Where this file went last time.
+  if (link) return { orgIdentifier: link.orgIdentifier, projectIdentifier: link.projectIdentifier };
   const selected = env.tree.selectedScope();
   if (selected?.orgIdentifier && selected.projectIdentifier) {
     return { orgIdentifier: selected.orgIdentifier, projectIdentifier: selected.projectIdentifier };
@@ -130,6 +138,8 @@ export interface PushDeps {
   snapshots: RemoteSnapshots;
   /** The document's error diagnostics (push refuses while there are any). */
   problems: ProblemTracker;
+  /** Git Experience: the Git questions for new pipelines and the file → pipeline links. */
+  git?: GitExperience;
 }
 
 interface PushTarget {
@@ -142,10 +152,44 @@ interface PushTarget {
   label: string;
   /** The YAML sent: the user's text with the scope filled in. */
   body: string;
+  /** Where this local file was pushed or imported before (same account and identifier). */
+  link?: PipelineLink;
+}
+
+/** Where a saved pipeline's YAML is kept, as the link of the file records it. */
+type Stored = Pick<PipelineLink, 'storeType' | 'connectorRef' | 'repoName' | 'branch' | 'filePath'>;
+
+function storedOf(remote: PipelineDetail): Stored {
+  if (remote.storeType !== 'REMOTE') return { storeType: 'INLINE' };
+  const g = remote.gitDetails ?? {};
+  return {
+    storeType: 'REMOTE',
+    ...(remote.connectorRef ? { connectorRef: remote.connectorRef } : {}),
+    ...(g.repoName ? { repoName: g.repoName } : {}),
+    ...(g.branch ? { branch: g.branch } : {}),
+    ...(g.filePath ? { filePath: g.filePath } : {}),
+  };
+}
+
+function storedOfParams(git: GitParams | undefined): Stored {
+  if (!git || !(git.repoName || git.filePath)) return { storeType: 'INLINE' };
+  const { connectorRef, repoName, branch, filePath } = git;
+  return {
+    storeType: 'REMOTE',
+    ...(connectorRef ? { connectorRef } : {}),
+    ...(repoName ? { repoName } : {}),
+    ...(branch ? { branch } : {}),
+    ...(filePath ? { filePath } : {}),
+  };
 }
 
 type Transfer =
-  | { kind: 'done'; action: 'created' | 'updated' | 'unchanged'; governance?: GovernanceMetadata }
+  | {
+      kind: 'done';
+      action: 'created' | 'updated' | 'unchanged';
+      governance?: GovernanceMetadata;
+      stored: Stored;
+    }
   | { kind: 'conflict' }
   | { kind: 'cancelled' }
   | { kind: 'refused'; reason: string }
@@ -202,7 +246,10 @@ async function resolveTarget(deps: PushDeps, req: PushRequest): Promise<PushTarg
       req.interactive,
     );
   }
-  const scope = await resolveScope(deps.env, req, account, parsed.info);
+  const saved = !req.location && deps.git ? deps.git.links.get(req.sourceUri.toString()) : undefined;
+  const link =
+    saved && saved.accountId === account.accountId && saved.identifier === identifier ? saved : undefined;
+  const scope = await resolveScope(deps.env, req, account, parsed.info, link);
   if (!scope) {
     return req.interactive
       ? { status: 'cancelled' }
@@ -220,6 +267,11 @@ async function resolveTarget(deps: PushDeps, req: PushRequest): Promise<PushTarg
     identifier,
     label: name && name !== identifier ? `"${name}" (${identifier})` : `"${identifier}"`,
     body: withPipelineScope(req.text, scope),
+    ...(link &&
+    link.orgIdentifier === scope.orgIdentifier &&
+    link.projectIdentifier === scope.projectIdentifier
+      ? { link }
+      : {}),
   };
 }
 
@@ -264,13 +316,35 @@ async function transfer(
     if (stop) return stop;
   }
   if (signal.aborted) return { kind: 'cancelled' };
+  let createGit: GitParams | undefined;
+  if (!remote) {
+    report('new pipeline…');
+    const chosen = await createParams(t);
+    if (chosen === undefined) return { kind: 'cancelled' };
+    createGit = chosen ?? undefined;
+  }
+  if (signal.aborted) return { kind: 'cancelled' };
   report(remote ? 'updating…' : 'creating…');
-  return write(t, remote, signal);
+  return write(t, remote, createGit, signal);
+}
+
+/**
+ * Where a new pipeline's YAML goes: `options.git` (no prompt), inline when pushed without prompts or
+ * from a `harness:` document, else the user's choice (Push asks "inline or Git?"). null = inline,
+ * undefined = cancelled.
+ */
+async function createParams(t: PushTarget): Promise<GitParams | null | undefined> {
+  const { req, identifier } = t;
+  const commitMsg = req.options.commitMsg;
+  if (req.options.git) return { ...req.options.git, commitMsg: commitMsg ?? createCommitMessage(identifier) };
+  if (!req.interactive || req.location || !t.deps.git) return null;
+  const asked = await askStore(t.deps.env, t.deps.git, t.account, t.scope, identifier, req.sourceUri);
+  return asked && commitMsg ? { ...asked, commitMsg } : asked;
 }
 
 /** The pipeline as Harness has it, or undefined when it does not exist (GET also gives the Git details of remote pipelines). */
 function readRemote(t: PushTarget, signal: AbortSignal): Promise<PipelineDetail | undefined> {
-  const loc = t.req.location;
+  const loc = t.req.location ?? (t.link?.storeType === 'REMOTE' ? t.link : undefined);
   const git = loc
     ? { branch: loc.branch, repoName: loc.repoName, connectorRef: loc.connectorRef }
     : undefined;
@@ -289,7 +363,7 @@ async function confirmOverwrite(t: PushTarget, remote: PipelineDetail): Promise<
   const { req, identifier } = t;
   if (sameYaml(remote.yamlPipeline, t.body)) {
     if (req.location) t.deps.baselines.set(req.location, remote.yamlPipeline);
-    return { kind: 'done', action: 'unchanged' };
+    return { kind: 'done', action: 'unchanged', stored: storedOf(remote) };
   }
   if (req.options.overwrite) return undefined;
   const baseline = req.location ? t.deps.baselines.get(req.location) : undefined;
@@ -327,6 +401,7 @@ async function confirmOverwrite(t: PushTarget, remote: PipelineDetail): Promise<
 async function write(
   t: PushTarget,
   remote: PipelineDetail | undefined,
+  createGit: GitParams | undefined,
   signal: AbortSignal,
 ): Promise<Transfer> {
   const { req, account, scope, identifier } = t;
@@ -340,22 +415,17 @@ async function write(
           signal,
         },
       )
-    : await account.api.createPipeline(
-        scope,
-        t.body,
-        req.options.git
-          ? {
-              ...req.options.git,
-              commitMsg: req.options.commitMsg ?? `Create pipeline ${identifier} from VS Code`,
-            }
-          : undefined,
-        { signal },
-      );
+    : await account.api.createPipeline(scope, t.body, createGit, { signal });
   const gov = result.governanceMetadata;
   if (gov?.deny) return { kind: 'denied', message: gov.message ?? 'denied by a Harness policy' };
   if (req.location) t.deps.baselines.set(req.location, t.body);
   t.deps.env.tree.refresh(pipelinesFolder(scope));
-  return { kind: 'done', action: remote ? 'updated' : 'created', ...(gov ? { governance: gov } : {}) };
+  return {
+    kind: 'done',
+    action: remote ? 'updated' : 'created',
+    stored: remote ? storedOf(remote) : storedOfParams(createGit),
+    ...(gov ? { governance: gov } : {}),
+  };
 }
 
 /** Turns the transfer into the command's result and its one outcome message. */
@@ -381,7 +451,19 @@ function finish(t: PushTarget, outcome: Transfer): PushResult {
         scope.projectIdentifier,
         identifier,
       );
-      const where = scopeLabel(scope);
+      const link: PipelineLink = {
+        accountId: account.accountId,
+        orgIdentifier: scope.orgIdentifier,
+        projectIdentifier: scope.projectIdentifier,
+        identifier,
+        ...outcome.stored,
+      };
+      // A local file remembers where it went: the next Push and Run of it need no picking.
+      if (!req.location && t.deps.git) void t.deps.git.links.set(req.sourceUri.toString(), link);
+      const where =
+        link.storeType === 'REMOTE'
+          ? `${scopeLabel(scope)} (Git: ${link.repoName ?? '?'}@${link.branch ?? '?'}:${link.filePath ?? '?'})`
+          : scopeLabel(scope);
       const text =
         outcome.action === 'unchanged'
           ? `Pipeline ${t.label} in ${where} is already up to date.`
@@ -400,6 +482,7 @@ function finish(t: PushTarget, outcome: Transfer): PushResult {
         identifier,
         scope,
         url,
+        link,
         ...(gov ? { governance: gov } : {}),
       };
     }

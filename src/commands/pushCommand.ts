@@ -3,6 +3,7 @@
 // to this command; after a push the document's draft is dropped and the editor saved.
 import * as vscode from 'vscode';
 import type { CommandEnv } from './context';
+import type { GitExperience } from './gitPrompts';
 import type { Baselines } from './fs/baselines';
 import type { Drafts } from './fs/drafts';
 import { locationKey } from './fs/pipelineUri';
@@ -35,6 +36,7 @@ export async function pushPipelineCommand(
   problems: ProblemTracker,
   arg?: unknown,
   second?: unknown,
+  git?: GitExperience,
 ): Promise<PushResult> {
   const options = pushOptions(second) ?? pushOptions(arg);
   const interactive = options === undefined;
@@ -52,7 +54,7 @@ export async function pushPipelineCommand(
   const location = locationOf(uri);
   const text = doc.getText();
   const result = await pushText(
-    { env, baselines: fs.baselines, snapshots: fs.snapshots, problems },
+    { env, baselines: fs.baselines, snapshots: fs.snapshots, problems, ...(git ? { git } : {}) },
     {
       text,
       sourceUri: uri,

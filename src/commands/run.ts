@@ -7,6 +7,7 @@ import type { PipelineNode } from '../tree/nodes';
 import type { CommandEnv } from './context';
 import { executionLink } from './deepLinks';
 import type { ExecutionWatcher } from './executionWatcher';
+import type { GitExperience } from './gitPrompts';
 import {
   failed,
   isCancelled,
@@ -20,6 +21,7 @@ import { deriveIdentifier, validateName } from './identifiers';
 import { fromMergedInputSets, inputSetChoices, inputSetYaml } from './inputSets';
 import { pickActive } from '../ui/pickActive';
 import { pickProject } from './pickers';
+import { runBranch, type PipelineLink } from './pipelineLinks';
 import {
   fillRuntimeInputs,
   findRuntimeInputs,
@@ -39,6 +41,7 @@ export const RUN_OPTION_KEYS = [
   'saveInputSet',
   'branch',
   'wait',
+  'uri',
 ];
 
 export type RunResult = CommandResult<{
@@ -116,6 +119,8 @@ interface RunTarget {
   branch?: string;
   /** The tree node it was run from: shows the latest execution. */
   node?: PipelineNode;
+  /** The linked local file's pipeline it runs (Run with that file active). */
+  link?: PipelineLink;
 }
 
 /**
@@ -126,8 +131,9 @@ export async function runPipeline(
   env: CommandEnv,
   watcher: ExecutionWatcher,
   arg?: unknown,
+  git?: GitExperience,
 ): Promise<RunResult> {
-  const target = await resolveTarget(env, arg);
+  const target = await resolveTarget(env, arg, git);
   if (!('account' in target)) return target;
   try {
     const inputs = await runtimeInputBody(target);
@@ -141,7 +147,11 @@ export async function runPipeline(
 }
 
 /** The pipeline to run: from the tree node, the options, or (interactive) picked. */
-async function resolveTarget(env: CommandEnv, arg: unknown): Promise<RunTarget | RunResult> {
+async function resolveTarget(
+  env: CommandEnv,
+  arg: unknown,
+  git: GitExperience | undefined,
+): Promise<RunTarget | RunResult> {
   const interactive = !isOptions(arg);
   const options = isOptions(arg) ? arg : {};
   const node = isTreeNode(arg) && arg.kind === 'pipeline' ? (arg as PipelineNode) : undefined;
@@ -151,6 +161,10 @@ async function resolveTarget(env: CommandEnv, arg: unknown): Promise<RunTarget |
   const org = str(options.org);
   const project = str(options.project);
   if (!scope && org && project) scope = { orgIdentifier: org, projectIdentifier: project };
+  // Run with a linked file active (or `uri`): the pipeline it was pushed to or imported as.
+  const linked =
+    !node && !scope && !str(options.identifier) ? await linkedTarget(git, account, options) : undefined;
+  if (linked) return { env, interactive, options, account, ...linked };
   if (!scope && interactive) scope = await pickProject(env, account.api);
   let identifier = node?.pipeline.identifier ?? str(options.identifier);
   if (scope && !identifier && interactive) identifier = await pickPipeline(env, account, scope);
@@ -161,6 +175,32 @@ async function resolveTarget(env: CommandEnv, arg: unknown): Promise<RunTarget |
   }
   const branch = str(options.branch) ?? node?.pipeline.gitDetails?.branch;
   return { env, interactive, options, account, scope, identifier, node, ...(branch ? { branch } : {}) };
+}
+
+/**
+ * The pipeline linked to `options.uri` or (from the palette) the active editor's file, when it was
+ * pushed or imported with this account; for a Git pipeline, the branch to run (runBranch).
+ */
+async function linkedTarget(
+  git: GitExperience | undefined,
+  account: AccountContext,
+  options: Record<string, unknown>,
+): Promise<Pick<RunTarget, 'scope' | 'identifier' | 'branch' | 'link'> | undefined> {
+  if (!git) return undefined;
+  const given = str(options.uri);
+  const uri = given ? vscode.Uri.parse(given) : vscode.window.activeTextEditor?.document.uri;
+  if (!uri) return undefined;
+  const link = git.links.get(uri.toString());
+  if (!link || link.accountId !== account.accountId) return undefined;
+  const info =
+    link.storeType === 'REMOTE' && uri.scheme === 'file' ? await git.workspace.infoFor(uri) : undefined;
+  const branch = str(options.branch) ?? runBranch(link, info);
+  return {
+    scope: { orgIdentifier: link.orgIdentifier, projectIdentifier: link.projectIdentifier },
+    identifier: link.identifier,
+    link,
+    ...(branch ? { branch } : {}),
+  };
 }
 
 /** A quick pick of the project's pipelines (first page). */
@@ -359,7 +399,10 @@ async function start(t: RunTarget, watcher: ExecutionWatcher, inputs: RunInputs)
   const SAVE = 'Save Inputs as Input Set';
   const actions = inputs.byHand && body && t.interactive ? ['Open Execution', SAVE] : ['Open Execution'];
   void vscode.window
-    .showInformationMessage(`Harness: ${identifier} started (${execution.status}).`, ...actions)
+    .showInformationMessage(
+      `Harness: ${identifier} started${branch ? ` on branch ${branch}` : ''} (${execution.status}).`,
+      ...actions,
+    )
     .then((c) => {
       if (c === 'Open Execution') void vscode.env.openExternal(vscode.Uri.parse(url));
       else if (c === SAVE) void saveAsInputSet(t, body);

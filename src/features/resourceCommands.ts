@@ -7,6 +7,7 @@ import type { CommandEnv } from '../commands/context';
 import { createConnector } from '../commands/createConnector';
 import { createProject } from '../commands/createProject';
 import type { ExecutionWatcher } from '../commands/executionWatcher';
+import type { GitExperience } from '../commands/gitPrompts';
 import { ProblemTracker, type ValidateDocument } from '../commands/problems';
 import { pushPipelineCommand, type PipelineFiles } from '../commands/pushCommand';
 import {
@@ -22,12 +23,19 @@ export class ResourceCommandsFeature implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[];
 
   /** `watcher`: the status-bar execution watcher, shared with the execution commands (owned by the caller). */
-  constructor(env: CommandEnv, files: PipelineFiles, validate: ValidateDocument, watcher: ExecutionWatcher) {
+  /** `git`: Git Experience (links of local files, Git questions); without it Push never asks about Git. */
+  constructor(
+    env: CommandEnv,
+    files: PipelineFiles,
+    validate: ValidateDocument,
+    watcher: ExecutionWatcher,
+    git?: GitExperience,
+  ) {
     const problems = new ProblemTracker(validate);
     const commands: [string, (...args: unknown[]) => unknown][] = [
-      ['harness.pushPipeline', (a, b) => pushPipelineCommand(env, files, problems, a, b)],
+      ['harness.pushPipeline', (a, b) => pushPipelineCommand(env, files, problems, a, b, git)],
       ['harness.openPipeline', (a) => openPipeline(env, a)],
-      ['harness.runPipeline', (a) => runPipeline(env, watcher, a)],
+      ['harness.runPipeline', (a) => runPipeline(env, watcher, a, git)],
       ['harness.createProject', (a) => createProject(env, a)],
       ['harness.createConnector', (a) => createConnector(env, a)],
       ['harness.deletePipeline', (a) => deleteResource(env, 'pipeline', a)],

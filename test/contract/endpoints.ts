@@ -1334,6 +1334,33 @@ export const ENDPOINTS: EndpointContract[] = [
     ],
   },
   {
+    call: 'importPipeline',
+    args: [
+      SCOPE,
+      {
+        connectorRef: 'account.github',
+        repoName: 'app',
+        branch: 'main',
+        filePath: '.harness/deploy_web.yaml',
+        pipelineName: 'Deploy web',
+      },
+    ],
+    method: 'POST',
+    path: '/pipeline/api/pipelines/import',
+    source: [S.mcpPipelineImport],
+    examples: [
+      {
+        name: 'imported: a PipelineSaveResponse with the identifier read from the file',
+        source: [S.mcpPipelineImport, S.pipelineSaveResponse],
+        basis: 'composed',
+        status: 200,
+        body: success({ identifier: 'deploy_web', governanceMetadata: governanceDefault() }),
+        expect: ok({ identifier: 'deploy_web' }),
+      },
+      // What Harness answers for a missing file or an existing identifier is not public: not recorded.
+    ],
+  },
+  {
     call: 'updatePipeline',
     args: [SCOPE, 'deploy_web', PIPELINE_YAML],
     method: 'PUT',

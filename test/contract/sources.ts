@@ -285,6 +285,11 @@ export const S = {
     path: 'harness/nextgen/model_pipeline_execution_summary.go',
     what: 'PipelineExecutionSummary {…, executionTriggerInfo, moduleInfo, layoutNodeMap, startingNodeId, canRetry, runSequence, gitDetails (PipelineEntityGitDetails {objectId, branch, repoIdentifier, rootFolder, filePath, repoName}), …}; ExecutionTriggerInfo {triggerType, triggeredBy {uuid, identifier, extraInfo}, isRerun} (model_execution_trigger_info.go, model_triggered_by.go)',
   },
+  mcpPipelineImport: {
+    ...MCP,
+    path: 'src/registry/toolsets/pipelines.ts',
+    what: 'pipeline `import` action: POST /pipeline/api/pipelines/import, query connectorRef, repoName, branch, filePath, isForceImport, isHarnessCodeRepo; JSON body {pipelineName, pipelineDescription}; answer read with ngExtract (the `data` of the envelope)',
+  },
   mcpGraphWalk: {
     ...MCP,
     path: 'src/tools/diagnose/pipeline.ts',

@@ -96,6 +96,13 @@ describe('e2e: the run loop (push, run, graph, log, fix, re-run from the failed 
       .first()
       .waitFor({ timeout: 30_000 });
     await session.runCommand('Harness: Push Pipeline');
+    // A new pipeline: Push asks where its YAML is kept; this one stays in Harness.
+    const inline = page.locator('.quick-input-widget [role=option]', {
+      hasText: 'Store in Harness (inline)',
+    });
+    await inline.waitFor({ state: 'visible', timeout: 30_000 });
+    await shot(session, 'loop-0-inline-or-git');
+    await inline.click();
     await readFromHarness<{ yamlPipeline?: string }>(
       session,
       `/pipeline/api/pipelines/${ID}`,

@@ -136,6 +136,16 @@ export interface SimGitDetails {
   connectorRef: string;
 }
 
+/** One file on one branch of a simulated Git repository. */
+export interface SimGitFile {
+  repoName: string;
+  branch: string;
+  filePath: string;
+  content: string;
+  objectId: string;
+  commitId: string;
+}
+
 export interface SimExecutionSummaryInfo {
   lastExecutionTs?: number;
   lastExecutionStatus?: string;
@@ -293,6 +303,8 @@ export interface SimState {
   services: SimService[];
   environments: SimEnvironment[];
   templates: SimTemplate[];
+  /** The simulated Git repositories behind remote pipelines (git-repos.ts). */
+  gitFiles: SimGitFile[];
   /** Served by GET /pipeline/api/yaml-schema?entityType=Pipelines. */
   pipelineSchema: unknown;
   connectorSchema: unknown;

@@ -20,6 +20,7 @@ import { gitObjectId, sha1 } from './ids';
 import { defaultConnectorSchema, defaultPipelineSchema } from './schemas';
 import { seedEnvironments, seedServices, seedTemplates } from './seed-cd';
 import { seedInputSets } from './seed-input-sets';
+import { seedGitFiles } from './git-repos';
 
 /** All seeded timestamps count back from this instant, so they do not depend on the clock. */
 export const SEED_EPOCH = Date.UTC(2026, 5, 1, 9, 0, 0);
@@ -536,6 +537,7 @@ export function seedState(seed: number = DEFAULT_SEED): SimState {
     services: seedServices(pipelines, SEED_EPOCH),
     environments: seedEnvironments(pipelines, SEED_EPOCH),
     templates: seedTemplates(SEED_EPOCH),
+    gitFiles: seedGitFiles(pipelines),
     pipelineSchema: defaultPipelineSchema(),
     connectorSchema: defaultConnectorSchema(),
   };

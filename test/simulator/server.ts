@@ -17,6 +17,7 @@ import { registerConnectorRoutes } from './routes/connectors';
 import { registerExecutionRoutes } from './routes/executions';
 import { registerInputSetRoutes } from './routes/inputSets';
 import { registerLogRoutes } from './routes/logs';
+import { registerGitImportRoutes } from './routes/gitImport';
 import { registerPipelineRoutes } from './routes/pipelines';
 import { registerProjectRoutes } from './routes/projects';
 import { registerSchemaRoutes } from './routes/schemas';
@@ -82,6 +83,7 @@ function buildRouter(): Router {
   registerAccountRoutes(router);
   registerProjectRoutes(router);
   registerConnectorRoutes(router);
+  registerGitImportRoutes(router);
   registerPipelineRoutes(router);
   registerExecutionRoutes(router);
   registerInputSetRoutes(router);

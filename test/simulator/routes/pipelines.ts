@@ -19,6 +19,7 @@ import {
 } from '../context';
 import { governanceDefault, governanceMetadata } from '../../contract/bodies';
 import { failureDto, ok, pmsErrorDto as errorDto, springPage, type Reply } from '../envelope';
+import { writeGitFile } from '../git-repos';
 import { gitObjectId, sha1 } from '../ids';
 import type { SimPipeline } from '../model';
 import { isObj, modulesOf, stageNamesOf, tagsOf } from '../pipeline-meta';
@@ -179,7 +180,7 @@ function getPipeline(ctx: RequestContext): Reply {
   );
 }
 
-interface ParsedPipeline {
+export interface ParsedPipeline {
   node: Record<string, unknown>;
   identifier: string;
   name: string;
@@ -199,7 +200,17 @@ function parsePipelineYaml(ctx: RequestContext, org: string, project: string): P
       ctx.correlationId,
     );
   }
-  const doc = parseDocument(ctx.body);
+  return parsePipelineText(ctx, ctx.body, org, project);
+}
+
+/** Parses and checks pipeline YAML (a request body, or a file read from the simulated Git). */
+export function parsePipelineText(
+  ctx: RequestContext,
+  text: string,
+  org: string,
+  project: string,
+): ParsedPipeline {
+  const doc = parseDocument(text);
   if (doc.errors.length > 0) {
     throw errorDto(400, 'INVALID_REQUEST', `Invalid yaml: ${doc.errors[0].message}`, ctx.correlationId);
   }
@@ -251,7 +262,7 @@ function parsePipelineYaml(ctx: RequestContext, org: string, project: string): P
   return { node, identifier: node.identifier as string, name: node.name as string };
 }
 
-function governance(
+export function governance(
   ctx: RequestContext,
   node: Record<string, unknown>,
   org: string,
@@ -291,7 +302,7 @@ function governance(
   });
 }
 
-function applyYaml(p: SimPipeline, parsed: ParsedPipeline, yaml: string, now: number): void {
+export function applyYaml(p: SimPipeline, parsed: ParsedPipeline, yaml: string, now: number): void {
   p.name = parsed.name;
   p.description = typeof parsed.node.description === 'string' ? parsed.node.description : '';
   p.tags = tagsOf(parsed.node);
@@ -302,7 +313,7 @@ function applyYaml(p: SimPipeline, parsed: ParsedPipeline, yaml: string, now: nu
   p.lastUpdatedAt = now;
 }
 
-function remoteParams(ctx: RequestContext): {
+export function remoteParams(ctx: RequestContext): {
   connectorRef: string;
   repoName: string;
   branch: string;
@@ -394,6 +405,7 @@ function createPipeline(ctx: RequestContext): Reply {
       objectId: gitObjectId(ctx.body),
       commitId: sha1(`commit:${git.repoName}:${git.filePath}:${ctx.now}:1`),
     };
+    writeGitFile(ctx.state, p.git, ctx.body);
   }
   ctx.state.pipelines.push(p);
   return ok({ identifier: p.identifier, governanceMetadata }, ctx.correlationId);
@@ -448,6 +460,7 @@ function updatePipeline(ctx: RequestContext): Reply {
       objectId: gitObjectId(ctx.body),
       commitId: sha1(`${p.git.commitId}:${p.version}`),
     };
+    writeGitFile(ctx.state, p.git, ctx.body);
   }
   return ok({ identifier: p.identifier, governanceMetadata }, ctx.correlationId);
 }
