@@ -17,6 +17,7 @@ import { GraphFeature, type GraphPanelProbe } from './features/graph';
 import { LanguageFeature, type LanguageServerProbe } from './features/language';
 import { PipelineFilesFeature } from './features/pipelineFiles';
 import { ResourceCommandsFeature } from './features/resourceCommands';
+import { InputSetsFeature } from './features/inputSets';
 import { StepLogsFeature } from './features/stepLogs';
 import { TreeFeature } from './features/tree';
 import type { LanguageClientFactory } from './language/client';
@@ -152,6 +153,8 @@ export function activateHarness(
   );
   // Step logs as read-only documents (harness.openStepLog), followed while the step runs.
   context.subscriptions.push(new StepLogsFeature(env));
+  // Input sets in the tree: their YAML read-only (harness.openInputSet), Run with this Input Set.
+  context.subscriptions.push(new InputSetsFeature(env));
   const ready = accounts.initialize();
 
   log.info(

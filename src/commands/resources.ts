@@ -343,6 +343,8 @@ export function identifierOf(node: HarnessNode): string | undefined {
       return node.project.identifier;
     case 'pipeline':
       return node.pipeline.identifier;
+    case 'inputSet':
+      return node.inputSet.identifier;
     case 'connector': {
       // Copy the reference form usable from the project scope downwards.
       const c = node.connector.connector;

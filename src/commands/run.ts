@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { ExecutionSummary, InputSetSummary, ProjectScope } from '../api/types';
 import type { AccountContext } from '../account/accounts';
-import type { PipelineNode } from '../tree/nodes';
+import type { InputSetNode, PipelineNode } from '../tree/nodes';
 import type { CommandEnv } from './context';
 import { executionLink } from './deepLinks';
 import type { ExecutionWatcher } from './executionWatcher';
@@ -121,6 +121,8 @@ interface RunTarget {
   node?: PipelineNode;
   /** The linked local file's pipeline it runs (Run with that file active). */
   link?: PipelineLink;
+  /** The input set row it was run from ("Run with this Input Set"): its values are used. */
+  inputSet?: string;
 }
 
 /**
@@ -154,10 +156,13 @@ async function resolveTarget(
 ): Promise<RunTarget | RunResult> {
   const interactive = !isOptions(arg);
   const options = isOptions(arg) ? arg : {};
-  const node = isTreeNode(arg) && arg.kind === 'pipeline' ? (arg as PipelineNode) : undefined;
+  // An input set row runs its pipeline (the row's grandparent in the tree) with that input set.
+  const row = isTreeNode(arg) && arg.kind === 'inputSet' ? (arg as InputSetNode) : undefined;
+  const rowPipeline = row?.parent?.parent?.kind === 'pipeline' ? row.parent.parent : undefined;
+  const node = isTreeNode(arg) && arg.kind === 'pipeline' ? (arg as PipelineNode) : rowPipeline;
   const account = await env.activeAccount(interactive);
   if (!account) return { status: 'refused', reason: 'not signed in to Harness' };
-  let scope: ProjectScope | undefined = node?.scope;
+  let scope: ProjectScope | undefined = node?.scope ?? row?.scope;
   const org = str(options.org);
   const project = str(options.project);
   if (!scope && org && project) scope = { orgIdentifier: org, projectIdentifier: project };
@@ -166,7 +171,7 @@ async function resolveTarget(
     !node && !scope && !str(options.identifier) ? await linkedTarget(git, account, options) : undefined;
   if (linked) return { env, interactive, options, account, ...linked };
   if (!scope && interactive) scope = await pickProject(env, account.api);
-  let identifier = node?.pipeline.identifier ?? str(options.identifier);
+  let identifier = node?.pipeline.identifier ?? row?.pipelineIdentifier ?? str(options.identifier);
   if (scope && !identifier && interactive) identifier = await pickPipeline(env, account, scope);
   if (!scope || !identifier) {
     return interactive
@@ -174,7 +179,18 @@ async function resolveTarget(
       : { status: 'refused', reason: 'pass org, project and identifier' };
   }
   const branch = str(options.branch) ?? node?.pipeline.gitDetails?.branch;
-  return { env, interactive, options, account, scope, identifier, node, ...(branch ? { branch } : {}) };
+  const inputSet = row ? { inputSet: row.inputSet.identifier } : {};
+  return {
+    env,
+    interactive,
+    options,
+    account,
+    scope,
+    identifier,
+    node,
+    ...inputSet,
+    ...(branch ? { branch } : {}),
+  };
 }
 
 /**
@@ -234,7 +250,7 @@ async function runtimeInputBody(t: RunTarget): Promise<RunInputs | RunResult> {
     (signal) =>
       Promise.all([
         t.account.api.getInputSetTemplate(t.scope, t.identifier, t.branch, { signal }),
-        t.interactive ? listInputSets(t, signal) : Promise.resolve([]),
+        t.interactive && !t.inputSet ? listInputSets(t, signal) : Promise.resolve([]),
       ]),
   );
   const templateYaml = template.inputSetTemplateYaml ?? '';
@@ -242,6 +258,7 @@ async function runtimeInputBody(t: RunTarget): Promise<RunInputs | RunResult> {
   if (fields.length === 0) return { body: '', byHand: false };
   const inputYaml = str(t.options.inputYaml);
   if (inputYaml !== undefined) return { body: inputYaml, byHand: false };
+  if (t.inputSet) return withInputSets(t, templateYaml, [t.inputSet]);
   if (!t.interactive) {
     const values = (
       typeof t.options.inputs === 'object' && t.options.inputs !== null ? t.options.inputs : {}
@@ -293,6 +310,19 @@ async function runtimeInputBody(t: RunTarget): Promise<RunInputs | RunResult> {
   }
   const edited = await editInputsAsYaml(templateYaml);
   return edited !== undefined ? { body: edited, byHand: true } : { status: 'cancelled' };
+}
+
+/** The input sets' merged values; what they leave open is asked for, as when entering each value. */
+async function withInputSets(
+  t: RunTarget,
+  templateYaml: string,
+  refs: string[],
+): Promise<RunInputs | RunResult> {
+  const merged = await mergeInputSets(t, templateYaml, refs);
+  if (!('missing' in merged)) return merged;
+  if (merged.missing.length > 0 && !t.interactive) return missingResult(merged.missing);
+  const entered = merged.missing.length > 0 ? await askInputs(merged.missing) : {};
+  return entered ? { body: merged.body(entered), byHand: false } : { status: 'cancelled' };
 }
 
 function stringList(value: unknown): string[] {

@@ -8,13 +8,15 @@
 // never the read-only copies other views open (`git:`, diff and output documents).
 import * as vscode from 'vscode';
 import { HARNESS_YAML_LANGUAGE } from '../commands/fs/pipelineUri';
+import { INPUT_SET_SCHEME } from '../inputSets/uri';
 import { harnessRootKey, MAX_SCAN } from './detect';
 import { readSettings } from './settings';
 
 /** The schemes of YAML documents that may be Harness documents: see the top of this file. */
 export function yamlSchemes(): string[] {
   const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.scheme);
-  return [...new Set(['file', 'untitled', 'harness', ...folders])];
+  // `harness-inputset:` is an input set's read-only YAML opened from the tree (src/inputSets/uri.ts).
+  return [...new Set(['file', 'untitled', 'harness', INPUT_SET_SCHEME, ...folders])];
 }
 
 /** The documents the language client syncs to the server (made when the client starts). */

@@ -3,6 +3,7 @@
 // Harness documents (unsaved text wins). Read through vscode.workspace.fs, so it works in the
 // browser too. One scan serves the lookups of a few seconds.
 import * as vscode from 'vscode';
+import { INPUT_SET_SCHEME } from '../inputSets/uri';
 import type { WorkspaceFiles } from './entityLookup';
 import { readSettings } from './settings';
 
@@ -33,7 +34,8 @@ export class VscodeWorkspaceFiles implements WorkspaceFiles {
     const out: { path: string; text: string }[] = [];
     const seen = new Set<string>();
     for (const doc of open.values()) {
-      if (doc.uri.scheme === 'harness') continue;
+      // Harness's own copies (pipelines, input sets opened from the tree) are not workspace files.
+      if (doc.uri.scheme === 'harness' || doc.uri.scheme === INPUT_SET_SCHEME) continue;
       seen.add(doc.uri.toString());
       out.push({ path: vscode.workspace.asRelativePath(doc.uri), text: doc.getText() });
     }

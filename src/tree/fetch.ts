@@ -1,12 +1,14 @@
 // One page of children per container kind: the only place the tree talks to the API.
 import type { HarnessApi, PageRequest } from '../api/types';
 import { executionChildren } from '../executions/rows';
+import { inputSetNodes } from '../inputSets/rows';
 import {
   nodeIds,
   type ConnectorsFolderNode,
   type ContainerNode,
   type ExecutionsFolderNode,
   type HarnessNode,
+  type InputSetsFolderNode,
   type PipelinesFolderNode,
 } from './nodes';
 
@@ -90,7 +92,19 @@ export async function fetchChildren(
         scope: node.scope,
         pipelineIdentifier: node.pipeline.identifier,
       };
-      return { fixed: [folder], items: [], hasMore: false };
+      const inputSets: InputSetsFolderNode = {
+        kind: 'inputSets',
+        id: nodeIds.inputSets(node.scope, node.pipeline.identifier),
+        parent: node,
+        scope: node.scope,
+        pipelineIdentifier: node.pipeline.identifier,
+      };
+      return { fixed: [folder, inputSets], items: [], hasMore: false };
+    }
+    case 'inputSets': {
+      // Input sets and overlays together (the client asks for `inputSetType=ALL`).
+      const p = await api.listInputSets(node.scope, node.pipelineIdentifier, page, opts);
+      return { fixed: [], items: inputSetNodes(node, p.items), hasMore: p.hasMore, totalItems: p.totalItems };
     }
     case 'executions': {
       // Latest first: the order Harness's execution list shows (assumed to be its default sort,

@@ -6,6 +6,7 @@ import {
   type Connector,
   type ExecutionNode,
   type ExecutionSummary,
+  type InputSetSummary,
   type Organization,
   type PipelineSummary,
   type Project,
@@ -77,6 +78,21 @@ export interface ExecutionRowNode extends NodeBase {
   summary: ExecutionSummary;
 }
 
+/** A pipeline's input sets and overlay input sets (beside Executions), one page at a time. */
+export interface InputSetsFolderNode extends NodeBase {
+  kind: 'inputSets';
+  scope: ProjectScope;
+  pipelineIdentifier: string;
+}
+
+/** One input set or overlay input set of a pipeline, as listed. */
+export interface InputSetNode extends NodeBase {
+  kind: 'inputSet';
+  scope: ProjectScope;
+  pipelineIdentifier: string;
+  inputSet: InputSetSummary;
+}
+
 /** A stage, step group, parallel block, matrix/repeat instance holder or step of a run. */
 export interface ExecutionPartNode extends NodeBase {
   kind: 'executionPart';
@@ -122,6 +138,8 @@ export type HarnessNode =
   | ExecutionsFolderNode
   | ExecutionRowNode
   | ExecutionPartNode
+  | InputSetsFolderNode
+  | InputSetNode
   | LoadMoreNode
   | ErrorNode
   | MessageNode;
@@ -137,7 +155,8 @@ export type ContainerNode =
   | PipelineNode
   | ConnectorsFolderNode
   | ExecutionsFolderNode
-  | ExecutionRowNode;
+  | ExecutionRowNode
+  | InputSetsFolderNode;
 
 export function isContainer(node: HarnessNode): node is ContainerNode {
   return (
@@ -148,7 +167,8 @@ export function isContainer(node: HarnessNode): node is ContainerNode {
     node.kind === 'pipeline' ||
     node.kind === 'connectors' ||
     node.kind === 'executions' ||
-    node.kind === 'execution'
+    node.kind === 'execution' ||
+    node.kind === 'inputSets'
   );
 }
 
@@ -175,6 +195,12 @@ export function contextValue(node: HarnessNode): string | undefined {
       return executionContextValue(node.summary);
     case 'executionPart':
       return node.part.kind === 'step' ? 'harness.executionStep' : 'harness.executionStage';
+    case 'inputSets':
+      return 'harness.inputSets';
+    case 'inputSet':
+      return node.inputSet.inputSetType === 'OVERLAY_INPUT_SET'
+        ? 'harness.inputSet.overlay'
+        : 'harness.inputSet';
     case 'error':
       return 'harness.error';
     case 'loadMore':
@@ -212,6 +238,8 @@ export function scopeOf(node: HarnessNode): Scope | undefined {
     case 'executions':
     case 'execution':
     case 'executionPart':
+    case 'inputSets':
+    case 'inputSet':
       return { ...node.scope };
     case 'loadMore':
     case 'error':
@@ -236,4 +264,7 @@ export const nodeIds = {
   executions: (scope: ProjectScope, pipeline: string) => `executions:${scopeId(scope)}:${pipeline}`,
   execution: (planExecutionId: string) => `execution:${planExecutionId}`,
   executionPart: (planExecutionId: string, partId: string) => `execpart:${planExecutionId}:${partId}`,
+  inputSets: (scope: ProjectScope, pipeline: string) => `inputsets:${scopeId(scope)}:${pipeline}`,
+  inputSet: (scope: ProjectScope, pipeline: string, id: string) =>
+    `inputset:${scopeId(scope)}:${pipeline}:${id}`,
 };

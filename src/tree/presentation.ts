@@ -8,6 +8,7 @@ import {
   type Tags,
 } from '../api/types';
 import { executionPartView, executionRowView } from '../executions/rows';
+import { inputSetRowView } from '../inputSets/rows';
 import type { HarnessNode } from './nodes';
 
 export interface Presentation {
@@ -176,7 +177,7 @@ function pipelineView(p: PipelineSummary): Presentation {
       p.description,
       p.tags,
     ),
-    // Its one child is the Executions folder.
+    // Its children are the Executions and Input Sets folders.
     collapsible: 'collapsed',
   };
 }
@@ -289,6 +290,10 @@ export function present(
       const { icon, color } = executionIcon(node.part.status);
       return { ...executionPartView(node.part, now), icon, ...(color ? { color } : {}) };
     }
+    case 'inputSets':
+      return { label: 'Input Sets', icon: 'symbol-namespace', collapsible: 'collapsed' };
+    case 'inputSet':
+      return inputSetRowView(node.inputSet);
     case 'loadMore':
       return {
         label: 'Load more…',

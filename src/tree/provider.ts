@@ -7,6 +7,7 @@ import { isHarnessApiError } from '../api/errors';
 import type { ExecutionDetail } from '../api/types';
 import { executionChildren, partChildren, stepLogCommand } from '../executions/rows';
 import type { ExecutionUpdate } from '../executions/updates';
+import { openInputSetCommand } from '../inputSets/rows';
 import { ChildrenCache } from './children';
 import { fetchChildren } from './fetch';
 import {
@@ -118,6 +119,8 @@ export class HarnessTreeProvider implements vscode.TreeDataProvider<HarnessNode>
       const account = this.accounts.current();
       const open = account ? stepLogCommand(account.accountId, node) : undefined;
       if (open) item.command = open;
+    } else if (node.kind === 'inputSet') {
+      item.command = openInputSetCommand(node);
     }
     return item;
   }

@@ -163,7 +163,9 @@ describe('e2e: the run loop (push, run, graph, log, fix, re-run from the failed 
     await run.waitFor({ state: 'visible', timeout: 30_000 });
     await inlineAction(page, /^#\d+/, 'Re-run from Failed Stage');
     await status(`${ID}: Success`).waitFor({ state: 'visible', timeout: 120_000 });
-    // The graph follows the new run: the step that failed is green now.
+    // The graph follows the new run: the step that failed is green now. Its tab is brought to the
+    // front first: the step log opened above shares its group and may still cover it.
+    await page.locator('.tabs-container .tab', { hasText: 'Graph: run-loop.yaml' }).first().click();
     await frame
       .locator('[data-node].run-success[aria-label^="Step Test"]')
       .waitFor({ state: 'visible', timeout: 60_000 });

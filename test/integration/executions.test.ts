@@ -108,7 +108,10 @@ describe('executions: the Harness tree and the execution commands (real host, si
     const kids = await children(pipeline);
     assert.deepEqual(
       kids.map((n) => [n.kind, label(n), item(n).contextValue]),
-      [['executions', 'Executions', 'harness.executions']],
+      [
+        ['executions', 'Executions', 'harness.executions'],
+        ['inputSets', 'Input Sets', 'harness.inputSets'],
+      ],
     );
     return kids[0];
   }

@@ -1,4 +1,4 @@
-// The tree's requests for runs: a pipeline's one child (Executions) costs no request; Executions
+// The tree's requests for runs: a pipeline's folders (Executions, Input Sets) cost no request; Executions
 // pages the pipeline's runs latest first with Load more (ChildrenCache, like the other lists); an
 // execution's stages come from one full-graph detail request, which also refreshes the row.
 import * as assert from 'node:assert/strict';
@@ -49,12 +49,15 @@ const pipeline: PipelineNode = {
 };
 
 describe('executions: what the tree fetches', () => {
-  it('gives a pipeline its Executions folder without a request', async () => {
+  it('gives a pipeline its Executions and Input Sets folders without a request', async () => {
     const { api, calls } = fakeApi(3);
     const page = await fetchChildren(api, pipeline, { pageIndex: 0, pageSize: 10 });
     assert.deepEqual(
       page.fixed.map((n) => [n.kind, n.id]),
-      [['executions', 'executions:o/p:deploy']],
+      [
+        ['executions', 'executions:o/p:deploy'],
+        ['inputSets', 'inputsets:o/p:deploy'],
+      ],
     );
     assert.deepEqual(calls, []);
   });
